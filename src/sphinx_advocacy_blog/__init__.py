@@ -1,0 +1,52 @@
+"""sphinx-advocacy-blog: a Docusaurus-compatible blog inside a Sphinx site.
+
+Add ``"sphinx_advocacy_blog"`` to ``extensions`` in ``conf.py``. Each feature lives in its
+own module with its own ``setup_*`` function; this file only wires them together.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+#: Bump when the data stored in the Sphinx environment changes shape.
+ENV_VERSION = 1
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the extension with Sphinx."""
+    from . import (
+        collector,
+        config,
+        directives,
+        discovery,
+        i18n,
+        media,
+        pages,
+        postpage,
+        reading,
+        site,
+    )
+
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    config.setup_config(app)
+    i18n.setup_i18n(app)
+    site.setup_site(app)
+    discovery.setup_discovery(app)
+    reading.setup_reading(app)
+    collector.setup_collector(app)
+    postpage.setup_post_page(app)
+    media.setup_media(app)
+    pages.setup_pages(app)
+    directives.setup_directives(app)
+    return {
+        "version": __version__,
+        "env_version": ENV_VERSION,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

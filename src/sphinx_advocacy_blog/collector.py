@@ -1,0 +1,119 @@
+"""Keep the posts in the Sphinx environment, correctly under incremental and ``-j`` builds.
+
+An :class:`~sphinx.environment.collectors.EnvironmentCollector` stores one :class:`Post`
+per document (``process_doc``), forgets it when the document is re-read or deleted
+(``clear_doc``) and merges the posts read by parallel workers (``merge_other``). Its
+``get_updated_docs`` names the already-read documents whose *output* must be written again
+because something they show changed: a neighbour's title, an author's name, a listed post.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.environment.collectors import EnvironmentCollector
+
+from .ordering import neighbours_of, ordered_posts
+from .store import READING_KEY, posts_of, stamps_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+    from .post import Post
+
+SUMMARY_LENGTH = 300
+
+
+def first_paragraph_text(doctree: nodes.Node) -> str:
+    """Plain text of the first body paragraph (not in an admonition, table or header)."""
+    for paragraph in doctree.findall(nodes.paragraph):
+        parent = paragraph.parent
+        inside_other = False
+        while parent is not None:
+            if isinstance(parent, (nodes.Admonition, nodes.table, nodes.field_list)):
+                inside_other = True
+                break
+            parent = parent.parent
+        if inside_other:
+            continue
+        text = " ".join(paragraph.astext().split())
+        if text:
+            return text
+    return ""
+
+
+class BlogCollector(EnvironmentCollector):
+    """Stores :class:`Post` records in ``env.advocacy_blog_posts``."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        from .directives import clear_listings
+
+        posts_of(env).pop(docname, None)
+        clear_listings(env, docname)
+
+    def merge_other(
+        self,
+        app: Sphinx,
+        env: BuildEnvironment,
+        docnames: set[str],
+        other: BuildEnvironment,
+    ) -> None:
+        from .directives import merge_listings
+
+        mine = posts_of(env)
+        theirs = posts_of(other)
+        for docname in docnames:
+            if docname in theirs:
+                mine[docname] = theirs[docname]
+        merge_listings(env, docnames, other)
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        post: Post | None = env.temp_data.pop(READING_KEY, None)
+        if post is None:
+            return
+        changes: dict[str, Any] = {"summary": first_paragraph_text(doctree)}
+        if "title" not in dict(post.key_lines):
+            heading = doctree.next_node(nodes.section)
+            if heading is not None and (title := heading.next_node(nodes.title)) is not None:
+                changes["title"] = title.astext() or post.title
+        if len(changes["summary"]) > SUMMARY_LENGTH:
+            cut = changes["summary"][:SUMMARY_LENGTH].rsplit(" ", 1)[0]
+            changes["summary"] = cut.rstrip(",.;:") + "…"
+        posts_of(env)[env.docname] = replace(post, **changes)
+        # Posts are reached through the blog's own pages, never the toctree.
+        env.metadata[env.docname]["orphan"] = True
+
+    def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
+        """Posts whose neighbours or site data changed; pages whose post lists changed."""
+        from .site import get_site
+
+        site = get_site(app)
+        posts = posts_of(env)
+        stamps = stamps_of(env)
+        fingerprint = site.fingerprint()
+        everything = stamps.get("__site__") != fingerprint
+        stamps["__site__"] = fingerprint
+        listed = ordered_posts(posts.values(), site.settings.sort)
+        rewrite: set[str] = set()
+        current = neighbours_of(listed)
+        for docname, neighbours in current.items():
+            if everything or stamps.get(docname) != neighbours:
+                rewrite.add(docname)
+            stamps[docname] = neighbours
+        for docname in [name for name in stamps if name != "__site__" and name not in current]:
+            del stamps[docname]
+        if everything:
+            rewrite.update(posts)
+        from .directives import listing_pages_to_rewrite
+
+        rewrite.update(listing_pages_to_rewrite(app, env, everything))
+        return sorted(name for name in rewrite if name in env.all_docs)
+
+
+def setup_collector(app: Sphinx) -> None:
+    """Register the collector."""
+    app.add_env_collector(BlogCollector)

@@ -1,0 +1,40 @@
+"""Warnings: every problem is a Sphinx warning of type ``blog`` with a subtype.
+
+Users silence a kind with ``suppress_warnings = ["blog.author"]``; ``-W`` turns them into
+errors. Subtypes in use:
+
+``yaml``, ``frontmatter``, ``date``, ``author``, ``authors``, ``tags``, ``url``, ``image``,
+``slug``, ``duplicate``, ``draft``, ``truncate``, ``config``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from sphinx.util import logging
+
+from .post import Problem
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+WARNING_TYPE = "blog"
+
+logger = logging.getLogger("sphinx_advocacy_blog")
+
+
+def report(app: Sphinx, problems: Iterable[Problem]) -> None:
+    """Log each problem as a warning located at its file and line."""
+    for problem in problems:
+        location = None
+        if problem.path:
+            path = os.path.join(app.srcdir, problem.path)
+            location = (path, problem.line) if problem.line else path
+        logger.warning(
+            problem.message,
+            type=WARNING_TYPE,
+            subtype=problem.subtype,
+            location=location,
+        )

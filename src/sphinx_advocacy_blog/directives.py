@@ -1,0 +1,253 @@
+"""Directives that list posts anywhere in the documentation (MyST and reST).
+
+``postlist``, ``tagcloud``, ``blog-authors`` and ``blog-archive`` leave a
+:class:`~.nodes.post_listing` placeholder with their options when the page is read; the
+list is rendered when the page is written, from the current posts. A page with a listing
+is written again exactly when the posts it shows change (see
+:func:`listing_pages_to_rewrite`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from markupsafe import Markup
+from sphinx.util.docutils import SphinxDirective
+
+from .catalog import Catalog
+from .nodes import post_listing
+from .post import Post
+from .site import get_site
+from .sources.paths import slugify
+from .state import get_catalog
+from .store import listing_stamps_of, listings_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+
+@dataclass(frozen=True)
+class ListingSpec:
+    """What a listing directive asked for (its options, normalized)."""
+
+    kind: str
+    tags: tuple[str, ...] = ()
+    author: str = ""
+    category: str = ""
+    group: str = ""
+    year: int | None = None
+    limit: int | None = None
+    sort: str = "date"
+    excerpts: bool = False
+    format: str = "list"
+
+
+def select_posts(catalog: Catalog, spec: ListingSpec) -> list[Post]:
+    """The posts a ``postlist``/``blog-archive`` shows, in order (pure)."""
+    wanted_tags = {slugify(tag) for tag in spec.tags}
+    posts = []
+    for post in catalog.posts:
+        if wanted_tags and not any(
+            post in catalog.by_tag.get(tag, ()) for tag in wanted_tags
+        ):
+            continue
+        if spec.author and post not in catalog.by_author.get(spec.author, ()):
+            continue
+        if spec.category and slugify(post.category) != slugify(spec.category):
+            continue
+        if spec.group and slugify(post.group) != slugify(spec.group):
+            continue
+        if spec.year is not None and post.published.year != spec.year:
+            continue
+        posts.append(post)
+    if spec.sort == "title":
+        posts.sort(key=lambda post: post.title.casefold())
+    elif spec.sort == "date-ascending":
+        posts.reverse()
+    if spec.limit is not None:
+        posts = posts[: spec.limit]
+    return posts
+
+
+def _spec_signature(env: BuildEnvironment, catalog: Catalog, spec: ListingSpec) -> str:
+    if spec.kind in ("tagcloud", "blog-authors"):
+        shown: Any = (
+            sorted((k, len(v)) for k, v in catalog.by_tag.items())
+            if spec.kind == "tagcloud"
+            else sorted((k, repr(a), len(catalog.by_author[k])) for k, a in catalog.authors.items())
+        )
+    else:
+        shown = [(repr(post), env.all_docs.get(post.docname)) for post in select_posts(catalog, spec)]
+    return hashlib.sha256(repr((spec, shown)).encode()).hexdigest()
+
+
+def listing_pages_to_rewrite(app: Sphinx, env: BuildEnvironment, everything: bool) -> set[str]:
+    """Pages with a listing whose shown posts changed since they were last written."""
+    catalog = get_catalog(app)
+    stamps = listing_stamps_of(env)
+    rewrite = set()
+    listings = listings_of(env)
+    for docname, specs in listings.items():
+        signature = hashlib.sha256(
+            "".join(_spec_signature(env, catalog, spec) for spec in specs).encode()
+        ).hexdigest()
+        if everything or stamps.get(docname) != signature:
+            rewrite.add(docname)
+        stamps[docname] = signature
+    for gone in set(stamps) - set(listings):
+        del stamps[gone]
+    return rewrite
+
+
+def _tags_option(argument: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (argument or "").split(",") if part.strip())
+
+
+def _sort_option(argument: str) -> str:
+    return directives.choice(argument, ("date", "date-ascending", "title"))
+
+
+def _format_option(argument: str) -> str:
+    return directives.choice(argument, ("list", "cards"))
+
+
+class _ListingDirective(SphinxDirective):
+    kind: ClassVar[str] = "postlist"
+    has_content = False
+    optional_arguments = 0
+    option_spec: ClassVar[dict[str, Any]] = {
+        "tags": _tags_option,
+        "author": directives.unchanged_required,
+        "category": directives.unchanged_required,
+        "group": directives.unchanged_required,
+        "year": directives.nonnegative_int,
+        "limit": directives.positive_int,
+        "sort": _sort_option,
+        "excerpts": directives.flag,
+        "format": _format_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        spec = ListingSpec(
+            kind=self.kind,
+            tags=self.options.get("tags", ()),
+            author=self.options.get("author", ""),
+            category=self.options.get("category", ""),
+            group=self.options.get("group", ""),
+            year=self.options.get("year"),
+            limit=self.options.get("limit"),
+            sort=self.options.get("sort", "date"),
+            excerpts="excerpts" in self.options,
+            format=self.options.get("format", "list"),
+        )
+        listings_of(self.env).setdefault(self.env.docname, []).append(spec)
+        node = post_listing(spec=spec)
+        self.set_source_info(node)
+        return [node]
+
+
+class PostListDirective(_ListingDirective):
+    """``postlist``: posts filtered by tags/author/category/group/year, as list or cards."""
+
+    kind = "postlist"
+
+
+class TagCloudDirective(_ListingDirective):
+    """``tagcloud``: every tag, sized by its number of posts."""
+
+    kind = "tagcloud"
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+
+class BlogAuthorsDirective(_ListingDirective):
+    """``blog-authors``: every author with a page, with avatar and post count."""
+
+    kind = "blog-authors"
+    option_spec: ClassVar[dict[str, Any]] = {}
+
+
+class BlogArchiveDirective(_ListingDirective):
+    """``blog-archive``: posts by year and month (accepts the ``postlist`` filters)."""
+
+    kind = "blog-archive"
+
+
+def render_listing(app: Sphinx, docname: str, spec: ListingSpec) -> Markup:
+    """HTML of a listing as shown on page *docname*."""
+    from .links import link
+    from .pages import list_views, render_archive, tag_page
+    from .render import author_view, render
+
+    site = get_site(app)
+    catalog = get_catalog(app)
+    builder = app.builder
+    if spec.kind == "tagcloud":
+        counts = {key: len(posts) for key, posts in catalog.by_tag.items()}
+        largest = max(counts.values(), default=1)
+        tags = [
+            {
+                "label": tag.label,
+                "url": link(builder, docname, tag_page(site, tag)),
+                "count": counts[key],
+                "size": 1 + round(4 * (counts[key] - 1) / max(largest - 1, 1)),
+            }
+            for key, tag in sorted(catalog.tags.items(), key=lambda item: item[1].label.casefold())
+        ]
+        return render(app, "tagcloud.html", tags=tags)
+    if spec.kind == "blog-authors":
+        authors = []
+        for key, author in sorted(catalog.authors.items(), key=lambda a: a[1].name.casefold()):
+            view = author_view(builder, site, docname, author)
+            view["count"] = len(catalog.by_author[key])
+            authors.append(view)
+        return render(app, "author_index.html", authors=authors)
+    posts = select_posts(catalog, spec)
+    if spec.kind == "blog-archive":
+        return render_archive(app, docname, posts)
+    if spec.excerpts:
+        views = list_views(app, docname, posts)
+    else:
+        from .render import post_view
+
+        language = app.config.language or "en"
+        views = [post_view(builder, site, docname, post, language) for post in posts]
+    template = "postlist_cards.html" if spec.format == "cards" else "postlist.html"
+    return render(app, template, posts=views, excerpts=spec.excerpts)
+
+
+def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    for node in list(doctree.findall(post_listing)):
+        if app.builder.format != "html":
+            node.replace_self(nodes.paragraph())
+            continue
+        html = render_listing(app, docname, node["spec"])
+        node.replace_self(nodes.raw("", str(html), format="html"))
+
+
+def clear_listings(env: BuildEnvironment, docname: str) -> None:
+    """Forget a document's listings (it is being re-read or was removed)."""
+    listings_of(env).pop(docname, None)
+
+
+def merge_listings(env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+    """Take the listings read by a parallel worker."""
+    theirs = listings_of(other)
+    mine = listings_of(env)
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
+
+
+def setup_directives(app: Sphinx) -> None:
+    """Register the listing directives."""
+    app.add_node(post_listing)
+    app.add_directive("postlist", PostListDirective)
+    app.add_directive("tagcloud", TagCloudDirective)
+    app.add_directive("blog-authors", BlogAuthorsDirective)
+    app.add_directive("blog-archive", BlogArchiveDirective)
+    app.connect("doctree-resolved", _on_doctree_resolved)

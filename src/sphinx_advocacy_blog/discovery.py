@@ -1,0 +1,206 @@
+"""Name each post's document after its permalink.
+
+Sphinx writes a document at its name (``blog/welcome`` -> ``blog/welcome.html``), so the
+cheapest way to publish a post at its Docusaurus URL is to give its document that name.
+:class:`BlogProject` extends Sphinx's :class:`~sphinx.project.Project` discovery: after
+Sphinx has found the source files, every post under the blog folder is renamed from its
+path (``blog/2022-07-3-welcome/index``) to its permalink (``blog/2022/07/3/welcome``).
+Links, search, images and incremental builds then work unchanged, and the document keeps
+reading its real file (or, in a translated build, the translation of it).
+
+Drafts are dropped here in production builds, so they are never read nor written.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from sphinx.project import Project
+
+from .diagnostics import report
+from .post import Problem
+from .site import get_site
+from .sources.docusaurus import locate_post
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+POST_SUFFIXES = (".md", ".mdx")
+#: Where Docusaurus keeps a locale's blog translations, relative to the source directory.
+I18N_BLOG_DIR = "i18n/{locale}/docusaurus-plugin-content-blog"
+
+
+class BlogProject(Project):
+    """A Sphinx project whose blog posts are named after their permalinks."""
+
+    blog_path: str = "blog"
+    blog_route: str = "blog"
+    blog_include_drafts: bool = False
+    blog_locale: str = ""
+
+    def configure_blog(self, *, path: str, route: str, include_drafts: bool, locale: str) -> None:
+        """Set the blog folder, URL route, draft policy and locale before discovery."""
+        self.blog_path = path
+        self.blog_route = route
+        self.blog_include_drafts = include_drafts
+        self.blog_locale = locale
+        if not hasattr(self, "blog_posts"):
+            self._init_blog_state()
+
+    def _init_blog_state(self) -> None:
+        #: docname -> source path (relative to srcdir) of every post in this build.
+        self.blog_posts: dict[str, str] = {}
+        #: docname -> source path of posts whose file is a translation.
+        self.blog_translated: dict[str, str] = {}
+        self.blog_problems: list[Problem] = []
+        #: path -> (mtime, permalink, draft), so unchanged files are not read again.
+        self._blog_peek_cache: dict[str, tuple[float, str, bool]] = {}
+
+    def restore(self, other: Project) -> None:
+        super().restore(other)
+        if not hasattr(self, "blog_posts"):
+            self._init_blog_state()
+        if isinstance(other, BlogProject) and hasattr(other, "_blog_peek_cache"):
+            self._blog_peek_cache = other._blog_peek_cache
+            self.blog_posts = other.blog_posts
+            self.blog_translated = other.blog_translated
+
+    def _peek(self, relative: str, blog_relative: str) -> tuple[str, bool] | None:
+        absolute = os.path.join(self.srcdir, relative)
+        try:
+            mtime = os.path.getmtime(absolute)
+        except OSError:
+            return None
+        cached = self._blog_peek_cache.get(relative)
+        if cached is not None and cached[0] == mtime:
+            return cached[1], cached[2]
+        try:
+            with open(absolute, encoding="utf-8", errors="replace") as handle:
+                text = handle.read()
+        except OSError:
+            return None
+        permalink, draft = locate_post(blog_relative, text, self.blog_route)
+        self._blog_peek_cache[relative] = (mtime, permalink, draft)
+        return permalink, draft
+
+    def translation_of(self, blog_relative: str) -> str | None:
+        """Path (relative to srcdir) of the locale's translation of a post, if it exists."""
+        if not self.blog_locale:
+            return None
+        candidate = PurePosixPath(I18N_BLOG_DIR.format(locale=self.blog_locale), blog_relative)
+        if os.path.isfile(os.path.join(self.srcdir, candidate)):
+            return str(candidate)
+        return None
+
+    def discover(
+        self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)
+    ) -> set[str]:
+        docnames = super().discover(exclude_paths, include_paths)
+        if not hasattr(self, "blog_posts"):
+            self._init_blog_state()
+        self.blog_posts = {}
+        self.blog_translated = {}
+        self.blog_problems = []
+        prefix = self.blog_path.strip("/") + "/"
+        seen_paths = set()
+        claimed: dict[str, str] = {}
+        for path, docname in sorted(self._path_to_docname.items()):
+            relative = path.as_posix()
+            if not relative.startswith(prefix) or not relative.endswith(POST_SUFFIXES):
+                continue
+            seen_paths.add(relative)
+            blog_relative = relative[len(prefix) :]
+            located = self._peek(relative, blog_relative)
+            if located is None:
+                continue
+            permalink, draft = located
+            if draft and not self.blog_include_drafts:
+                docnames.discard(docname)
+                del self._path_to_docname[path]
+                del self._docname_to_path[docname]
+                continue
+            target = permalink
+            if target in claimed or (target != docname and target in docnames):
+                other = claimed.get(target) or str(self._docname_to_path.get(target, target))
+                self.blog_problems.append(
+                    Problem(
+                        "duplicate",
+                        f"two posts claim the URL /{target}: {other} and {relative}. Give "
+                        f"one of them another 'slug'; this one stays at /{docname}",
+                        relative,
+                        1,
+                    )
+                )
+                target = docname
+            claimed[target] = relative
+            source = self.translation_of(blog_relative) or relative
+            if target != docname:
+                docnames.discard(docname)
+                del self._docname_to_path[docname]
+                docnames.add(target)
+            self._docname_to_path[target] = Path(source)
+            self._path_to_docname[Path(source)] = target
+            self._path_to_docname[path] = target
+            self.blog_posts[target] = relative
+            if source != relative:
+                self.blog_translated[target] = source
+        for stale in set(self._blog_peek_cache) - seen_paths:
+            del self._blog_peek_cache[stale]
+        return docnames
+
+
+def is_post(env: Any, docname: str) -> bool:
+    """Whether *docname* is a blog post in this build."""
+    project = env.project
+    return isinstance(project, BlogProject) and docname in project.blog_posts
+
+
+def post_source(env: Any, docname: str) -> str:
+    """The post's source path (the original, not its translation) relative to srcdir."""
+    return env.project.blog_posts[docname]  # type: ignore[no-any-return]
+
+
+def _exclude_non_posts(app: Sphinx, config: Config) -> None:
+    """Keep Docusaurus's non-post files out of Sphinx's reading."""
+    blog = str(config.blog_path).strip("/")
+    extra = [
+        "i18n/**",
+        f"{blog}/**/_*",
+        f"{blog}/_*",
+        f"{blog}/**/__tests__/**",
+        *(f"{folder}/**" for folder in config.blog_static_dirs),
+    ]
+    config.exclude_patterns = [*config.exclude_patterns, *extra]
+
+
+def _use_blog_project(app: Sphinx) -> None:
+    site = get_site(app)
+    project = app.project
+    if not isinstance(project, BlogProject):
+        project.__class__ = BlogProject
+    assert isinstance(project, BlogProject)
+    project.configure_blog(
+        path=site.settings.path,
+        route=site.settings.route,
+        include_drafts=site.settings.include_drafts,
+        locale=app.config.language or "",
+    )
+
+
+def _report_discovery(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    project = app.project
+    if isinstance(project, BlogProject):
+        report(app, project.blog_problems)
+
+
+def setup_discovery(app: Sphinx) -> None:
+    """Install :class:`BlogProject` and the exclude patterns for a Docusaurus blog folder."""
+    app.add_source_suffix(".mdx", "markdown")
+    app.connect("config-inited", _exclude_non_posts, priority=600)
+    app.connect("builder-inited", _use_blog_project, priority=450)
+    app.connect("env-before-read-docs", _report_discovery)

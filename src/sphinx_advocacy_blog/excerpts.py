@@ -1,0 +1,153 @@
+"""Excerpts of posts on list pages, rendered by the builder's own HTML translator.
+
+When a post page is written, the part of its resolved doctree above ``<!-- truncate -->``
+(or the whole body when there is no marker, as Docusaurus does) is saved as a small pickle
+beside Sphinx's doctrees, with internal links made relative to the site root. A list page
+renders the excerpts it shows from those pickles, links made relative to itself. This keeps
+excerpts out of the environment (which stays small) and never re-reads a post to list it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import posixpath
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from docutils import nodes
+from sphinx.util.docutils import new_document
+from sphinx.util.osutil import relative_uri
+
+from .nodes import excerpt_marker, post_footer, post_header, post_listing
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+EXCERPT_DIR = "advocacy_blog_excerpts"
+_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str], str]] = WeakKeyDictionary()
+
+
+def _fragment_path(app: Sphinx, docname: str) -> str:
+    return os.path.join(app.doctreedir, EXCERPT_DIR, docname + ".pickle")
+
+
+def extract_excerpt(doctree: nodes.document) -> nodes.container:
+    """Copy of the body above the truncate marker: no title, header, footer or listings."""
+    section = doctree.next_node(nodes.section)
+    container = nodes.container(classes=["blog-excerpt-body"])
+    if section is None:
+        return container
+    for child in section.children:
+        if isinstance(child, nodes.title):
+            continue
+        if isinstance(child, excerpt_marker) or child.next_node(excerpt_marker) is not None:
+            if not isinstance(child, excerpt_marker):
+                partial = child.deepcopy()
+                _truncate_at_marker(partial)
+                container += partial
+            break
+        if isinstance(child, (post_header, post_footer, post_listing)):
+            continue
+        container += child.deepcopy()
+    for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
+        node.parent.remove(node)
+    return container
+
+
+def _truncate_at_marker(node: nodes.Element) -> None:
+    for index, child in enumerate(node.children):
+        if isinstance(child, excerpt_marker):
+            del node.children[index:]
+            return
+        if isinstance(child, nodes.Element) and child.next_node(excerpt_marker) is not None:
+            _truncate_at_marker(child)
+            del node.children[index + 1 :]
+            return
+
+
+def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
+    """Make internal links written for page *from_uri* work from page *to_uri*."""
+    from_dir = posixpath.dirname(from_uri)
+    for reference in fragment.findall(nodes.reference):
+        refuri = reference.get("refuri", "")
+        if not reference.get("internal") or not refuri or refuri.startswith("#"):
+            continue
+        target = posixpath.normpath(posixpath.join(from_dir, refuri))
+        reference["refuri"] = relative_uri(to_uri, target) if to_uri else target
+
+
+def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
+    """Store the excerpt of a just-resolved post doctree (links relative to the root)."""
+    fragment = extract_excerpt(doctree)
+    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    path = _fragment_path(app, docname)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        pickle.dump(fragment, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    _MEMO.pop(app, None)
+
+
+def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
+    path = _fragment_path(app, docname)
+    try:
+        with open(path, "rb") as handle:
+            fragment = pickle.load(handle)  # noqa: S301 - our own cache file
+        if isinstance(fragment, nodes.container):
+            return fragment
+    except (OSError, pickle.PickleError, EOFError, AttributeError):
+        pass
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    fragment = extract_excerpt(doctree)
+    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    return fragment
+
+
+def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> str:
+    """HTML of *fragment* as it appears on page *pagename* (images and links resolved)."""
+    settings: Any = getattr(builder, "docsettings", None)
+    if settings is None:
+        from docutils.frontend import get_default_settings
+
+        settings = get_default_settings(builder.docwriter)  # type: ignore[attr-defined]
+    document = new_document("<blog excerpt>", settings)
+    document += fragment
+    env = builder.env
+    for image in fragment.findall(nodes.image):
+        uri = image.get("uri", "")
+        candidate = image.get("candidates", {}).get("*", uri)
+        if candidate in env.images and candidate not in builder.images:  # type: ignore[attr-defined]
+            builder.images[candidate] = env.images[candidate][1]  # type: ignore[attr-defined]
+    saved_imgpath = getattr(builder, "imgpath", "")
+    builder.imgpath = relative_uri(  # type: ignore[attr-defined]
+        builder.get_target_uri(pagename), builder.imagedir  # type: ignore[attr-defined]
+    )
+    try:
+        translator = builder.create_translator(document, builder)
+        fragment.walkabout(translator)
+        return "".join(translator.body)
+    finally:
+        builder.imgpath = saved_imgpath  # type: ignore[attr-defined]
+
+
+def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
+    """The excerpt of post *docname* rendered for page *pagename*."""
+    builder = app.builder
+    page_uri = builder.get_target_uri(pagename)
+    # Relative links depend only on the page's folder, so pages in one folder share renders.
+    key = (docname, posixpath.dirname(page_uri))
+    memo = _MEMO.setdefault(app, {})
+    if key not in memo:
+        fragment = _load_excerpt(app, docname)
+        _rebase_links(fragment, "", page_uri)
+        memo[key] = render_nodes(builder, pagename, fragment)
+    return memo[key]
+
+
+def forget_excerpt(app: Sphinx, docname: str) -> None:
+    """Remove a deleted post's cached excerpt."""
+    try:
+        os.remove(_fragment_path(app, docname))
+    except OSError:
+        pass

@@ -1,0 +1,73 @@
+"""Translated UI strings and localized dates.
+
+UI strings go through Sphinx's message catalog machinery (``sphinx.locale``), with the
+catalog ``sphinx_advocacy_blog`` shipped in ``locale/``; dates are formatted by Babel.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date
+from sphinx.locale import get_translator, is_translator_registered
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+MESSAGE_CATALOG = "sphinx_advocacy_blog"
+LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
+
+
+
+def _(message: str) -> str:
+    """Translate a UI string into the build's language (``_("Tags")``)."""
+    if not is_translator_registered(MESSAGE_CATALOG):
+        return message
+    return get_translator(MESSAGE_CATALOG).gettext(message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """Translate a UI string with plural forms (``1 минута``, ``2 минуты``, ``5 минут``)."""
+    if not is_translator_registered(MESSAGE_CATALOG):
+        return singular if count == 1 else plural
+    return get_translator(MESSAGE_CATALOG).ngettext(singular, plural, count)
+
+
+#: Folder names that are not BCP 47 tags (Docusaurus sites use ISO 639-2/3 codes too).
+LANGUAGE_TAG_ALIASES = {"ukr": "uk", "rus": "ru", "eng": "en", "deu": "de", "fra": "fr"}
+
+
+def language_tag(code: str) -> str:
+    """BCP 47 tag for a locale folder name (``ukr`` -> ``uk``, ``pt_BR`` -> ``pt-BR``)."""
+    code = LANGUAGE_TAG_ALIASES.get(code, code)
+    return code.replace("_", "-")
+
+
+def babel_locale(code: str) -> Locale:
+    """The Babel locale for a language code, English for codes Babel does not know."""
+    try:
+        return Locale.parse(language_tag(code or "en"), sep="-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse("en")
+
+
+def display_date(moment: datetime, code: str, date_format: str = "long") -> str:
+    """A post date as readers of *code* write it: ``July 3, 2022``, ``3 июля 2022 г.``.
+
+    The calendar date is the one written in the post (its own UTC offset is kept), never
+    shifted by a timezone conversion.
+    """
+    return format_date(moment.date(), format=date_format, locale=babel_locale(code))
+
+
+def reading_time_text(minutes: int) -> str:
+    """``One min read`` / ``5 min read`` in the build's language."""
+    return ngettext("One min read", "{minutes} min read", minutes).format(minutes=minutes)
+
+
+def setup_i18n(app: Sphinx) -> None:
+    """Register the extension's message catalog."""
+    app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)

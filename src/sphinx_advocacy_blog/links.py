@@ -1,0 +1,61 @@
+"""URLs between pages, to the site root, and absolute URLs from ``html_baseurl``.
+
+Every link the extension writes goes through here, so ``html_link_suffix`` and the
+``dirhtml`` builder are honoured everywhere.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from sphinx.util.osutil import relative_uri
+
+from .sources.urls import is_absolute_url
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+    from .config import BlogSettings
+
+
+def page_uri(builder: Builder, pagename: str) -> str:
+    """The URI of a page relative to the site root (``blog/welcome``, ``blog/welcome/``)."""
+    return builder.get_target_uri(pagename)
+
+
+def link(builder: Builder, from_page: str, to_page: str) -> str:
+    """Relative link from one page (document or generated) to another."""
+    return relative_uri(builder.get_target_uri(from_page), builder.get_target_uri(to_page))
+
+
+def link_to_file(builder: Builder, from_page: str, path: str) -> str:
+    """Relative link from a page to a file at *path* below the output root."""
+    if is_absolute_url(path):
+        return path
+    return relative_uri(builder.get_target_uri(from_page), quote(path.lstrip("/")))
+
+
+def absolute(settings: BlogSettings, root_relative: str) -> str:
+    """Absolute URL of a root-relative URI, or the URI itself without ``html_baseurl``."""
+    if is_absolute_url(root_relative):
+        return root_relative
+    path = root_relative.lstrip("/")
+    if not settings.base_url:
+        return "/" + path
+    return f"{settings.base_url}/{path}" if path else settings.base_url + "/"
+
+
+def absolute_page_url(builder: Builder, settings: BlogSettings, pagename: str) -> str:
+    """The canonical URL of a page."""
+    return absolute(settings, page_uri(builder, pagename))
+
+
+def media_path(settings: BlogSettings, source_path: str) -> str:
+    """Where a post's cover image (path relative to srcdir) is copied in the output."""
+    inside_blog = source_path
+    prefix = settings.path + "/"
+    if inside_blog.startswith(prefix):
+        inside_blog = inside_blog[len(prefix) :]
+    return posixpath.join(settings.route, "_media", inside_blog)

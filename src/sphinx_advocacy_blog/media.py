@@ -1,0 +1,73 @@
+"""Cover images and the site's static folders in the output.
+
+A post's ``image: ./cover.jpg`` may appear nowhere in its body, so Sphinx would not copy
+it; list pages, cards and social previews need it, so it is copied to
+``<route>/_media/<path in the blog folder>``. Docusaurus/Hugo ``static/`` folders are
+added to ``html_extra_path`` so ``/img/x.png`` keeps its URL.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from typing import TYPE_CHECKING
+
+from .store import posts_of
+from .links import media_path
+from .site import get_site
+from .sources.urls import is_absolute_url
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+
+def local_image_source(srcdir: str, static_dirs: tuple[str, ...], image: str) -> str | None:
+    """The file behind a post's ``image`` value, or None when it is remote or missing."""
+    if not image or is_absolute_url(image):
+        return None
+    if image.startswith("/"):
+        for folder in ("", *static_dirs):
+            candidate = os.path.join(srcdir, folder, image.lstrip("/"))
+            if os.path.isfile(candidate):
+                return candidate
+        return None
+    candidate = os.path.join(srcdir, image)
+    return candidate if os.path.isfile(candidate) else None
+
+
+def _copy_if_changed(source: str, target: str) -> None:
+    try:
+        if os.path.getmtime(target) >= os.path.getmtime(source) and os.path.getsize(
+            target
+        ) == os.path.getsize(source):
+            return
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    shutil.copyfile(source, target)
+
+
+def copy_cover_images(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: copy every post's local cover image into the output."""
+    if exception is not None or app.builder.format != "html":
+        return
+    site = get_site(app)
+    for post in posts_of(app.env).values():
+        if not post.image or post.image.startswith("/") or is_absolute_url(post.image):
+            continue
+        source = os.path.join(app.srcdir, post.image)
+        if os.path.isfile(source):
+            _copy_if_changed(source, os.path.join(app.outdir, media_path(site.settings, post.image)))
+
+
+def _serve_static_dirs(app: Sphinx, config: Config) -> None:
+    for folder in config.blog_static_dirs:
+        if os.path.isdir(os.path.join(app.srcdir, folder)) and folder not in config.html_extra_path:
+            config.html_extra_path = [*config.html_extra_path, folder]
+
+
+def setup_media(app: Sphinx) -> None:
+    """Copy cover images; serve static folders at the site root."""
+    app.connect("config-inited", _serve_static_dirs, priority=700)
+    app.connect("build-finished", copy_cover_images)

@@ -1,0 +1,424 @@
+"""The blog's generated pages, at Docusaurus's paths.
+
+``/blog`` and ``/blog/page/N`` (index), ``/blog/tags`` and ``/blog/tags/<tag>``,
+``/blog/authors`` and ``/blog/authors/<key>``, ``/blog/category/<slug>``,
+``/blog/group/<slug>`` and ``/blog/archive`` are yielded from ``html-collect-pages`` and
+rendered inside the theme's ``page.html``, so every theme frames them.
+
+A page is written again only when what it shows changed: each page's signature (its posts
+and their read stamps, the site data, the build settings) is kept in a small JSON file;
+pages the blog no longer has (a tag nobody uses now, page 4 of 3) are deleted.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import json
+import os
+import posixpath
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
+from sphinx.util.display import status_iterator
+
+from . import i18n
+from .catalog import Catalog, archive_sections, author_key, paginate
+from .excerpts import excerpt_html
+from .i18n import _
+from .links import link
+from .post import Author, Post, Tag
+from .render import author_view, post_view, render
+from .site import BlogSite, get_site
+from .sources.paths import slugify
+from .state import get_catalog
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+PAGE_STATE_FILE = "advocacy_blog_pages.json"
+
+
+# -- page names ---------------------------------------------------------------------------
+
+
+def _paged(base: str, page: int) -> str:
+    return base if page <= 1 else posixpath.join(base, "page", str(page))
+
+
+def index_page(site: BlogSite, page: int = 1) -> str:
+    """``blog`` or ``blog/page/N``."""
+    return _paged(site.settings.route, page)
+
+
+def tags_index_page(site: BlogSite) -> str:
+    """``blog/tags``."""
+    return posixpath.join(site.settings.route, "tags")
+
+
+def tag_page(site: BlogSite, tag: Tag, page: int = 1) -> str:
+    """``blog/tags/<permalink>`` (+ ``/page/N``)."""
+    return _paged(posixpath.join(site.settings.route, "tags", tag.permalink), page)
+
+
+def authors_index_page(site: BlogSite) -> str:
+    """``blog/authors``."""
+    return posixpath.join(site.settings.route, "authors")
+
+
+def author_page(site: BlogSite, author: Author, page: int = 1) -> str | None:
+    """``blog/authors/<key>`` (+ ``/page/N``), or None for authors with ``page: false``."""
+    if not author.has_page:
+        return None
+    return _paged(posixpath.join(site.settings.route, "authors", author_key(author)), page)
+
+
+def category_page(site: BlogSite, category: str, page: int = 1) -> str:
+    """``blog/category/<slug>`` (+ ``/page/N``)."""
+    slug = slugify(category) or "category"
+    return _paged(posixpath.join(site.settings.route, "category", slug), page)
+
+
+def group_page(site: BlogSite, group: str, page: int = 1) -> str:
+    """``blog/group/<slug>`` (+ ``/page/N``)."""
+    slug = slugify(group) or "group"
+    return _paged(posixpath.join(site.settings.route, "group", slug), page)
+
+
+def archive_page(site: BlogSite) -> str:
+    """``blog/archive``."""
+    return posixpath.join(site.settings.route, "archive")
+
+
+# -- page content ------------------------------------------------------------------------
+
+
+@dataclass
+class GeneratedPage:
+    """One page to write: its name, title, what it lists and how to render it."""
+
+    name: str
+    title: str
+    kind: str
+    posts: list[Post] = field(default_factory=list)
+    #: Extra data for the template and for head tags (author, tag, pagination...).
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def signature(self, stamps: dict[str, Any], extra: str) -> str:
+        """Changes whenever the page's rendered HTML could change."""
+        digest = hashlib.sha256()
+        digest.update(repr((self.name, self.title, self.kind, extra)).encode())
+        digest.update(repr(sorted((k, repr(v)) for k, v in self.data.items())).encode())
+        for post in self.posts:
+            digest.update(repr((post, stamps.get(post.docname))).encode())
+        return digest.hexdigest()
+
+
+def _paginated(
+    site: BlogSite,
+    kind: str,
+    title: str,
+    posts: list[Post],
+    name_of: Any,
+    data: dict[str, Any] | None = None,
+) -> Iterator[GeneratedPage]:
+    chunks = paginate(posts, site.settings.posts_per_page)
+    for number, chunk in enumerate(chunks, start=1):
+        page_data = dict(data or {})
+        page_data.update(
+            page=number,
+            pages=len(chunks),
+            newer=name_of(number - 1) if number > 1 else None,
+            older=name_of(number + 1) if number < len(chunks) else None,
+            first=name_of(1),
+        )
+        shown_title = title if number == 1 else _("{title} (page {page})").format(
+            title=title, page=number
+        )
+        yield GeneratedPage(name_of(number), str(shown_title), kind, chunk, page_data)
+
+
+def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
+    """Every generated page of the blog, in a stable order."""
+    pages: list[GeneratedPage] = []
+    pages.extend(
+        _paginated(
+            site,
+            "index",
+            site.settings.title,
+            catalog.index,
+            lambda n: index_page(site, n),
+            {"description": site.settings.description},
+        )
+    )
+    pages.append(
+        GeneratedPage(
+            tags_index_page(site),
+            str(_("Tags")),
+            "tags",
+            data={"terms": [(t.permalink, t.label, len(catalog.by_tag[k])) for k, t in catalog.tags.items()]},
+        )
+    )
+    for key, tag in catalog.tags.items():
+        pages.extend(
+            _paginated(
+                site,
+                "tag",
+                str(_('Posts tagged "{tag}"').format(tag=tag.label)),
+                catalog.by_tag[key],
+                lambda n, tag=tag: tag_page(site, tag, n),
+                {"tag": tag},
+            )
+        )
+    pages.append(
+        GeneratedPage(
+            authors_index_page(site),
+            str(_("Authors")),
+            "authors",
+            data={"authors": [(k, a, len(catalog.by_author[k])) for k, a in catalog.authors.items()]},
+        )
+    )
+    for key, author in catalog.authors.items():
+        pages.extend(
+            _paginated(
+                site,
+                "author",
+                author.name,
+                catalog.by_author[key],
+                lambda n, author=author: author_page(site, author, n),
+                {"author": author},
+            )
+        )
+    for slug, label in catalog.categories.items():
+        pages.extend(
+            _paginated(
+                site,
+                "category",
+                str(_('Posts in "{category}"').format(category=label)),
+                catalog.by_category[slug],
+                lambda n, label=label: category_page(site, label, n),
+                {"category": label},
+            )
+        )
+    for slug, label in catalog.groups.items():
+        pages.extend(
+            _paginated(
+                site,
+                "group",
+                label,
+                catalog.by_group[slug],
+                lambda n, label=label: group_page(site, label, n),
+                {"group": label},
+            )
+        )
+    pages.append(GeneratedPage(archive_page(site), str(_("Archive")), "archive", catalog.posts))
+    return pages
+
+
+def _pager(app: Sphinx, page: GeneratedPage) -> dict[str, Any] | None:
+    data = page.data
+    if "pages" not in data:
+        return None
+    builder = app.builder
+    return {
+        "page": data["page"],
+        "pages": data["pages"],
+        "newer_url": link(builder, page.name, data["newer"]) if data["newer"] else "",
+        "older_url": link(builder, page.name, data["older"]) if data["older"] else "",
+    }
+
+
+def list_views(app: Sphinx, pagename: str, posts: list[Post]) -> list[dict[str, Any]]:
+    """Post views with rendered excerpts, for a list on page *pagename*."""
+    site = get_site(app)
+    language = app.config.language or "en"
+    views = []
+    for post in posts:
+        view = post_view(app.builder, site, pagename, post, language)
+        view["excerpt"] = Markup(excerpt_html(app, pagename, post.docname))  # noqa: S704 - builder HTML
+        view["truncated"] = post.has_truncate_marker
+        views.append(view)
+    return views
+
+
+def render_page_body(app: Sphinx, page: GeneratedPage) -> Markup:
+    """The HTML of a generated page's body (inside the theme's page)."""
+    site = get_site(app)
+    builder = app.builder
+    heading = Markup("<h1>{}</h1>\n").format(page.title)
+    if page.kind in ("index", "tag", "author", "category", "group"):
+        intro = Markup("")
+        if page.kind == "tag" and page.data["tag"].description:
+            intro = Markup('<p class="blog-term-description">{}</p>').format(
+                page.data["tag"].description
+            )
+        if page.kind == "author":
+            intro = render(
+                app,
+                "author_profile.html",
+                author=author_view(builder, site, page.name, page.data["author"]),
+            )
+        body = render(
+            app,
+            "post_list.html",
+            posts=list_views(app, page.name, page.posts),
+            pager=_pager(app, page),
+            intro=intro,
+        )
+        return heading + body
+    if page.kind == "tags":
+        terms = [
+            {
+                "label": label,
+                "count": count,
+                "url": link(builder, page.name, tag_page(site, Tag(k, label, k))),
+                "description": "",
+            }
+            for k, label, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
+        ]
+        return heading + render(app, "term_index.html", terms=terms)
+    if page.kind == "authors":
+        authors = []
+        for _key, author, count in sorted(page.data["authors"], key=lambda a: a[1].name.casefold()):
+            view = author_view(builder, site, page.name, author)
+            view["count"] = count
+            authors.append(view)
+        return heading + render(app, "author_index.html", authors=authors)
+    return heading + render_archive(app, page.name, page.posts)
+
+
+def render_archive(app: Sphinx, pagename: str, posts: list[Post]) -> Markup:
+    """The archive body for *posts*: named groups, then year and month sections."""
+    site = get_site(app)
+    language = app.config.language or "en"
+    builder = app.builder
+
+    def short(post: Post) -> dict[str, Any]:
+        return {
+            "title": post.title,
+            "url": link(builder, pagename, post.docname),
+            "date_iso": post.published.date().isoformat(),
+            "date_text": i18n.display_date(post.published, language, site.settings.date_format),
+            "group": post.group,
+        }
+
+    groups: dict[str, list[Post]] = {}
+    for post in posts:
+        if post.group:
+            groups.setdefault(post.group, []).append(post)
+    locale = i18n.babel_locale(language)
+    years = [
+        {
+            "year": year,
+            "months": [
+                {
+                    "label": locale.months["stand-alone"]["wide"].get(month, calendar.month_name[month]),
+                    "posts": [short(post) for post in month_posts],
+                }
+                for month, month_posts in months
+            ],
+        }
+        for year, months in archive_sections(posts)
+    ]
+    group_views = [
+        {
+            "label": label,
+            "url": link(builder, pagename, group_page(site, label)),
+            "posts": [short(post) for post in group_posts],
+        }
+        for label, group_posts in sorted(groups.items())
+    ]
+    return render(app, "archive.html", years=years, groups=group_views)
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _state_path(app: Sphinx) -> str:
+    return os.path.join(app.doctreedir, f"{app.builder.name}-{PAGE_STATE_FILE}")
+
+
+def _load_state(app: Sphinx) -> dict[str, str]:
+    try:
+        with open(_state_path(app), encoding="utf-8") as handle:
+            state = json.load(handle)
+        return state if isinstance(state, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _save_state(app: Sphinx, state: dict[str, str]) -> None:
+    os.makedirs(os.path.dirname(_state_path(app)), exist_ok=True)
+    with open(_state_path(app), "w", encoding="utf-8") as handle:
+        json.dump(state, handle, sort_keys=True, indent=0)
+
+
+def _build_stamp(app: Sphinx) -> str:
+    """What else a page depends on: site data, options, theme, versions."""
+    from . import __version__
+
+    site = get_site(app)
+    build_info = getattr(app.builder, "build_info", None)
+    return repr(
+        (
+            __version__,
+            site.fingerprint(),
+            site.settings,
+            app.config.html_theme,
+            app.config.language,
+            getattr(build_info, "config_hash", ""),
+        )
+    )
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: yield the blog pages whose content changed."""
+    if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
+        return
+    site = get_site(app)
+    catalog = get_catalog(app)
+    stamps = {docname: app.env.all_docs.get(docname) for docname in catalog.by_docname}
+    extra = _build_stamp(app)
+    previous = _load_state(app)
+    current: dict[str, str] = {}
+    pages = plan_pages(site, catalog)
+    changed = []
+    for page in pages:
+        signature = page.signature(stamps, extra)
+        current[page.name] = signature
+        output = app.builder.get_outfilename(page.name)
+        if previous.get(page.name) != signature or not os.path.exists(output):
+            changed.append(page)
+    for stale in set(previous) - set(current):
+        try:
+            os.remove(app.builder.get_outfilename(stale))
+        except OSError:
+            pass
+    for page in status_iterator(
+        changed,
+        "writing blog pages... ",
+        "darkgreen",
+        len(changed),
+        app.verbosity,
+        stringify_func=lambda page: page.name,
+    ):
+        context = {
+            "title": page.title,
+            "body": str(render_page_body(app, page)),
+            "advocacy_blog_page": page,
+            "display_toc": False,
+            "toc": "",
+            "meta": {},
+        }
+        yield page.name, context, "page.html"
+    _save_state(app, current)
+
+
+def setup_pages(app: Sphinx) -> None:
+    """Generate the blog's list pages."""
+    from .state import setup_state
+
+    setup_state(app)
+    app.connect("html-collect-pages", collect_pages)

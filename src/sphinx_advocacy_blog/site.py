@@ -1,0 +1,150 @@
+"""The site-wide blog data of one build: settings, authors and tags.
+
+Loaded once per build at ``builder-inited`` from ``conf.py``, ``authors.yml`` and
+``tags.yml``; posts refer to authors and tags by key and are resolved against this when
+pages are written, so editing ``authors.yml`` rewrites pages without re-reading posts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from .config import BlogSettings, settings_from_config
+from .diagnostics import report
+from .post import Author, Post, Problem, Tag
+from .sources.datafiles import (
+    author_from_mapping,
+    parse_authors_file,
+    parse_tags_file,
+    tag_from_label,
+)
+from .sources.paths import slugify
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+@dataclass
+class BlogSite:
+    """Everything about the blog that is not a post."""
+
+    settings: BlogSettings
+    #: Absolute path of the blog folder.
+    blog_dir: str
+    authors: dict[str, Author] = field(default_factory=dict)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """Changes when anything shown on every post page (authors, tags) changes."""
+        digest = hashlib.sha256()
+        digest.update(pickle.dumps((sorted(self.authors.items()), sorted(self.tags.items()))))
+        return digest.hexdigest()
+
+    def resolve_author(self, author: Author) -> Author:
+        """The full record of a post's author: ``authors.yml`` entry, else inline data.
+
+        An inline (legacy ``author: Name``) author whose name matches an ``authors.yml``
+        entry's key or name is that entry, so Hugo-style posts join their author's page.
+        """
+        if not author.inline:
+            return self.authors.get(author.key, author)
+        if author.key in self.authors:
+            return self.authors[author.key]
+        for known in self.authors.values():
+            if known.name.casefold() == author.name.casefold():
+                return known
+        return author
+
+    def is_known_author(self, author: Author) -> bool:
+        """Whether a keyed author is defined in ``authors.yml`` or ``conf.py``."""
+        return author.inline or author.key in self.authors
+
+    def resolve_tag(self, tag: Tag) -> Tag:
+        """A post's tag as defined in ``tags.yml``, else the inline tag."""
+        if tag.key in self.tags:
+            return self.tags[tag.key]
+        return tag
+
+    def post_authors(self, post: Post) -> tuple[Author, ...]:
+        """The post's authors, resolved."""
+        return tuple(self.resolve_author(author) for author in post.authors)
+
+    def post_tags(self, post: Post) -> tuple[Tag, ...]:
+        """The post's tags, resolved."""
+        return tuple(self.resolve_tag(tag) for tag in post.tags)
+
+
+_SITES: WeakKeyDictionary[Sphinx, BlogSite] = WeakKeyDictionary()
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise OSError(str(error)) from error
+
+
+def load_site(app: Sphinx) -> BlogSite:
+    """Read settings, ``authors.yml`` and ``tags.yml`` for this build."""
+    settings = settings_from_config(app.config)
+    blog_dir = os.path.join(app.srcdir, settings.path)
+    site = BlogSite(settings=settings, blog_dir=blog_dir)
+    for key, data in settings.extra_authors.items():
+        if isinstance(data, dict):
+            author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)
+            site.authors[str(key)] = author
+            site.problems.extend(problems)
+    for filename, parser, target in (
+        ("authors.yml", parse_authors_file, site.authors),
+        ("tags.yml", parse_tags_file, site.tags),
+    ):
+        relative = os.path.join(settings.path, filename)
+        try:
+            text = _read_text(os.path.join(app.srcdir, relative))
+        except OSError as error:
+            site.problems.append(Problem("yaml", f"cannot read {filename}: {error}", relative))
+            continue
+        if text is not None:
+            records, problems = parser(text, relative)
+            target.update(records)  # type: ignore[attr-defined]
+            site.problems.extend(problems)
+    return site
+
+
+def get_site(app: Sphinx) -> BlogSite:
+    """The :class:`BlogSite` of this build (loaded on first use)."""
+    site = _SITES.get(app)
+    if site is None:
+        site = load_site(app)
+        _SITES[app] = site
+    return site
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    site = load_site(app)
+    _SITES[app] = site
+    report(app, site.problems)
+
+
+def inline_tag(label: str) -> Tag:
+    """A tag made from a label (for directives that filter by tag)."""
+    return tag_from_label(label)
+
+
+def author_slug(name: str) -> str:
+    """The key of an inline author named *name*."""
+    return slugify(name) or "author"
+
+
+def setup_site(app: Sphinx) -> None:
+    """Load the site data at the start of every build."""
+    app.connect("builder-inited", _on_builder_inited, priority=400)

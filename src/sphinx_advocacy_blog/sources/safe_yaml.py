@@ -1,0 +1,94 @@
+"""A YAML loader for front matter and data files that cannot be abused.
+
+It is PyYAML's ``SafeLoader`` (no ``!!python/...`` tags) with three changes:
+
+* only ``true``/``false`` are booleans: YAML 1.1 turns ``no``, ``on`` or ``y`` into
+  booleans, which silently breaks a tag called "No" or a language called "no";
+* aliases are limited, so a "billion laughs" document cannot exhaust memory;
+* documents larger than :data:`MAX_YAML_BYTES` are refused.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+MAX_YAML_BYTES = 256 * 1024
+MAX_ALIASES = 50
+
+
+class YamlProblem(ValueError):
+    """Front matter or a data file could not be read; carries the 1-based line."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class BlogSafeLoader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2-style booleans and a cap on aliases."""
+
+    alias_count = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.alias_count += 1
+            if self.alias_count > MAX_ALIASES:
+                mark = self.peek_event().start_mark
+                raise YamlProblem(
+                    f"too many YAML aliases (more than {MAX_ALIASES}); "
+                    "write the values out instead of using '*' references",
+                    mark.line + 1,
+                )
+        return super().compose_node(parent, index)
+
+
+# Rebuild the implicit resolvers without YAML 1.1's yes/no/on/off booleans.
+BlogSafeLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+BlogSafeLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
+    """Parse *text* safely into ``(data, key_lines)``.
+
+    ``key_lines`` maps each top-level key of a mapping to its line in the file.
+    *first_line* is the line of *text*'s first line in its file, so that errors in front
+    matter point at the right line of the post. Raises :class:`YamlProblem`.
+    """
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise YamlProblem(f"the YAML is larger than {MAX_YAML_BYTES // 1024} KiB", first_line)
+    loader = BlogSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        data = loader.construct_document(node)
+    except YamlProblem as problem:
+        if problem.line is not None:
+            problem.line += first_line - 1
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + mark.line if mark is not None else first_line
+        what = error.problem or "invalid YAML"
+        raise YamlProblem(f"invalid YAML: {what}", line) from None
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError) as error:
+        raise YamlProblem(f"invalid YAML: {error}", first_line) from None
+    finally:
+        loader.dispose()
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
+    return data, lines

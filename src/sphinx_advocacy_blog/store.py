@@ -1,0 +1,39 @@
+"""Where the extension keeps its data in the Sphinx environment (one place, one name each)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from .post import Post
+
+#: Key in ``env.temp_data`` for the post being read.
+READING_KEY = "advocacy_blog_post"
+
+
+def _attribute(env: BuildEnvironment, name: str) -> Any:
+    if not hasattr(env, name):
+        setattr(env, name, {})
+    return getattr(env, name)
+
+
+def posts_of(env: BuildEnvironment) -> dict[str, Post]:
+    """Every post of the build, by document name."""
+    return _attribute(env, "advocacy_blog_posts")  # type: ignore[no-any-return]
+
+
+def stamps_of(env: BuildEnvironment) -> dict[str, Any]:
+    """What each post page showed when last written (neighbours, site fingerprint)."""
+    return _attribute(env, "advocacy_blog_stamps")  # type: ignore[no-any-return]
+
+
+def listings_of(env: BuildEnvironment) -> dict[str, list[Any]]:
+    """The listing directives of each document."""
+    return _attribute(env, "advocacy_blog_listings")  # type: ignore[no-any-return]
+
+
+def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
+    """What each page with listings showed when last written."""
+    return _attribute(env, "advocacy_blog_listing_stamps")  # type: ignore[no-any-return]
