@@ -24,11 +24,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
         config,
         directives,
         discovery,
+        feeds,
         i18n,
         media,
         pages,
         postpage,
         reading,
+        seo,
+        sidebars,
         site,
     )
 
@@ -44,6 +47,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     media.setup_media(app)
     pages.setup_pages(app)
     directives.setup_directives(app)
+    sidebars.setup_sidebars(app)
+    seo.setup_seo(app)
+    feeds.setup_feeds(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

@@ -9,6 +9,7 @@ because something they show changed: a neighbour's title, an author's name, a li
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
@@ -58,7 +59,7 @@ class BlogCollector(EnvironmentCollector):
         self,
         app: Sphinx,
         env: BuildEnvironment,
-        docnames: set[str],
+        docnames: AbstractSet[str],
         other: BuildEnvironment,
     ) -> None:
         from .directives import merge_listings

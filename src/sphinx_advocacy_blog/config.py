@@ -222,6 +222,123 @@ OPTIONS: tuple[Option, ...] = (
     ),
 )
 
+SEO_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "blog_seo",
+        True,
+        (bool,),
+        "Add head tags (description, canonical, Open Graph, Twitter, JSON-LD) to every page.",
+        rebuild="html",
+    ),
+    Option(
+        "blog_publisher",
+        {},
+        (dict,),
+        "The organisation behind the site for JSON-LD ``publisher``: "
+        "``{'name': ..., 'url': ..., 'logo': 'img/logo.png'}``.",
+        rebuild="html",
+    ),
+    Option(
+        "blog_twitter_site",
+        "",
+        (str,),
+        "The site's X/Twitter handle for ``twitter:site`` (``@freenations``).",
+        rebuild="html",
+    ),
+    Option(
+        "blog_description_length",
+        160,
+        (int,),
+        "Longest automatic meta description, cut at a word boundary.",
+        rebuild="html",
+        check=_positive_int,
+    ),
+    Option(
+        "blog_sitemap",
+        True,
+        (bool,),
+        "Write ``sitemap.xml`` at the site root (needs ``html_baseurl``).",
+        rebuild="html",
+    ),
+    Option(
+        "blog_robots_txt",
+        True,
+        (bool,),
+        "Write ``robots.txt`` pointing at the sitemap (unless the project has its own).",
+        rebuild="html",
+    ),
+)
+
+FEED_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "blog_feed_formats",
+        ["rss", "atom", "json"],
+        (list, tuple),
+        "Feeds to write: any of ``rss`` (``rss.xml``), ``atom`` (``atom.xml``) and ``json`` "
+        "(``feed.json``, JSON Feed 1.1). An empty list writes none.",
+        rebuild="html",
+        check=_str_list,
+    ),
+    Option(
+        "blog_feed_length",
+        20,
+        (int,),
+        "Newest posts in each feed.",
+        rebuild="html",
+        check=_positive_int,
+    ),
+    Option(
+        "blog_feed_full_content",
+        True,
+        (bool,),
+        "Put each post's full HTML in the feeds; ``False`` writes summaries only.",
+        rebuild="html",
+    ),
+    Option(
+        "blog_feed_per_tag",
+        True,
+        (bool,),
+        "Also write feeds for each tag (``/blog/tags/<tag>/rss.xml`` ...).",
+        rebuild="html",
+    ),
+    Option(
+        "blog_feed_per_author",
+        True,
+        (bool,),
+        "Also write feeds for each author (``/blog/authors/<key>/rss.xml`` ...).",
+        rebuild="html",
+    ),
+    Option(
+        "blog_feed_stylesheet",
+        True,
+        (bool,),
+        "Link an XSLT stylesheet from the RSS and Atom feeds, so a feed opened in a "
+        "browser reads as a page.",
+        rebuild="html",
+    ),
+)
+
+I18N_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "blog_locales",
+        {},
+        (dict,),
+        "The site's locales, for hreflang links, the language switcher and the all-locales "
+        "build: ``{'ru': {'label': 'Русский', 'prefix': 'ru', 'html_lang': 'ru'}}``. "
+        "Empty: found from the ``i18n/`` folders.",
+        rebuild="html",
+    ),
+    Option(
+        "blog_default_locale",
+        "en",
+        (str,),
+        "The locale published at the site root (Docusaurus's ``defaultLocale``).",
+        rebuild="html",
+    ),
+)
+
+OPTIONS = OPTIONS + SEO_OPTIONS + FEED_OPTIONS + I18N_OPTIONS
+
 OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
 
 
@@ -246,6 +363,20 @@ class BlogSettings:
     sidebar_count: int
     head_meta: dict[str, str]
     remote_media: bool
+    seo: bool
+    publisher: dict[str, Any]
+    twitter_site: str
+    description_length: int
+    sitemap: bool
+    robots_txt: bool
+    feed_formats: tuple[str, ...]
+    feed_length: int
+    feed_full_content: bool
+    feed_per_tag: bool
+    feed_per_author: bool
+    feed_stylesheet: bool
+    locales: dict[str, Any]
+    default_locale: str
     base_url: str
     link_suffix: str
     language: str
@@ -275,6 +406,20 @@ def settings_from_config(config: Config) -> BlogSettings:
         sidebar_count=config.blog_sidebar_count,
         head_meta=dict(config.blog_head_meta),
         remote_media=config.blog_remote_media,
+        seo=config.blog_seo,
+        publisher=dict(config.blog_publisher),
+        twitter_site=config.blog_twitter_site,
+        description_length=config.blog_description_length,
+        sitemap=config.blog_sitemap,
+        robots_txt=config.blog_robots_txt,
+        feed_formats=tuple(config.blog_feed_formats),
+        feed_length=config.blog_feed_length,
+        feed_full_content=config.blog_feed_full_content,
+        feed_per_tag=config.blog_feed_per_tag,
+        feed_per_author=config.blog_feed_per_author,
+        feed_stylesheet=config.blog_feed_stylesheet,
+        locales=dict(config.blog_locales),
+        default_locale=config.blog_default_locale,
         base_url=(config.html_baseurl or "").rstrip("/"),
         link_suffix=suffix,
         language=config.language or "en",
@@ -302,5 +447,10 @@ def validate_config(app: Sphinx, config: Config) -> None:
 def setup_config(app: Sphinx) -> None:
     """Register every option of :data:`OPTIONS` with Sphinx."""
     for option in OPTIONS:
-        app.add_config_value(option.name, option.default, option.rebuild, option.types)
+        app.add_config_value(
+            option.name,
+            option.default,
+            option.rebuild,  # type: ignore[arg-type]
+            option.types,
+        )
     app.connect("config-inited", validate_config, priority=100)

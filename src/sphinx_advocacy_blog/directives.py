@@ -10,6 +10,7 @@ is written again exactly when the posts it shows change (see
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -52,9 +53,7 @@ def select_posts(catalog: Catalog, spec: ListingSpec) -> list[Post]:
     wanted_tags = {slugify(tag) for tag in spec.tags}
     posts = []
     for post in catalog.posts:
-        if wanted_tags and not any(
-            post in catalog.by_tag.get(tag, ()) for tag in wanted_tags
-        ):
+        if wanted_tags and not any(post in catalog.by_tag.get(tag, ()) for tag in wanted_tags):
             continue
         if spec.author and post not in catalog.by_author.get(spec.author, ()):
             continue
@@ -82,7 +81,9 @@ def _spec_signature(env: BuildEnvironment, catalog: Catalog, spec: ListingSpec) 
             else sorted((k, repr(a), len(catalog.by_author[k])) for k, a in catalog.authors.items())
         )
     else:
-        shown = [(repr(post), env.all_docs.get(post.docname)) for post in select_posts(catalog, spec)]
+        shown = [
+            (repr(post), env.all_docs.get(post.docname)) for post in select_posts(catalog, spec)
+        ]
     return hashlib.sha256(repr((spec, shown)).encode()).hexdigest()
 
 
@@ -234,7 +235,9 @@ def clear_listings(env: BuildEnvironment, docname: str) -> None:
     listings_of(env).pop(docname, None)
 
 
-def merge_listings(env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+def merge_listings(
+    env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment
+) -> None:
     """Take the listings read by a parallel worker."""
     theirs = listings_of(other)
     mine = listings_of(env)

@@ -162,7 +162,7 @@ def is_post(env: Any, docname: str) -> bool:
 
 def post_source(env: Any, docname: str) -> str:
     """The post's source path (the original, not its translation) relative to srcdir."""
-    return env.project.blog_posts[docname]  # type: ignore[no-any-return]
+    return env.project.blog_posts[docname]
 
 
 def _exclude_non_posts(app: Sphinx, config: Config) -> None:

@@ -9,6 +9,7 @@ excerpts out of the environment (which stays small) and never re-reads a post to
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import posixpath
@@ -117,18 +118,19 @@ def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> st
     for image in fragment.findall(nodes.image):
         uri = image.get("uri", "")
         candidate = image.get("candidates", {}).get("*", uri)
-        if candidate in env.images and candidate not in builder.images:  # type: ignore[attr-defined]
-            builder.images[candidate] = env.images[candidate][1]  # type: ignore[attr-defined]
+        if candidate in env.images and candidate not in builder.images:
+            builder.images[candidate] = env.images[candidate][1]
     saved_imgpath = getattr(builder, "imgpath", "")
-    builder.imgpath = relative_uri(  # type: ignore[attr-defined]
-        builder.get_target_uri(pagename), builder.imagedir  # type: ignore[attr-defined]
+    builder.imgpath = relative_uri(
+        builder.get_target_uri(pagename),
+        builder.imagedir,
     )
     try:
         translator = builder.create_translator(document, builder)
         fragment.walkabout(translator)
         return "".join(translator.body)
     finally:
-        builder.imgpath = saved_imgpath  # type: ignore[attr-defined]
+        builder.imgpath = saved_imgpath
 
 
 def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
@@ -147,7 +149,5 @@ def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
 
 def forget_excerpt(app: Sphinx, docname: str) -> None:
     """Remove a deleted post's cached excerpt."""
-    try:
+    with contextlib.suppress(OSError):
         os.remove(_fragment_path(app, docname))
-    except OSError:
-        pass

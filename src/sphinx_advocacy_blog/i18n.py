@@ -21,7 +21,6 @@ MESSAGE_CATALOG = "sphinx_advocacy_blog"
 LOCALE_DIR = os.path.join(os.path.dirname(__file__), "locale")
 
 
-
 def _(message: str) -> str:
     """Translate a UI string into the build's language (``_("Tags")``)."""
     if not is_translator_registered(MESSAGE_CATALOG):

@@ -12,10 +12,10 @@ import os
 import shutil
 from typing import TYPE_CHECKING
 
-from .store import posts_of
 from .links import media_path
 from .site import get_site
 from .sources.urls import is_absolute_url
+from .store import posts_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -58,7 +58,9 @@ def copy_cover_images(app: Sphinx, exception: BaseException | None) -> None:
             continue
         source = os.path.join(app.srcdir, post.image)
         if os.path.isfile(source):
-            _copy_if_changed(source, os.path.join(app.outdir, media_path(site.settings, post.image)))
+            _copy_if_changed(
+                source, os.path.join(app.outdir, media_path(site.settings, post.image))
+            )
 
 
 def _serve_static_dirs(app: Sphinx, config: Config) -> None:

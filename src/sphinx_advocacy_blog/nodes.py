@@ -9,19 +9,19 @@ from __future__ import annotations
 from docutils import nodes
 
 
-class post_header(nodes.General, nodes.Element):  # noqa: N801 - docutils naming
+class post_header(nodes.General, nodes.Element):
     """Date, reading time, authors and tags under a post's title."""
 
 
-class post_footer(nodes.General, nodes.Element):  # noqa: N801
+class post_footer(nodes.General, nodes.Element):
     """Tags and previous/next post links at the end of a post."""
 
 
-class excerpt_marker(nodes.Invisible, nodes.Element):  # noqa: N801
+class excerpt_marker(nodes.Invisible, nodes.Element):
     """Where ``<!-- truncate -->`` was: the excerpt is everything before it."""
 
 
-class post_listing(nodes.General, nodes.Element):  # noqa: N801
+class post_listing(nodes.General, nodes.Element):
     """A ``postlist``/``tagcloud``/``blog-authors``/``blog-archive`` directive's output."""
 
 

@@ -23,9 +23,7 @@ def ordered_posts(posts: Iterable[Post], sort: str = "date") -> list[Post]:
 def index_order(posts: Iterable[Post], sort: str = "date") -> list[Post]:
     """The blog index order: pinned posts first, then :func:`ordered_posts`."""
     ordered = ordered_posts(posts, sort)
-    return [post for post in ordered if post.pinned] + [
-        post for post in ordered if not post.pinned
-    ]
+    return [post for post in ordered if post.pinned] + [post for post in ordered if not post.pinned]
 
 
 Neighbours = tuple[tuple[str, str] | None, tuple[str, str] | None]

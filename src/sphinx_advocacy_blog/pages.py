@@ -13,6 +13,7 @@ pages the blog no longer has (a tag nobody uses now, page 4 of 3) are deleted.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import hashlib
 import json
 import os
@@ -134,8 +135,8 @@ def _paginated(
             older=name_of(number + 1) if number < len(chunks) else None,
             first=name_of(1),
         )
-        shown_title = title if number == 1 else _("{title} (page {page})").format(
-            title=title, page=number
+        shown_title = (
+            title if number == 1 else _("{title} (page {page})").format(title=title, page=number)
         )
         yield GeneratedPage(name_of(number), str(shown_title), kind, chunk, page_data)
 
@@ -158,7 +159,11 @@ def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
             tags_index_page(site),
             str(_("Tags")),
             "tags",
-            data={"terms": [(t.permalink, t.label, len(catalog.by_tag[k])) for k, t in catalog.tags.items()]},
+            data={
+                "terms": [
+                    (t.permalink, t.label, len(catalog.by_tag[k])) for k, t in catalog.tags.items()
+                ]
+            },
         )
     )
     for key, tag in catalog.tags.items():
@@ -177,7 +182,9 @@ def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
             authors_index_page(site),
             str(_("Authors")),
             "authors",
-            data={"authors": [(k, a, len(catalog.by_author[k])) for k, a in catalog.authors.items()]},
+            data={
+                "authors": [(k, a, len(catalog.by_author[k])) for k, a in catalog.authors.items()]
+            },
         )
     )
     for key, author in catalog.authors.items():
@@ -314,7 +321,9 @@ def render_archive(app: Sphinx, pagename: str, posts: list[Post]) -> Markup:
             "year": year,
             "months": [
                 {
-                    "label": locale.months["stand-alone"]["wide"].get(month, calendar.month_name[month]),
+                    "label": locale.months["stand-alone"]["wide"].get(
+                        month, calendar.month_name[month]
+                    ),
                     "posts": [short(post) for post in month_posts],
                 }
                 for month, month_posts in months
@@ -373,6 +382,10 @@ def _build_stamp(app: Sphinx) -> str:
     )
 
 
+def _outfile(app: Sphinx, pagename: str) -> str:
+    return str(app.builder.get_outfilename(pagename))  # type: ignore[attr-defined]
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: yield the blog pages whose content changed."""
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
@@ -388,14 +401,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for page in pages:
         signature = page.signature(stamps, extra)
         current[page.name] = signature
-        output = app.builder.get_outfilename(page.name)
+        output = _outfile(app, page.name)
         if previous.get(page.name) != signature or not os.path.exists(output):
             changed.append(page)
     for stale in set(previous) - set(current):
-        try:
-            os.remove(app.builder.get_outfilename(stale))
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):
+            os.remove(_outfile(app, stale))
     for page in status_iterator(
         changed,
         "writing blog pages... ",
@@ -416,9 +427,32 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     _save_state(app, current)
 
 
+def register_page_labels(app: Sphinx, env: Any) -> list[str]:
+    """Let documents link to the generated pages by path: ``[our blog](blog)``.
+
+    Each page is a label of Sphinx's standard domain named after its path (``blog``,
+    ``blog/tags/events``, ``blog/archive``), which MyST links and ``{ref}`` resolve.
+    """
+    site = get_site(app)
+    std = env.get_domain("std")
+    previous: set[str] = getattr(env, "advocacy_blog_labels", set())
+    for name in previous:
+        std.labels.pop(name, None)
+        std.anonlabels.pop(name, None)
+    current = set()
+    for page in plan_pages(site, get_catalog(app)):
+        label = page.name.lower()
+        std.labels[label] = (page.name, "", page.title)
+        std.anonlabels[label] = (page.name, "")
+        current.add(label)
+    env.advocacy_blog_labels = current
+    return []
+
+
 def setup_pages(app: Sphinx) -> None:
     """Generate the blog's list pages."""
     from .state import setup_state
 
     setup_state(app)
+    app.connect("env-updated", register_page_labels, priority=600)
     app.connect("html-collect-pages", collect_pages)

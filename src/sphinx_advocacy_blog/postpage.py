@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from .store import posts_of
 from .excerpts import save_excerpt
 from .nodes import excerpt_marker, post_footer, post_header
 from .ordering import neighbours_of
 from .render import post_view, render
 from .site import get_site
 from .state import get_catalog
+from .store import posts_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,9 +63,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
         html = render(app, "post_header.html", post=view)
         node.replace_self(nodes.raw("", str(html), format="html"))
     for node in list(doctree.findall(post_footer)):
-        html = render(
-            app, "post_footer.html", post=view, **_neighbour_views(app, docname)
-        )
+        html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
         node.replace_self(nodes.raw("", str(html), format="html"))
     for marker in list(doctree.findall(excerpt_marker)):
         marker.replace_self(nodes.raw("", "", format="html"))

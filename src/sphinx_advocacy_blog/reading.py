@@ -20,14 +20,14 @@ from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import report
 from .discovery import is_post, post_source
-from .nodes import excerpt_marker, post_footer, post_header
 from .media import local_image_source
+from .nodes import excerpt_marker, post_footer, post_header
 from .post import Post, Problem
 from .site import get_site
-from .store import READING_KEY
 from .sources.docusaurus import ReadSettings, read_post
-from .sources.markdown import ADMONITION_KINDS, TRUNCATE_MARKER
+from .sources.markdown import ADMONITION_KINDS, TITLE_PLACEHOLDER, TRUNCATE_MARKER
 from .sources.urls import is_absolute_url
+from .store import READING_KEY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -113,9 +113,11 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                 1,
             )
         )
-    if post.image and local_image_source(
-        str(app.srcdir), site.settings.static_dirs, post.image
-    ) is None and not is_absolute_url(post.image):
+    if (
+        post.image
+        and local_image_source(str(app.srcdir), site.settings.static_dirs, post.image) is None
+        and not is_absolute_url(post.image)
+    ):
         parsed.problems.append(
             Problem(
                 "image",
@@ -152,26 +154,58 @@ class PostStructure(SphinxTransform):
 
     @staticmethod
     def _title_section(document: nodes.document, post: Post) -> nodes.section:
-        """The section whose title is the page's ``<h1>``, creating it when needed."""
+        """The section whose title is the page's one ``<h1>``.
+
+        A front-matter title arrives as a placeholder heading (see ``TITLE_PLACEHOLDER``):
+        its text becomes the real title, a body ``# heading`` repeating it is merged away,
+        and other top-level sections nest under it. Without any heading, one is made.
+        """
         sections = [child for child in document.children if isinstance(child, nodes.section)]
-        others = [
-            child
-            for child in document.children
-            if not isinstance(child, (nodes.section, nodes.target, nodes.comment, nodes.raw))
-            and not isinstance(child, nodes.Invisible)
-        ]
-        from_front_matter = "title" in dict(post.key_lines)
-        if len(sections) == 1 and not others:
-            first = sections[0]
-            title = first.next_node(nodes.title)
-            if not from_front_matter or (title is not None and title.astext() == post.title):
-                return first
+        first = sections[0] if sections else None
+        first_title = first.next_node(nodes.title) if first is not None else None
+        if (
+            first is not None
+            and first_title is not None
+            and (first_title.astext() == TITLE_PLACEHOLDER)
+        ):
+            first_title.clear()
+            first_title += nodes.Text(post.title)
+            _rename_section(document, first, post.title)
+            for other in sections[1:]:
+                document.remove(other)
+                other_title = other.next_node(nodes.title)
+                if other_title is not None and other_title.astext() == post.title:
+                    other.remove(other_title)
+                    first.extend(list(other.children))
+                else:
+                    first.append(other)
+            return first
+        if first is not None and len(sections) == 1:
+            return first
         section = nodes.section(ids=[nodes.make_id(post.title) or "post"], names=[])
         section += nodes.title(post.title, post.title)
         section.extend(list(document.children))
         document.clear()
         document += section
+        document.ids[section["ids"][0]] = section
         return section
+
+
+def _rename_section(document: nodes.document, section: nodes.section, title: str) -> None:
+    """Give the placeholder-titled section the ids and names of its real title."""
+    for old_id in section["ids"]:
+        document.ids.pop(old_id, None)
+    for old_name in section["names"]:
+        document.nameids.pop(old_name, None)
+        document.nametypes.pop(old_name, None)
+    new_id = nodes.make_id(title) or "post"
+    if new_id in document.ids:
+        new_id = f"{new_id}-title"
+    section["ids"] = [new_id]
+    section["names"] = [nodes.fully_normalize_name(title)]
+    document.ids[new_id] = section
+    document.nameids[section["names"][0]] = new_id
+    document.nametypes[section["names"][0]] = True
 
 
 class StaticImagePaths(SphinxTransform):

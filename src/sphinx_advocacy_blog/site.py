@@ -69,6 +69,11 @@ class BlogSite:
         """A post's tag as defined in ``tags.yml``, else the inline tag."""
         if tag.key in self.tags:
             return self.tags[tag.key]
+        # Migrated posts often write the label ("Captive Nations") for a tags.yml key.
+        wanted = {tag.key.casefold(), tag.permalink}
+        for known_key, known in self.tags.items():
+            if known_key.casefold() in wanted or known.label.casefold() in wanted:
+                return known
         return tag
 
     def post_authors(self, post: Post) -> tuple[Author, ...]:
@@ -103,21 +108,28 @@ def load_site(app: Sphinx) -> BlogSite:
             author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)
             site.authors[str(key)] = author
             site.problems.extend(problems)
-    for filename, parser, target in (
-        ("authors.yml", parse_authors_file, site.authors),
-        ("tags.yml", parse_tags_file, site.tags),
-    ):
-        relative = os.path.join(settings.path, filename)
-        try:
-            text = _read_text(os.path.join(app.srcdir, relative))
-        except OSError as error:
-            site.problems.append(Problem("yaml", f"cannot read {filename}: {error}", relative))
-            continue
-        if text is not None:
-            records, problems = parser(text, relative)
-            target.update(records)  # type: ignore[attr-defined]
-            site.problems.extend(problems)
+    authors_text = _data_file(app, site, "authors.yml")
+    if authors_text is not None:
+        authors, problems = parse_authors_file(*authors_text)
+        site.authors.update(authors)
+        site.problems.extend(problems)
+    tags_text = _data_file(app, site, "tags.yml")
+    if tags_text is not None:
+        tags, problems = parse_tags_file(*tags_text)
+        site.tags.update(tags)
+        site.problems.extend(problems)
     return site
+
+
+def _data_file(app: Sphinx, site: BlogSite, filename: str) -> tuple[str, str] | None:
+    """``(text, path relative to srcdir)`` of a blog data file, if it exists."""
+    relative = os.path.join(site.settings.path, filename)
+    try:
+        text = _read_text(os.path.join(app.srcdir, relative))
+    except OSError as error:
+        site.problems.append(Problem("yaml", f"cannot read {filename}: {error}", relative))
+        return None
+    return None if text is None else (text, relative)
 
 
 def get_site(app: Sphinx) -> BlogSite:

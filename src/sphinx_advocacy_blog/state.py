@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .catalog import Catalog, build_catalog
-from .store import posts_of
 from .site import get_site
+from .store import posts_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -21,19 +21,19 @@ def _attribute(env: BuildEnvironment, name: str) -> Any:
 
 def posts_of(env: BuildEnvironment) -> dict[str, Post]:
     """Every post of the build, by document name."""
-    return _attribute(env, "advocacy_blog_posts")  # type: ignore[no-any-return]
+    return _attribute(env, "advocacy_blog_posts")
 
 
 def stamps_of(env: BuildEnvironment) -> dict[str, Any]:
     """What each post page showed when last written (neighbours, site fingerprint)."""
-    return _attribute(env, "advocacy_blog_stamps")  # type: ignore[no-any-return]
+    return _attribute(env, "advocacy_blog_stamps")
 
 
 def listings_of(env: BuildEnvironment) -> dict[str, list[Any]]:
     """The listing directives of each document."""
-    return _attribute(env, "advocacy_blog_listings")  # type: ignore[no-any-return]
+    return _attribute(env, "advocacy_blog_listings")
 
 
 def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
     """What each page with listings showed when last written."""
-    return _attribute(env, "advocacy_blog_listing_stamps")  # type: ignore[no-any-return]
+    return _attribute(env, "advocacy_blog_listing_stamps")

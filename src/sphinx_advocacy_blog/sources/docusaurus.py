@@ -15,10 +15,10 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..post import Author, Post, Problem, Tag
-from .dates import from_path_date, to_datetime
 from .datafiles import author_from_mapping, tag_from_label
+from .dates import from_path_date, to_datetime
 from .frontmatter_split import normalize_text, split_source
-from .markdown import convert_body
+from .markdown import TITLE_PLACEHOLDER, convert_body
 from .paths import clean_url_path, parse_post_path, post_permalink, slugify
 from .urls import is_absolute_url, safe_url
 
@@ -317,26 +317,27 @@ def read_post(
         last_update = parsed_update[0] if parsed_update else None
         last_update_author = _string(raw_update.get("author"))
 
-    categories = _string_list(metadata.get("category")) or _string_list(
-        metadata.get("categories")
-    )
+    categories = _string_list(metadata.get("category")) or _string_list(metadata.get("categories"))
     aliases = tuple(
         alias
         for alias in (
             clean_url_path(a)
-            for a in _string_list(metadata.get("aliases")) + _string_list(metadata.get("redirect_from"))
+            for a in _string_list(metadata.get("aliases"))
+            + _string_list(metadata.get("redirect_from"))
         )
         if alias
     )
     views = metadata.get("views")
     schema_type = _string(metadata.get("schema_type")) or "BlogPosting"
     if not re.fullmatch(r"[A-Z][A-Za-z]{1,40}", schema_type):
-        reader.warn("frontmatter", "schema_type", f"schema_type {schema_type!r} is not a schema.org type name")
+        reader.warn(
+            "frontmatter",
+            "schema_type",
+            f"schema_type {schema_type!r} is not a schema.org type name",
+        )
         schema_type = "BlogPosting"
 
-    extra = tuple(
-        (key, value) for key, value in metadata.items() if key not in KNOWN_KEYS
-    )
+    extra = tuple((key, value) for key, value in metadata.items() if key not in KNOWN_KEYS)
     post = Post(
         docname=permalink,
         source_path=source_path,
@@ -371,9 +372,13 @@ def read_post(
         extra=extra,
         key_lines=tuple(sorted(split.key_lines.items())),
     )
+    myst_text = converted.text
+    if "title" in split.key_lines and split.body_line > 1:
+        # The front matter's first line is blank now; the title heading takes its place.
+        myst_text = f"# {TITLE_PLACEHOLDER}" + myst_text[myst_text.index("\n") :]
     return ParsedPost(
         post=post,
-        myst_text=converted.text,
+        myst_text=myst_text,
         problems=reader.problems,
         heading_title_line=heading_line,
     )

@@ -57,9 +57,7 @@ def split_source(text: str, path: str) -> SplitSource:
     fence = lines[0].strip() if lines else ""
     if not (fence.startswith("---") and set(fence) == {"-"}) and fence != "+++":
         return SplitSource(metadata={}, body=text)
-    closing = next(
-        (index for index in range(1, len(lines)) if lines[index].strip() == fence), None
-    )
+    closing = next((index for index in range(1, len(lines)) if lines[index].strip() == fence), None)
     if closing is None:
         problem = Problem(
             "frontmatter",

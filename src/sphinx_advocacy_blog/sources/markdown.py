@@ -31,6 +31,9 @@ _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 
 #: The marker left in the MyST source where the excerpt ends.
 TRUNCATE_MARKER = "<!-- truncate -->"
+#: A front-matter title is parsed as this ``# heading`` on the (blank) first line, so body
+#: headings nest under it; the reader's transform then puts the real title text in.
+TITLE_PLACEHOLDER = "advocacy-blog-front-matter-title"
 
 
 @dataclass(frozen=True)
@@ -120,9 +123,11 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
         if fence is not None:
             out.append(line)
             counted.append(line)
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(
-                fence_match.group(1)
-            ) >= len(fence):
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
                 fence = None
             index += 1
             continue

@@ -1,0 +1,101 @@
+"""Shared fixtures: real Sphinx builds of the sites in ``tests/roots/test-*``."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+pytest_plugins = ("sphinx.testing.fixtures",)
+
+ROOTS = Path(__file__).parent / "roots"
+SEEDS = Path(__file__).resolve().parents[1] / "docs" / "blog"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def read_html(outdir: Path, path: str) -> BeautifulSoup:
+    """Parse an output file (``blog/welcome.html``) with BeautifulSoup."""
+    return BeautifulSoup((Path(outdir) / path).read_text(encoding="utf-8"), "html.parser")
+
+
+class Site:
+    """A built test site: the app, its output folder and helpers to read pages."""
+
+    def __init__(self, app: Any, warnings: io.StringIO) -> None:
+        self.app = app
+        self.outdir = Path(app.outdir)
+        self.srcdir = Path(app.srcdir)
+        self._warnings = warnings
+
+    def html(self, path: str) -> BeautifulSoup:
+        return read_html(self.outdir, path)
+
+    def exists(self, path: str) -> bool:
+        return (self.outdir / path).exists()
+
+    @property
+    def warnings(self) -> str:
+        return self._warnings.getvalue()
+
+
+def copy_root(root: str, destination: Path) -> Path:
+    """Copy ``tests/roots/test-<root>`` to *destination* (if not there yet)."""
+    if not destination.exists():
+        shutil.copytree(ROOTS / f"test-{root}", destination)
+    return destination
+
+
+def build_site(
+    srcdir: Path,
+    *,
+    buildername: str = "html",
+    parallel: int = 0,
+    freshenv: bool = False,
+    outdir: Path | None = None,
+    **confoverrides: Any,
+) -> Site:
+    """Build the Sphinx project in *srcdir* and return the result."""
+    warnings = io.StringIO()
+    outdir = outdir or srcdir / "_build" / buildername
+    app = SphinxTestApp(
+        buildername,
+        srcdir=srcdir,
+        builddir=outdir.parent,
+        confoverrides=confoverrides or None,
+        status=io.StringIO(),
+        warning=warnings,
+        freshenv=freshenv,
+        parallel=parallel,
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return Site(app, warnings)
+
+
+@pytest.fixture
+def build(tmp_path: Path):
+    """Build a fresh copy of a test root: ``build("docusaurus", buildername="html", **conf)``."""
+
+    def _build(root: str, **options: Any) -> Site:
+        srcdir = copy_root(root, tmp_path / root)
+        return build_site(srcdir, **options)
+
+    return _build
+
+
+@pytest.fixture(scope="module")
+def docusaurus_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The 12-post Docusaurus test blog, built once per test module (html builder)."""
+    srcdir = copy_root("docusaurus", tmp_path_factory.mktemp("docusaurus") / "src")
+    return build_site(srcdir, freshenv=True)

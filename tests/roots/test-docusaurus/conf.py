@@ -1,0 +1,4 @@
+project = "Free Voices"
+extensions = ["myst_parser", "sphinx_advocacy_blog"]
+html_baseurl = "https://free-voices.example.org/"
+html_link_suffix = ""

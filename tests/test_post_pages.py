@@ -1,0 +1,134 @@
+"""Post pages of a real Docusaurus blog folder: URLs, title, header, body, footer."""
+
+from __future__ import annotations
+
+import pytest
+
+POSTS = {
+    # permalink (html builder, no suffix) -> title
+    "blog/2021/03/8/founding-statement": "Our founding statement",
+    "blog/2021/05/28/spring-assembly": "Spring assembly",
+    "blog/2021/09/14/language-rights": "Language rights in schools",
+    "blog/2022/01/20/winter-school": "Winter school for young reporters",
+    "blog/solidarity-letter": "A letter of solidarity",
+    "blog/welcome": "Welcome to our new blog",
+    "blog/2022/10/11/press-release": "Press release on the new media law",
+    "blog/2023/02/25/vilnius-rally": "Rally in Vilnius",
+    "blog/2023/11/30/annual-report": "Annual report 2023",
+    "blog/2024/01/15/new-year": "Plans for the new year",
+    "blog/2024/09/9/election-watch": "Election watch",
+    "blog/2025/03/3/anniversary": "Four years of Free Voices",
+}
+
+
+@pytest.fixture(scope="module")
+def site(docusaurus_site):
+    return docusaurus_site
+
+
+def test_builds_without_warnings(site):
+    assert site.warnings.strip() == ""
+
+
+@pytest.mark.parametrize(("permalink", "title"), sorted(POSTS.items()))
+def test_every_post_is_at_its_docusaurus_url_with_one_h1(site, permalink, title):
+    page = site.html(permalink + ".html")
+    headings = page.find_all("h1")
+    assert [h.get_text(strip=True).rstrip("¶") for h in headings] == [title]
+    header = page.select_one(".blog-post-header")
+    assert header is not None
+    assert header.find("time")["datetime"][:4].isdigit()
+    assert "min read" in header.select_one(".blog-reading-time").get_text()
+    assert header.select(".blog-author-name")
+    assert page.select(".blog-post-footer .blog-tag")
+
+
+def test_dates_from_path_with_one_digit_day_and_front_matter_offset(site):
+    founding = site.html("blog/2021/03/8/founding-statement.html")
+    assert founding.find("time")["datetime"] == "2021-03-08"
+    assert founding.find("time").get_text() == "March 8, 2021"
+    election = site.html("blog/2024/09/9/election-watch.html")
+    # The front matter date wins over the path and keeps its own offset.
+    assert election.find("time")["datetime"] == "2024-09-10T08:00:00+03:00"
+    assert election.find("time").get_text() == "September 10, 2024"
+
+
+def test_head_block_is_metadata_not_body(site):
+    page = site.html("blog/solidarity-letter.html")
+    body = page.select_one("[role=main]") or page.body
+    text = body.get_text()
+    assert "Solidarity letter - Free Voices" not in text
+    assert "Our board writes to colleagues" not in text
+    assert "Dear colleagues, we stand with you." in text
+
+
+def test_raw_html_iframe_entity_and_relative_image(site):
+    page = site.html("blog/welcome.html")
+    iframe = page.find("iframe")
+    assert iframe is not None and "youtube-nocookie.com" in iframe["src"]
+    assert "\u2003" in page.get_text()  # &emsp;
+    assert page.find("b").get_text() == "everyone"
+    image = page.find("img", alt="Our logo")
+    assert image is not None and (site.outdir / "blog" / image["src"]).resolve().exists()
+
+
+def test_static_image_and_admonitions(site):
+    page = site.html("blog/2023/11/30/annual-report.html")
+    assert page.select_one(".admonition.note, .admonition-info") is not None
+    warning = page.select_one(".admonition-warning")
+    assert warning is not None
+    assert warning.select_one(".admonition-title").get_text() == "Data protection"
+    new_year = site.html("blog/2024/01/15/new-year.html")
+    tip = new_year.select_one(".admonition-tip")
+    assert tip.select_one(".admonition-title").get_text() == "Get involved"
+    assert new_year.select_one(".danger") is not None
+
+
+def test_mdx_imports_are_dropped(site):
+    page = site.html("blog/2022/01/20/winter-school.html")
+    text = page.get_text()
+    assert "import Tabs" not in text and "export const" not in text
+    assert page.find("details") is not None
+
+
+def test_authors_from_yaml_inline_and_legacy(site):
+    welcome = site.html("blog/welcome.html")
+    names = [a.get_text(strip=True) for a in welcome.select(".blog-post-header .blog-author-name")]
+    assert names == ["Maria Kovalenko", "Oleh Bondar"]
+    # Local avatar is shown; a remote avatar becomes initials (no third-party request).
+    avatars = welcome.select(".blog-post-header .blog-author-avatar")
+    assert avatars[0].name == "img" and avatars[0]["src"].endswith("img/maria.png")
+    assert avatars[1].name == "span" and avatars[1].get_text() == "OB"
+    press = site.html("blog/2022/10/11/press-release.html")
+    assert press.select_one(".blog-author-name").get_text(strip=True) == "Guest Writer"
+    rally = site.html("blog/2023/02/25/vilnius-rally.html")
+    # The legacy "author: Oleh Bondar" joins the authors.yml entry with that name.
+    assert rally.select_one(".blog-author-name")["href"].endswith("authors/oleh")
+
+
+def test_prev_next_links(site):
+    page = site.html("blog/2022/10/11/press-release.html")
+    newer = page.select_one(".blog-post-newer")
+    older = page.select_one(".blog-post-older")
+    assert newer["href"].endswith("2023/02/25/vilnius-rally")
+    assert older["href"].endswith("welcome")
+
+
+def test_draft_is_not_built_and_unlisted_is_flagged(site):
+    assert not any(site.outdir.rglob("*work-in-progress*"))
+    hidden = site.html("blog/2025/05/5/hidden-note.html")
+    assert hidden.select_one(".blog-notice-unlisted") is not None
+
+
+def test_posts_are_not_in_the_toctree(site):
+    index = site.html("index.html")
+    nav = index.select_one(".sphinxsidebar") or index
+    assert "Our founding statement" not in " ".join(
+        a.get_text() for a in nav.select(".toctree-l1 a")
+    )
+
+
+def test_links_have_no_html_suffix(site):
+    page = site.html("blog.html")
+    hrefs = [a["href"] for a in page.select(".blog-list-title a")]
+    assert hrefs and all(not href.endswith(".html") for href in hrefs)
