@@ -33,7 +33,13 @@ def template_environment(app: Sphinx) -> Environment:
     """The autoescaping Jinja environment of this build (user templates first)."""
     environment = _ENVIRONMENTS.get(app)
     if environment is None:
-        search = [os.path.join(app.confdir, path) for path in app.config.templates_path]
+        # The sidebar templates (added to templates_path for Sphinx) are not ours to render.
+        sidebars = os.path.join(TEMPLATE_DIR, "sidebars")
+        search = [
+            os.path.join(app.confdir, path)
+            for path in app.config.templates_path
+            if os.path.join(app.confdir, path) != sidebars
+        ]
         environment = Environment(
             loader=FileSystemLoader([*search, TEMPLATE_DIR]),
             autoescape=select_autoescape(default=True, default_for_string=True),

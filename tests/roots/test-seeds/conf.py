@@ -1,0 +1,4 @@
+project = "Free Nations"
+extensions = ["myst_parser", "sphinx_advocacy_blog"]
+html_baseurl = "https://free-nations.example.org/"
+html_link_suffix = ""

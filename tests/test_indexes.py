@@ -1,0 +1,207 @@
+"""Blog index, pagination, tag/author/category/group pages and the archive."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from test_post_pages import POSTS
+
+# Newest first, by date (front matter date wins: election watch is 2024-09-10).
+NEWEST_FIRST = [
+    "blog/2025/03/3/anniversary",
+    "blog/2024/09/9/election-watch",
+    "blog/2024/01/15/new-year",
+    "blog/2023/11/30/annual-report",
+    "blog/2023/02/25/vilnius-rally",
+    "blog/2022/10/11/press-release",
+    "blog/welcome",
+    "blog/solidarity-letter",
+    "blog/2022/01/20/winter-school",
+    "blog/2021/09/14/language-rights",
+    "blog/2021/05/28/spring-assembly",
+    "blog/2021/03/8/founding-statement",
+]
+
+TAGS = {
+    "announcements": {
+        "blog/2025/03/3/anniversary",
+        "blog/2024/01/15/new-year",
+        "blog/2022/10/11/press-release",
+        "blog/welcome",
+        "blog/solidarity-letter",
+        "blog/2021/03/8/founding-statement",
+    },
+    "events": {
+        "blog/2024/09/9/election-watch",
+        "blog/2023/02/25/vilnius-rally",
+        "blog/welcome",
+        "blog/2022/01/20/winter-school",
+        "blog/2021/05/28/spring-assembly",
+    },
+    "education": {"blog/2022/01/20/winter-school", "blog/2021/09/14/language-rights"},
+    "language-rights": {"blog/2021/09/14/language-rights"},
+    "press-freedom": {"blog/2022/10/11/press-release"},
+    "assembly": {"blog/2021/05/28/spring-assembly"},
+    "elections": {"blog/2024/09/9/election-watch"},
+    "reports": {"blog/2023/11/30/annual-report"},
+}
+
+AUTHORS = {
+    "maria": {
+        "blog/2025/03/3/anniversary",
+        "blog/2024/01/15/new-year",
+        "blog/2023/11/30/annual-report",
+        "blog/welcome",
+        "blog/2022/01/20/winter-school",
+        "blog/2021/05/28/spring-assembly",
+        "blog/2021/03/8/founding-statement",
+    },
+    "oleh": {
+        "blog/2024/09/9/election-watch",
+        "blog/2023/11/30/annual-report",
+        "blog/2023/02/25/vilnius-rally",
+        "blog/welcome",
+        "blog/2021/09/14/language-rights",
+        "blog/2021/05/28/spring-assembly",
+    },
+    "guest-writer": {"blog/2022/10/11/press-release"},
+}
+
+
+@pytest.fixture(scope="module")
+def site(docusaurus_site):
+    return docusaurus_site
+
+
+def listed(site, page: str) -> list[str]:
+    """Permalinks of the posts a list page shows, in order (links are relative)."""
+    import posixpath
+
+    soup = site.html(page)
+    base = posixpath.dirname(page)
+    return [
+        posixpath.normpath(posixpath.join(base, a["href"]))
+        for a in soup.select(".blog-list-title a")
+    ]
+
+
+def all_pages(site, first: str) -> list[str]:
+    """Follow pagination from *first* and collect every listed post."""
+    import posixpath
+
+    found, page = [], first
+    while page:
+        found += listed(site, page)
+        older = site.html(page).select_one(".blog-pagination-older")
+        page = (
+            posixpath.normpath(posixpath.join(posixpath.dirname(page), older["href"])) + ".html"
+            if older
+            else None
+        )
+    return found
+
+
+def test_index_lists_ten_newest_then_page_two(site):
+    assert set(NEWEST_FIRST) == set(POSTS)
+    assert listed(site, "blog.html") == NEWEST_FIRST[:10]
+    assert listed(site, "blog/page/2.html") == NEWEST_FIRST[10:]
+    assert not site.exists("blog/page/3.html")
+
+
+def test_index_shows_excerpt_cover_date_authors_reading_time_read_more(site):
+    soup = site.html("blog.html")
+    items = soup.select(".blog-list-item")
+    assert len(items) == 10
+    for item in items:
+        assert item.find("time") is not None
+        assert item.select_one(".blog-reading-time") is not None
+        assert item.select(".blog-author-name")
+        assert item.select_one(".blog-read-more") is not None  # all have truncate markers
+    annual = items[NEWEST_FIRST.index("blog/2023/11/30/annual-report")]
+    cover = annual.select_one("img.blog-cover")
+    assert cover is not None and cover["alt"]
+    assert (site.outdir / cover["src"]).exists()
+    # The excerpt stops at the truncate marker.
+    assert "Data protection" not in annual.select_one(".blog-excerpt").get_text()
+    assert "report is also available" in annual.select_one(".blog-excerpt").get_text()
+
+
+def test_excerpt_images_and_links_work_from_the_list_page(site):
+    soup = site.html("blog/page/2.html")
+    for image in soup.select(".blog-excerpt img"):
+        assert (site.outdir / "blog" / "page" / image["src"]).resolve().exists()
+
+
+def test_head_block_does_not_leak_into_lists(site):
+    assert "Solidarity letter - Free Voices" not in site.html("blog.html").get_text()
+
+
+@pytest.mark.parametrize("tag", sorted(TAGS))
+def test_each_tag_page_lists_exactly_its_posts(site, tag):
+    assert all_pages(site, f"blog/tags/{tag}.html") == [p for p in NEWEST_FIRST if p in TAGS[tag]]
+
+
+def test_tag_page_shows_tags_yml_description(site):
+    soup = site.html("blog/tags/language-rights.html")
+    assert "the right to learn and speak" in soup.select_one(".blog-term-description").get_text()
+
+
+def test_tags_index_has_counts(site):
+    soup = site.html("blog/tags.html")
+    counts = {
+        a.get_text(strip=True): a.find_next_sibling("span").get_text(strip=True)
+        for a in soup.select(".blog-term")
+    }
+    assert counts["Announcements"] == "(6)"
+    assert counts["Events"] == "(5)"
+    assert len(counts) == len(TAGS)
+
+
+@pytest.mark.parametrize("author", sorted(AUTHORS))
+def test_each_author_page_lists_exactly_their_posts(site, author):
+    soup = site.html(f"blog/authors/{author}.html")
+    assert soup.select_one(".blog-author-profile") is not None
+    assert all_pages(site, f"blog/authors/{author}.html") == [
+        p for p in NEWEST_FIRST if p in AUTHORS[author]
+    ]
+
+
+def test_author_profile_and_page_false(site):
+    soup = site.html("blog/authors/maria.html")
+    profile = soup.select_one(".blog-author-profile")
+    assert "language rights" in profile.get_text()
+    socials = {a.get_text(): a["href"] for a in profile.select(".blog-author-socials a")}
+    assert socials["x"] == "https://x.com/mariakov"
+    assert socials["mastodon"] == "https://mastodon.example/@maria"
+    # "board" has page: false: no page, not in the index, its post is still listed.
+    assert not site.exists("blog/authors/board.html")
+    assert "The Board" not in site.html("blog/authors.html").get_text()
+
+
+def test_archive_groups_by_year_with_every_post_once(site):
+    soup = site.html("blog/archive.html")
+    years = [h.get_text() for h in soup.select(".blog-archive-year > h2")]
+    assert years == ["2025", "2024", "2023", "2022", "2021"]
+    links = [a["href"] for a in soup.select(".blog-archive-year a")]
+    counted = Counter(links)
+    assert len(links) == 12 and max(counted.values()) == 1
+
+
+def test_unlisted_and_draft_are_in_no_list(site):
+    for page in [
+        "blog.html",
+        "blog/page/2.html",
+        "blog/archive.html",
+        "blog/tags/announcements.html",
+    ]:
+        text = site.html(page).get_text()
+        assert "A note for members only" not in text
+        assert "Unfinished draft" not in text
+    assert not site.exists("blog/tags/drafts.html")
+
+
+def test_postlist_on_home_page_lists_three_newest(site):
+    soup = site.html("index.html")
+    titles = [a.get_text() for a in soup.select(".blog-postlist-title")]
+    assert titles == [POSTS[p] for p in NEWEST_FIRST[:3]]
