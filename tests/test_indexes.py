@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from test_post_pages import POSTS
 
 # Newest first, by date (front matter date wins: election watch is 2024-09-10).
