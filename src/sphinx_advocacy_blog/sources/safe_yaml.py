@@ -46,6 +46,16 @@ class BlogSafeLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _lenient_timestamp(loader: BlogSafeLoader, node: yaml.Node) -> Any:
+    """``date: 2022-13-45`` stays the string it is (the reader warns), not a crash."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+BlogSafeLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+
 # Rebuild the implicit resolvers without YAML 1.1's yes/no/on/off booleans.
 BlogSafeLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
@@ -67,8 +77,9 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlProblem(f"the YAML is larger than {MAX_YAML_BYTES // 1024} KiB", first_line)
-    loader = BlogSafeLoader(text)
+    loader = None
     try:
+        loader = BlogSafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -85,7 +96,8 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError) as error:
         raise YamlProblem(f"invalid YAML: {error}", first_line) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _value in node.value:
