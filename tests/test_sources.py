@@ -156,7 +156,8 @@ def test_mdx_import_export_lines_are_blanked():
 
 def test_reading_time_ignores_code_and_html():
     words = " ".join(["word"] * 401)
-    text = f"---\ntitle: T\n---\n{words}\n\n```\n{' '.join(['code'] * 1000)}\n```\n<div class='x y z'></div>\n"
+    code = " ".join(["code"] * 1000)
+    text = f"---\ntitle: T\n---\n{words}\n\n```\n{code}\n```\n<div class='x y z'></div>\n"
     parsed = read_post("blog/x.md", "x.md", text, ReadSettings())
     assert parsed.post.word_count == 401
     assert parsed.post.reading_minutes == 3
