@@ -108,6 +108,13 @@ OPTIONS: tuple[Option, ...] = (
         rebuild="html",
     ),
     Option(
+        "blog_sidebar_title",
+        "Recent posts",
+        (str,),
+        "Heading of the recent-posts sidebar (Docusaurus's ``blogSidebarTitle``).",
+        rebuild="html",
+    ),
+    Option(
         "blog_description",
         "Blog",
         (str,),
@@ -350,6 +357,7 @@ class BlogSettings:
     route: str
     title: str
     description: str
+    sidebar_title: str
     posts_per_page: int
     show_reading_time: bool
     words_per_minute: int
@@ -393,6 +401,7 @@ def settings_from_config(config: Config) -> BlogSettings:
         route=str(config.blog_route_base_path).strip("/"),
         title=config.blog_title,
         description=config.blog_description,
+        sidebar_title=config.blog_sidebar_title,
         posts_per_page=config.blog_posts_per_page,
         show_reading_time=config.blog_show_reading_time,
         words_per_minute=config.blog_words_per_minute,

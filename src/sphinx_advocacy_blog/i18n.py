@@ -14,6 +14,8 @@ from babel import Locale, UnknownLocaleError
 from babel.dates import format_date
 from sphinx.locale import get_translator, is_translator_registered
 
+from .catalogs import compile_catalogs
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
@@ -67,6 +69,22 @@ def reading_time_text(minutes: int) -> str:
     return ngettext("One min read", "{minutes} min read", minutes).format(minutes=minutes)
 
 
+def catalog_dir() -> str:
+    """A folder with up-to-date ``.mo`` files: the package's own, or a cache beside it."""
+    try:
+        compile_catalogs(LOCALE_DIR, LOCALE_DIR)
+        return LOCALE_DIR
+    except OSError:
+        # A read-only installation without compiled catalogs: compile into a cache.
+        import tempfile
+
+        from . import __version__
+
+        cache = os.path.join(tempfile.gettempdir(), f"sphinx_advocacy_blog-{__version__}-locale")
+        compile_catalogs(LOCALE_DIR, cache)
+        return cache
+
+
 def setup_i18n(app: Sphinx) -> None:
-    """Register the extension's message catalog."""
-    app.add_message_catalog(MESSAGE_CATALOG, LOCALE_DIR)
+    """Register the extension's message catalog (``.po`` files compiled when needed)."""
+    app.add_message_catalog(MESSAGE_CATALOG, catalog_dir())

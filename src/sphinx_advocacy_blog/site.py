@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from .config import BlogSettings, settings_from_config
 from .diagnostics import report
+from .locales import I18N_BLOG_DIR, LocaleInfo, locale_of, parse_options_json, site_locales
 from .post import Author, Post, Problem, Tag
 from .sources.datafiles import (
     author_from_mapping,
@@ -39,6 +40,11 @@ class BlogSite:
     authors: dict[str, Author] = field(default_factory=dict)
     tags: dict[str, Tag] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Every locale of the site (the default first) and the one being built.
+    locales: list[LocaleInfo] = field(default_factory=list)
+    locale: LocaleInfo | None = None
+    #: ``i18n/<locale>/docusaurus-plugin-content-blog`` when this build is a translation.
+    translation_dir: str = ""
 
     def fingerprint(self) -> str:
         """Changes when anything shown on every post page (authors, tags) changes."""
@@ -99,21 +105,47 @@ def _read_text(path: str) -> str | None:
 
 
 def load_site(app: Sphinx) -> BlogSite:
-    """Read settings, ``authors.yml`` and ``tags.yml`` for this build."""
+    """Read settings, ``authors.yml`` and ``tags.yml`` for this build.
+
+    In a translated build (``language`` set and ``i18n/<language>/`` present), the locale's
+    ``authors.yml``, ``tags.yml`` and ``options.json`` replace the source ones.
+    """
     settings = settings_from_config(app.config)
     blog_dir = os.path.join(app.srcdir, settings.path)
-    site = BlogSite(settings=settings, blog_dir=blog_dir)
+    locales = site_locales(str(app.srcdir), settings.locales, settings.default_locale)
+    locale = locale_of(locales, app.config.language, settings.default_locale)
+    translation_dir = I18N_BLOG_DIR.format(locale=locale.code)
+    if not os.path.isdir(os.path.join(app.srcdir, translation_dir)):
+        translation_dir = ""
+    site = BlogSite(
+        settings=settings,
+        blog_dir=blog_dir,
+        locales=locales,
+        locale=locale,
+        translation_dir=translation_dir,
+    )
+    if translation_dir:
+        options = _data_file(app, site, "options.json", translation_dir)
+        if options is not None:
+            translated, problems = parse_options_json(*options)
+            site.problems.extend(problems)
+            site.settings = replace(
+                settings,
+                title=translated.title or settings.title,
+                description=translated.description or settings.description,
+                sidebar_title=translated.sidebar_title or settings.sidebar_title,
+            )
     for key, data in settings.extra_authors.items():
         if isinstance(data, dict):
             author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)
             site.authors[str(key)] = author
             site.problems.extend(problems)
-    authors_text = _data_file(app, site, "authors.yml")
+    authors_text = _translated_data_file(app, site, "authors.yml")
     if authors_text is not None:
         authors, problems = parse_authors_file(*authors_text)
         site.authors.update(authors)
         site.problems.extend(problems)
-    tags_text = _data_file(app, site, "tags.yml")
+    tags_text = _translated_data_file(app, site, "tags.yml")
     if tags_text is not None:
         tags, problems = parse_tags_file(*tags_text)
         site.tags.update(tags)
@@ -121,9 +153,18 @@ def load_site(app: Sphinx) -> BlogSite:
     return site
 
 
-def _data_file(app: Sphinx, site: BlogSite, filename: str) -> tuple[str, str] | None:
+def _translated_data_file(app: Sphinx, site: BlogSite, filename: str) -> tuple[str, str] | None:
+    """The locale's version of a data file if there is one, else the source's."""
+    if site.translation_dir:
+        translated = _data_file(app, site, filename, site.translation_dir)
+        if translated is not None:
+            return translated
+    return _data_file(app, site, filename, site.settings.path)
+
+
+def _data_file(app: Sphinx, site: BlogSite, filename: str, folder: str) -> tuple[str, str] | None:
     """``(text, path relative to srcdir)`` of a blog data file, if it exists."""
-    relative = os.path.join(site.settings.path, filename)
+    relative = os.path.join(folder, filename)
     try:
         text = _read_text(os.path.join(app.srcdir, relative))
     except OSError as error:

@@ -1,0 +1,124 @@
+"""The site's locales: which exist, their URL prefixes and their HTML language tags.
+
+Docusaurus keeps translations in ``i18n/<locale>/docusaurus-plugin-content-blog/``; a
+locale's pages are published under ``/<prefix>/`` (the default locale at the root). The
+list comes from ``blog_locales`` or, when that is empty, from the ``i18n/`` folders.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from .i18n import language_tag
+from .post import Problem
+
+#: Where Docusaurus keeps a locale's blog translations, relative to the source directory.
+I18N_BLOG_DIR = "i18n/{locale}/docusaurus-plugin-content-blog"
+
+
+@dataclass(frozen=True)
+class LocaleInfo:
+    """One locale of the site."""
+
+    #: The folder name and Sphinx ``language`` value (``ru``, ``ukr``, ``hal``).
+    code: str
+    #: Its name in its own language, for the language switcher.
+    label: str
+    #: URL prefix, ``""`` for the default locale (published at the site root).
+    prefix: str
+    #: BCP 47 tag for ``<html lang>``, hreflang and og:locale (``ukr`` -> ``uk``).
+    html_lang: str
+
+    @property
+    def og_locale(self) -> str:
+        """``ru_RU``-style tag for og:locale (``en`` -> ``en``, ``pt-BR`` -> ``pt_BR``)."""
+        return self.html_lang.replace("-", "_")
+
+
+def native_label(code: str) -> str:
+    """The language's own name (``Русский``), or the code when Babel does not know it."""
+    try:
+        name = Locale.parse(language_tag(code), sep="-").get_display_name()
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+    return (name or code)[:1].upper() + (name or code)[1:]
+
+
+def _locale(code: str, entry: Any, default: str) -> LocaleInfo:
+    entry = entry if isinstance(entry, dict) else {}
+    prefix = "" if code == default else str(entry.get("prefix", code)).strip("/")
+    return LocaleInfo(
+        code=code,
+        label=str(entry.get("label") or native_label(code)),
+        prefix=prefix,
+        html_lang=str(entry.get("html_lang") or language_tag(code)),
+    )
+
+
+def site_locales(srcdir: str, configured: dict[str, Any], default: str) -> list[LocaleInfo]:
+    """Every locale of the site, the default first, then by code."""
+    codes: list[str] = list(configured)
+    if not codes:
+        i18n_dir = os.path.join(srcdir, "i18n")
+        if os.path.isdir(i18n_dir):
+            codes = sorted(
+                name
+                for name in os.listdir(i18n_dir)
+                if os.path.isdir(os.path.join(i18n_dir, name)) and not name.startswith(".")
+            )
+    if not codes:
+        return [_locale(default, {}, default)]
+    others = sorted(code for code in codes if code != default)
+    return [_locale(default, configured.get(default), default)] + [
+        _locale(code, configured.get(code), default) for code in others
+    ]
+
+
+def locale_of(locales: list[LocaleInfo], language: str | None, default: str) -> LocaleInfo:
+    """The locale of a build with Sphinx ``language`` *language*."""
+    wanted = language or default
+    for info in locales:
+        if info.code == wanted:
+            return info
+    return _locale(wanted, {}, default)
+
+
+@dataclass(frozen=True)
+class TranslatedOptions:
+    """``options.json`` of a locale: the blog's translated title and descriptions."""
+
+    title: str = ""
+    description: str = ""
+    sidebar_title: str = ""
+
+
+def parse_options_json(text: str, path: str) -> tuple[TranslatedOptions, list[Problem]]:
+    """Read Docusaurus's ``options.json`` (``{"title": {"message": ...}, ...}``)."""
+    try:
+        data = json.loads(text)
+    except ValueError as error:
+        return TranslatedOptions(), [
+            Problem("i18n", f"options.json is not valid JSON: {error}", path, 1)
+        ]
+    if not isinstance(data, dict):
+        return TranslatedOptions(), [Problem("i18n", "options.json must be a JSON object", path, 1)]
+
+    def message(key: str) -> str:
+        value = data.get(key)
+        if isinstance(value, dict):
+            value = value.get("message")
+        return value.strip() if isinstance(value, str) else ""
+
+    return (
+        TranslatedOptions(
+            title=message("title"),
+            description=message("description"),
+            sidebar_title=message("sidebar.title"),
+        ),
+        [],
+    )
