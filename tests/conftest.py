@@ -60,16 +60,19 @@ def build_site(
     buildername: str = "html",
     parallel: int = 0,
     freshenv: bool = False,
-    outdir: Path | None = None,
+    builddir: Path | None = None,
     **confoverrides: Any,
 ) -> Site:
-    """Build the Sphinx project in *srcdir* and return the result."""
+    """Build the Sphinx project in *srcdir* and return the result.
+
+    Output goes to ``<builddir>/<buildername>``, doctrees to ``<builddir>/doctrees``
+    (*builddir* defaults to ``<srcdir>/_build``).
+    """
     warnings = io.StringIO()
-    outdir = outdir or srcdir / "_build" / buildername
     app = SphinxTestApp(
         buildername,
         srcdir=srcdir,
-        builddir=outdir.parent,
+        builddir=builddir or srcdir / "_build",
         confoverrides=confoverrides or None,
         status=io.StringIO(),
         warning=warnings,

@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         seo,
         sidebars,
         site,
+        translation,
     )
 
     app.setup_extension("myst_parser")
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pages.setup_pages(app)
     directives.setup_directives(app)
     sidebars.setup_sidebars(app)
+    translation.setup_translation(app)
     seo.setup_seo(app)
     feeds.setup_feeds(app)
     return {

@@ -385,7 +385,10 @@ class BlogSettings:
     feed_stylesheet: bool
     locales: dict[str, Any]
     default_locale: str
+    #: ``html_baseurl`` without its trailing slash: the address of the whole site.
     base_url: str
+    #: URL prefix of the locale being built (``""`` for the default locale, ``ru``...).
+    url_prefix: str
     link_suffix: str
     language: str
 
@@ -430,6 +433,7 @@ def settings_from_config(config: Config) -> BlogSettings:
         locales=dict(config.blog_locales),
         default_locale=config.blog_default_locale,
         base_url=(config.html_baseurl or "").rstrip("/"),
+        url_prefix="",
         link_suffix=suffix,
         language=config.language or "en",
     )

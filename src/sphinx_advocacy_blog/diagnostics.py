@@ -30,8 +30,8 @@ def report(app: Sphinx, problems: Iterable[Problem]) -> None:
     for problem in problems:
         location = None
         if problem.path:
-            path = os.path.join(app.srcdir, problem.path)
-            location = (path, problem.line) if problem.line else path
+            # A "path:line" string is printed as it is; a tuple would be read as a docname.
+            location = f"{os.path.join(app.srcdir, problem.path)}:{problem.line or 1}"
         logger.warning(
             problem.message,
             type=WARNING_TYPE,

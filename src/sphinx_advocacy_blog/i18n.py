@@ -86,5 +86,12 @@ def catalog_dir() -> str:
 
 
 def setup_i18n(app: Sphinx) -> None:
-    """Register the extension's message catalog (``.po`` files compiled when needed)."""
-    app.add_message_catalog(MESSAGE_CATALOG, catalog_dir())
+    """Register the extension's message catalog (``.po`` files compiled when needed).
+
+    The catalogs are named by BCP 47 tag (``uk``), so a site whose locale folder is
+    ``ukr`` still gets Ukrainian UI strings; unknown codes (``hal``) fall back to English.
+    """
+    from sphinx import locale
+
+    language = app.config.language or "en"
+    locale.init([catalog_dir()], language_tag(language).replace("-", "_"), MESSAGE_CATALOG)

@@ -37,19 +37,36 @@ def link_to_file(builder: Builder, from_page: str, path: str) -> str:
     return relative_uri(builder.get_target_uri(from_page), quote(path.lstrip("/")))
 
 
-def absolute(settings: BlogSettings, root_relative: str) -> str:
-    """Absolute URL of a root-relative URI, or the URI itself without ``html_baseurl``."""
+def absolute(settings: BlogSettings, root_relative: str, *, prefix: str | None = None) -> str:
+    """Absolute URL of a URI relative to this build's output root.
+
+    ``html_baseurl`` is the address of the whole site; a translated build's pages live
+    under its locale prefix (``/ru/...``), which is added here (or *prefix*, to point into
+    another locale). Without ``html_baseurl`` the result is a root-relative path.
+    """
     if is_absolute_url(root_relative):
         return root_relative
-    path = root_relative.lstrip("/")
+    prefix = settings.url_prefix if prefix is None else prefix
+    path = (
+        posixpath.join(prefix, root_relative.lstrip("/")) if prefix else root_relative.lstrip("/")
+    )
     if not settings.base_url:
         return "/" + path
     return f"{settings.base_url}/{path}" if path else settings.base_url + "/"
 
 
+def public_uri(builder: Builder, pagename: str) -> str:
+    """The URI a page is published at: like :func:`page_uri`, but a folder's ``index``
+    page is the folder itself when links have no suffix (``/`` rather than ``/index``)."""
+    uri = page_uri(builder, pagename)
+    if uri == "index" or uri.endswith("/index"):
+        return uri[: -len("index")]
+    return uri
+
+
 def absolute_page_url(builder: Builder, settings: BlogSettings, pagename: str) -> str:
     """The canonical URL of a page."""
-    return absolute(settings, page_uri(builder, pagename))
+    return absolute(settings, public_uri(builder, pagename))
 
 
 def media_path(settings: BlogSettings, source_path: str) -> str:

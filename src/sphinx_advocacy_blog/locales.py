@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import posixpath
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,3 +123,44 @@ def parse_options_json(text: str, path: str) -> tuple[TranslatedOptions, list[Pr
         ),
         [],
     )
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in one locale."""
+
+    locale: LocaleInfo
+    #: Absolute URL (from ``html_baseurl``), or root-relative without it.
+    url: str
+    #: Relative link from the current page (for a language switcher).
+    relative_url: str
+    current: bool
+
+
+def alternates(
+    locales: list[LocaleInfo],
+    current: LocaleInfo,
+    page_uri: str,
+    base_url: str,
+) -> list[Alternate]:
+    """The page at *page_uri* (relative to a locale's root) in every locale.
+
+    Permalinks are the same in every locale (Docusaurus falls back to the source post when a
+    translation is missing), so each alternate is the same URI under the locale's prefix.
+    """
+    from sphinx.util.osutil import relative_uri
+
+    here = f"{current.prefix}/{page_uri}" if current.prefix else page_uri
+    result = []
+    for info in locales:
+        there = f"{info.prefix}/{page_uri}" if info.prefix else page_uri
+        absolute = f"{base_url}/{there}" if base_url else f"/{there}"
+        result.append(
+            Alternate(
+                locale=info,
+                url=absolute,
+                relative_url=relative_uri(here, there) or posixpath.basename(there) or "./",
+                current=info.code == current.code,
+            )
+        )
+    return result

@@ -8,6 +8,7 @@ header, footer and excerpt end go. Admonition directives for ``:::note[Title]`` 
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -113,6 +114,8 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
                 1,
             )
         )
+    if read_path != source_path and post.image and not post.image.startswith("/"):
+        post = _cover_from_source_folder(post, str(app.srcdir), read_path, source_path)
     if (
         post.image
         and local_image_source(str(app.srcdir), site.settings.static_dirs, post.image) is None
@@ -130,6 +133,19 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     report(app, parsed.problems)
     env.temp_data[READING_KEY] = post
     source[0] = parsed.myst_text
+
+
+def _cover_from_source_folder(post: Post, srcdir: str, read_path: str, source_path: str) -> Post:
+    """A translation's ``image: ./cover.jpg`` falls back to the source post's folder."""
+    from dataclasses import replace
+
+    if is_absolute_url(post.image) or os.path.exists(os.path.join(srcdir, post.image)):
+        return post
+    relative = posixpath.relpath(post.image, posixpath.dirname(read_path))
+    fallback = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), relative))
+    if os.path.exists(os.path.join(srcdir, fallback)):
+        return replace(post, image=fallback)
+    return post
 
 
 class PostStructure(SphinxTransform):

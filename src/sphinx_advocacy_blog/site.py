@@ -117,6 +117,7 @@ def load_site(app: Sphinx) -> BlogSite:
     translation_dir = I18N_BLOG_DIR.format(locale=locale.code)
     if not os.path.isdir(os.path.join(app.srcdir, translation_dir)):
         translation_dir = ""
+    settings = replace(settings, url_prefix=locale.prefix)
     site = BlogSite(
         settings=settings,
         blog_dir=blog_dir,

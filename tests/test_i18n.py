@@ -1,0 +1,161 @@
+"""Translated blogs: Docusaurus's i18n/ layout, UI strings, dates, alternates, all locales."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from sphinx import locale as sphinx_locale
+
+from conftest import build_site, copy_root, read_html
+from sphinx_advocacy_blog.i18n import MESSAGE_CATALOG, catalog_dir, reading_time_text
+from sphinx_advocacy_blog.locales import LocaleInfo, alternates, site_locales
+
+TRANSLATED_RU = {
+    "blog/welcome": "Добро пожаловать в наш новый блог",
+    "blog/solidarity-letter": "Письмо солидарности",
+    "blog/2021/03/8/founding-statement": "Наше учредительное заявление",
+    "blog/2025/03/3/anniversary": "Четыре года «Свободных голосов»",
+}
+
+
+def h1(soup) -> str:
+    return soup.find("h1").get_text(strip=True).rstrip("¶")
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    srcdir = copy_root("i18n", tmp_path_factory.mktemp("i18n") / "src")
+    return {
+        language: build_site(srcdir, builddir=srcdir / "_build" / language, language=language)
+        for language in ("en", "ru", "ukr")
+    }
+
+
+def test_builds_without_warnings(sites):
+    for site in sites.values():
+        assert site.warnings.strip() == ""
+
+
+def test_russian_posts_at_the_same_permalinks(sites):
+    ru = sites["ru"]
+    for permalink, title in TRANSLATED_RU.items():
+        assert h1(ru.html(permalink + ".html")) == title
+    assert "Дорогие коллеги, мы с вами." in ru.html("blog/solidarity-letter.html").get_text()
+
+
+def test_untranslated_post_falls_back_to_english(sites):
+    soup = sites["ru"].html("blog/2023/11/30/annual-report.html")
+    assert h1(soup) == "Annual report 2023"
+    # ... but the page around it is Russian.
+    assert soup.select_one(".blog-post-header time").get_text() == "30 ноября 2023\u202fг."
+
+
+def test_russian_dates_reading_time_ui_and_options_json(sites):
+    ru = sites["ru"]
+    index = ru.html("blog.html")
+    assert h1(index) == "Блог «Свободные голоса»"
+    assert index.select_one(".blog-list-item time").get_text() == "3 марта 2025\u202fг."
+    assert index.select_one(".blog-reading-time").get_text() == "1 минута чтения"
+    assert index.select_one(".blog-read-more").get_text() == "Читать дальше"
+    assert h1(ru.html("blog/tags.html")) == "Теги"
+    assert h1(ru.html("blog/archive.html")) == "Архив"
+    # Translated authors.yml replaces the source one.
+    assert "Мария Коваленко" in ru.html("blog/welcome.html").select_one(".blog-authors").get_text()
+
+
+def test_ukrainian_build_with_a_non_bcp47_folder_name(sites):
+    ukr = sites["ukr"]
+    welcome = ukr.html("blog/welcome.html")
+    assert h1(welcome) == "Ласкаво просимо до нашого нового блогу"
+    assert welcome.html["lang"] == "uk"
+    assert welcome.select_one(".blog-post-header time").get_text() == "3 липня 2022\u202fр."
+    assert "хвилина читання" in welcome.select_one(".blog-reading-time").get_text()
+    # Only one post is translated; the others fall back to English.
+    assert h1(ukr.html("blog/solidarity-letter.html")) == "A letter of solidarity"
+
+
+def test_images_beside_a_translation_fall_back_to_the_source_folder(sites):
+    ru = sites["ru"]
+    page = ru.html("blog/2021/09/14/language-rights.html")
+    image = page.find("img", alt="Класс с доской")
+    assert (ru.outdir / "blog" / "2021" / "09" / "14" / image["src"]).resolve().exists()
+
+
+def test_language_switcher_links_every_locale(sites):
+    for code, site in sites.items():
+        switcher = site.html("blog/welcome.html").select_one(".blog-language-switcher")
+        links = {a["hreflang"]: a["href"] for a in switcher.select("a")}
+        current = switcher.select_one(".blog-language-current")["lang"]
+        assert current == {"en": "en", "ru": "ru", "ukr": "uk"}[code]
+        assert set(links) | {current} == {"en", "ru", "uk"}
+
+
+@pytest.mark.parametrize(
+    ("language", "minutes", "text"),
+    [
+        ("ru", 1, "1 минута чтения"),
+        ("ru", 2, "2 минуты чтения"),
+        ("ru", 5, "5 минут чтения"),
+        ("ru", 21, "21 минута чтения"),
+        ("uk", 3, "3 хвилини читання"),
+        ("uk", 11, "11 хвилин читання"),
+    ],
+)
+def test_plural_forms(language, minutes, text):
+    sphinx_locale.init([catalog_dir()], language, MESSAGE_CATALOG)
+    try:
+        assert reading_time_text(minutes) == text
+    finally:
+        sphinx_locale.translators.clear()
+
+
+def test_english_plural():
+    assert reading_time_text(1) == "One min read"
+    assert reading_time_text(4) == "4 min read"
+
+
+def test_locales_from_i18n_folders_and_alternates(tmp_path):
+    (tmp_path / "i18n" / "ru").mkdir(parents=True)
+    (tmp_path / "i18n" / "ukr").mkdir(parents=True)
+    (tmp_path / "i18n" / "hal").mkdir(parents=True)
+    locales = site_locales(str(tmp_path), {}, "en")
+    assert [(loc.code, loc.prefix, loc.html_lang) for loc in locales] == [
+        ("en", "", "en"),
+        ("hal", "hal", "hal"),
+        ("ru", "ru", "ru"),
+        ("ukr", "ukr", "uk"),
+    ]
+    assert locales[2].label == "Русский"
+    found = alternates(locales, locales[2], "blog/welcome", "https://x.org")
+    assert [a.url for a in found] == [
+        "https://x.org/blog/welcome",
+        "https://x.org/hal/blog/welcome",
+        "https://x.org/ru/blog/welcome",
+        "https://x.org/ukr/blog/welcome",
+    ]
+    assert found[0].relative_url == "../../blog/welcome"
+    assert isinstance(found[0].locale, LocaleInfo)
+
+
+def test_one_command_builds_every_locale(tmp_path):
+    srcdir = copy_root("i18n", tmp_path / "src")
+    outdir = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx_advocacy_blog.multibuild", str(srcdir), str(outdir), "-q"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert h1(read_html(outdir, "blog/welcome.html")) == "Welcome to our new blog"
+    assert h1(read_html(outdir, "ru/blog/welcome.html")) == "Добро пожаловать в наш новый блог"
+    assert (
+        h1(read_html(outdir, "ukr/blog/welcome.html")) == "Ласкаво просимо до нашого нового блогу"
+    )
+    switcher = read_html(outdir, "ru/blog/welcome.html").select_one(".blog-language-switcher")
+    english = switcher.find("a", hreflang="en")["href"]
+    assert (outdir / "ru" / "blog" / (english + ".html")).resolve() == (
+        outdir / "blog" / "welcome.html"
+    ).resolve()
