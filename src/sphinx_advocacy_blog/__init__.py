@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     from . import (
+        cleanup,
         collector,
         config,
         directives,
@@ -46,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     collector.setup_collector(app)
     postpage.setup_post_page(app)
     media.setup_media(app)
+    cleanup.setup_cleanup(app)
     pages.setup_pages(app)
     directives.setup_directives(app)
     sidebars.setup_sidebars(app)
