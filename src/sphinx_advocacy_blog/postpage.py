@@ -14,10 +14,9 @@ from docutils import nodes
 
 from .excerpts import save_excerpt
 from .nodes import excerpt_marker, post_footer, post_header
-from .ordering import neighbours_of
 from .render import post_view, render
 from .site import get_site
-from .state import get_catalog
+from .state import get_neighbours
 from .store import posts_of
 
 if TYPE_CHECKING:
@@ -32,8 +31,7 @@ def _is_html(app: Sphinx) -> bool:
 
 
 def _neighbour_views(app: Sphinx, docname: str) -> dict[str, Any]:
-    catalog = get_catalog(app)
-    newer, older = neighbours_of(catalog.posts).get(docname, (None, None))
+    newer, older = get_neighbours(app).get(docname, (None, None))
     builder = app.builder
     from .links import link
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .catalog import Catalog, build_catalog
+from .ordering import Neighbours, neighbours_of
 from .site import get_site
 from .store import posts_of
 
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _CATALOGS: WeakKeyDictionary[Sphinx, Catalog] = WeakKeyDictionary()
+_NEIGHBOURS: WeakKeyDictionary[Sphinx, dict[str, Neighbours]] = WeakKeyDictionary()
 
 
 def get_catalog(app: Sphinx) -> Catalog:
@@ -28,8 +30,18 @@ def get_catalog(app: Sphinx) -> Catalog:
     return catalog
 
 
+def get_neighbours(app: Sphinx) -> dict[str, Neighbours]:
+    """Each listed post's newer and older neighbour, computed once per build."""
+    neighbours = _NEIGHBOURS.get(app)
+    if neighbours is None:
+        neighbours = neighbours_of(get_catalog(app).posts)
+        _NEIGHBOURS[app] = neighbours
+    return neighbours
+
+
 def _refresh(app: Sphinx, env: Any) -> list[str]:
     _CATALOGS[app] = build_catalog(posts_of(env).values(), get_site(app))
+    _NEIGHBOURS.pop(app, None)
     return []
 
 
