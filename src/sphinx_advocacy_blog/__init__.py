@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     from . import (
+        checks,
         cleanup,
         collector,
         config,
@@ -28,9 +29,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         feeds,
         i18n,
         media,
+        migration,
         pages,
         postpage,
         reading,
+        redirects,
         seo,
         sidebars,
         site,
@@ -40,6 +43,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
     app.setup_extension("sphinx_design")
     config.setup_config(app)
+    migration.setup_migration(app)
     i18n.setup_i18n(app)
     site.setup_site(app)
     discovery.setup_discovery(app)
@@ -48,12 +52,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     postpage.setup_post_page(app)
     media.setup_media(app)
     cleanup.setup_cleanup(app)
+    checks.setup_checks(app)
     pages.setup_pages(app)
     directives.setup_directives(app)
     sidebars.setup_sidebars(app)
     translation.setup_translation(app)
     seo.setup_seo(app)
     feeds.setup_feeds(app)
+    redirects.setup_redirects(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

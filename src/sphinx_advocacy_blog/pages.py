@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from sphinx.util.display import status_iterator
 
 from . import i18n
@@ -416,7 +416,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         stringify_func=lambda page: page.name,
     ):
         context = {
-            "title": page.title,
+            # Sphinx's templates treat ``title`` as HTML (they print it unescaped in places).
+            "title": str(escape(page.title)),
             "body": str(render_page_body(app, page)),
             "advocacy_blog_page": page,
             "display_toc": False,

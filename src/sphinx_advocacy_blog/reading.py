@@ -186,6 +186,8 @@ class PostStructure(SphinxTransform):
         ):
             first_title.clear()
             first_title += nodes.Text(post.title)
+            # Shown exactly as written, as on list pages and in social previews.
+            first_title["support_smartquotes"] = False
             _rename_section(document, first, post.title)
             for other in sections[1:]:
                 document.remove(other)
@@ -199,7 +201,7 @@ class PostStructure(SphinxTransform):
         if first is not None and len(sections) == 1:
             return first
         section = nodes.section(ids=[nodes.make_id(post.title) or "post"], names=[])
-        section += nodes.title(post.title, post.title)
+        section += nodes.title(post.title, post.title, support_smartquotes=False)
         section.extend(list(document.children))
         document.clear()
         document += section

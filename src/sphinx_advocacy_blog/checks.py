@@ -1,0 +1,48 @@
+"""Checks that need every post and the site data together, run on every build.
+
+A post's reference to an author is only wrong relative to ``authors.yml``, which can change
+without the post being read again, so these run at ``env-check-consistency`` (every build)
+rather than when the post is read.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .diagnostics import report
+from .post import Problem
+from .site import get_site
+from .store import posts_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def unknown_authors(app: Sphinx) -> list[Problem]:
+    """A problem for each post author key that ``authors.yml`` does not define."""
+    site = get_site(app)
+    problems = []
+    for docname in sorted(posts_of(app.env)):
+        post = posts_of(app.env)[docname]
+        for author in post.authors:
+            if not site.is_known_author(author):
+                known = ", ".join(sorted(site.authors)) or "none"
+                problems.append(
+                    Problem(
+                        "author",
+                        f"unknown author {author.key!r}: add it to "
+                        f"{site.settings.path}/authors.yml or use one of its keys ({known})",
+                        str(app.env.doc2path(docname, False)),
+                        post.line_of("authors") or 1,
+                    )
+                )
+    return problems
+
+
+def _check(app: Sphinx, env: Any) -> None:
+    report(app, unknown_authors(app))
+
+
+def setup_checks(app: Sphinx) -> None:
+    """Run the whole-blog checks on every build."""
+    app.connect("env-check-consistency", _check)

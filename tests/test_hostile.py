@@ -1,0 +1,115 @@
+"""Hostile and broken input: nothing injected, nothing lost, every problem named."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_site, copy_root
+
+WELL_FORMED_BODIES = {
+    "blog/2022/01/1/script-title": "Body of the script-title post.",
+    "blog/2022/01/2/bad-yaml": "Body of the bad-yaml post.",
+    "blog/2022/01/3/unknown-author": "Body of the unknown-author post.",
+    "blog/2022/01/4/bad-date": "Body of the bad-date post.",
+    "blog/tmp/escaped-by-slug": "Body of the escape post.",
+    "blog/same-slug": "Body of duplicate A.",
+    "blog/2022-01-7-duplicate-b": "Body of duplicate B.",
+    "blog/2022/01/8/no-closing": "Body of the no-closing post.",
+    "blog/2022/01/9/bom-crlf": "Body of the bom-crlf post.",
+    "blog/2022/02/4/python-tag": "Body of the python-tag post.",
+    "blog/2022/02/5/raw-html": "Body of the raw-html post.",
+    "blog/2022/03/3/folder": "Body of the folder post.",
+}
+
+#: (file, line, subtype) of every planted problem.
+EXPECTED_WARNINGS = [
+    ("2022-01-1-script-title.md", 6, "url"),
+    ("2022-01-2-bad-yaml.md", 3, "yaml"),
+    ("2022-01-3-unknown-author.md", 3, "author"),
+    ("2022-01-4-bad-date.md", 3, "date"),
+    ("2022-01-4-bad-date.md", 4, "author"),
+    ("2022-01-4-bad-date.md", 5, "tags"),
+    ("2022-01-5-escape.md", 3, "slug"),
+    ("2022-01-7-duplicate-b.md", 1, "duplicate"),
+    ("2022-01-8-no-closing.md", 1, "frontmatter"),
+    ("2022-02-4-python-tag.md", 2, "yaml"),
+    ("authors.yml", 1, "url"),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("hostile")
+    srcdir = copy_root("hostile", root / "src")
+    return build_site(srcdir, freshenv=True)
+
+
+def html_files(site):
+    return sorted(site.outdir.rglob("*.html"))
+
+
+def test_every_well_formed_post_is_built(site):
+    for permalink, body in WELL_FORMED_BODIES.items():
+        assert body in site.html(permalink + ".html").get_text(), permalink
+
+
+@pytest.mark.parametrize(("filename", "line", "subtype"), EXPECTED_WARNINGS)
+def test_each_problem_is_a_warning_with_file_line_and_type(site, filename, line, subtype):
+    pattern = re.compile(
+        rf"{re.escape(filename)}:{line}: WARNING: .*\[blog\.{subtype}\]", re.MULTILINE
+    )
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", site.warnings)
+    assert pattern.search(plain), plain
+
+
+def test_no_injected_script_or_event_handler(site):
+    for path in html_files(site):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script"):
+            text = script.get_text()
+            assert "alert(" not in text, path
+        for element in soup.find_all(True):
+            for attribute, value in element.attrs.items():
+                assert not attribute.lower().startswith("on"), (path, element.name, attribute)
+                values = value if isinstance(value, list) else [value]
+                for item in values:
+                    assert not str(item).strip().lower().startswith("javascript:"), (
+                        path,
+                        element.name,
+                        attribute,
+                    )
+
+
+def test_title_and_tag_are_text_not_markup(site):
+    soup = site.html("blog/2022/01/1/script-title.html")
+    assert soup.find("h1").get_text().startswith('<script>alert("title")</script> Breaking news')
+    tag = soup.select_one(".blog-post-footer .blog-tag")
+    assert tag.get_text() == '<img src=x onerror=alert("tag")>'
+    assert soup.select_one(".blog-post-footer img") is None
+    author = soup.select_one(".blog-author-name")
+    assert author.get_text(strip=True) == '"><script>alert("author")</script>'
+
+
+def test_raw_html_written_by_the_author_is_kept(site):
+    soup = site.html("blog/2022/02/5/raw-html.html")
+    assert soup.select_one("div.author-wrote-this script") is not None
+
+
+def test_nothing_is_written_outside_the_output_folder(site):
+    root = site.srcdir.parent
+    outside = [
+        p
+        for p in root.rglob("*escaped*")
+        if site.outdir not in p.parents and site.srcdir not in p.parents
+    ]
+    assert outside == []
+    assert site.exists("blog/tmp/escaped-by-slug.html")
+
+
+def test_python_yaml_tag_was_not_executed(site):
+    assert not (site.outdir / "pwned").exists()
+    soup = site.html("blog/2022/02/4/python-tag.html")
+    assert "Body of the python-tag post." in soup.get_text()
