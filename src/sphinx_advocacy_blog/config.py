@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
+from .sources.ablog import normalize_patterns
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -344,7 +346,71 @@ I18N_OPTIONS: tuple[Option, ...] = (
     ),
 )
 
-OPTIONS = OPTIONS + SEO_OPTIONS + FEED_OPTIONS + I18N_OPTIONS
+def _redirect_map(value: Any) -> str | None:
+    problem = _str_dict(value)
+    if problem is None and any(not key.strip("/") for key in value):
+        return "must not redirect the site root"
+    return problem
+
+
+def _post_url_pattern(value: Any) -> str | None:
+    from .sources.urlpattern import pattern_problem
+
+    return pattern_problem(str(value))
+
+
+def _str_or_str_list(value: Any) -> str | None:
+    return None if isinstance(value, str) else _str_list(value)
+
+
+#: Old URLs and migration from Hugo-style sites and ABlog (docs/migration.md).
+REDIRECT_OPTIONS: tuple[Option, ...] = (
+    Option(
+        "blog_redirects",
+        {},
+        (dict,),
+        "Site-wide redirects ``{old path: new path or URL}``, e.g. "
+        "``{'news/2020/launch': 'blog/welcome', 'donate': 'https://example.org/give'}``. "
+        "Each old path gets a small page that sends readers (and search engines) on.",
+        rebuild="html",
+        check=_redirect_map,
+    ),
+    Option(
+        "blog_post_url",
+        "",
+        (str,),
+        "URL pattern of posts for sites that did not use Docusaurus's, e.g. "
+        "``/posts/{slug}`` or ``/{year}/{month}/{slug}`` (Hugo's ``:slug`` works too). "
+        "Variables: ``{year}``, ``{month}``, ``{day}``, ``{slug}``, ``{filename}``, "
+        "``{title}``. Empty: Docusaurus URLs.",
+        check=_post_url_pattern,
+    ),
+    Option(
+        "blog_post_pattern",
+        [],
+        (str, list, tuple),
+        "ABlog's glob(s), relative to the source directory, of documents that are posts "
+        "(``posts/*/*``). Such posts, and documents with ``blogpost: true``, keep their "
+        "ABlog URL. Setting it also makes ``blog_path`` the index URL, as in ABlog.",
+        check=_str_or_str_list,
+    ),
+    Option(
+        "blog_baseurl",
+        "",
+        (str,),
+        "ABlog's name for the site's address; used when ``html_baseurl`` is not set.",
+        rebuild="html",
+    ),
+    Option(
+        "post_date_format",
+        "%b %d, %Y",
+        (str,),
+        "ABlog's ``strftime`` format of post dates in front matter (``Nov 23, 2022``). "
+        "ISO dates and other unambiguous spellings are read too.",
+    ),
+)
+
+OPTIONS = OPTIONS + SEO_OPTIONS + FEED_OPTIONS + I18N_OPTIONS + REDIRECT_OPTIONS
 
 OPTIONS_BY_NAME = {option.name: option for option in OPTIONS}
 
@@ -391,6 +457,14 @@ class BlogSettings:
     url_prefix: str
     link_suffix: str
     language: str
+    #: ``blog_redirects``: old URL path -> new path or URL.
+    redirects: dict[str, str]
+    #: ``blog_post_url``: URL pattern of posts (``posts/{slug}``), empty for Docusaurus's.
+    post_url: str
+    #: ABlog's ``blog_post_pattern`` globs.
+    post_pattern: tuple[str, ...]
+    #: ABlog's ``post_date_format``.
+    post_date_format: str
 
 
 def settings_from_config(config: Config) -> BlogSettings:
@@ -432,10 +506,14 @@ def settings_from_config(config: Config) -> BlogSettings:
         feed_stylesheet=config.blog_feed_stylesheet,
         locales=dict(config.blog_locales),
         default_locale=config.blog_default_locale,
-        base_url=(config.html_baseurl or "").rstrip("/"),
+        base_url=(config.html_baseurl or config.blog_baseurl or "").rstrip("/"),
         url_prefix="",
         link_suffix=suffix,
         language=config.language or "en",
+        redirects=dict(config.blog_redirects),
+        post_url=config.blog_post_url,
+        post_pattern=normalize_patterns(config.blog_post_pattern),
+        post_date_format=config.post_date_format,
     )
 
 

@@ -8,12 +8,16 @@ path (``blog/2022-07-3-welcome/index``) to its permalink (``blog/2022/07/3/welco
 Links, search, images and incremental builds then work unchanged, and the document keeps
 reading its real file (or, in a translated build, the translation of it).
 
+ABlog posts (``blogpost: true`` in their front matter, or matched by ``blog_post_pattern``)
+may live anywhere in the project; they keep their document name, which is their ABlog URL.
+
 Drafts are dropped here in production builds, so they are never read nor written.
 """
 
 from __future__ import annotations
 
 import os
+from datetime import datetime, timezone
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
@@ -22,7 +26,8 @@ from sphinx.project import Project
 from .diagnostics import report
 from .post import Problem
 from .site import get_site
-from .sources.docusaurus import locate_post
+from .sources.ablog import matches_post_pattern
+from .sources.docusaurus import PostLocation, ReadSettings, peek_post
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -42,13 +47,33 @@ class BlogProject(Project):
     blog_route: str = "blog"
     blog_include_drafts: bool = False
     blog_locale: str = ""
+    blog_url_pattern: str = ""
+    blog_post_patterns: tuple[str, ...] = ()
+    blog_date_formats: tuple[str, ...] = ()
 
-    def configure_blog(self, *, path: str, route: str, include_drafts: bool, locale: str) -> None:
-        """Set the blog folder, URL route, draft policy and locale before discovery."""
+    def configure_blog(
+        self,
+        *,
+        path: str,
+        route: str,
+        include_drafts: bool,
+        locale: str,
+        url_pattern: str = "",
+        post_patterns: tuple[str, ...] = (),
+        date_formats: tuple[str, ...] = (),
+    ) -> None:
+        """Set the blog folder, URL route, draft policy and locale before discovery.
+
+        *url_pattern* is ``blog_post_url``; *post_patterns* and *date_formats* are ABlog's
+        ``blog_post_pattern`` and ``post_date_format``.
+        """
         self.blog_path = path
         self.blog_route = route
         self.blog_include_drafts = include_drafts
         self.blog_locale = locale
+        self.blog_url_pattern = url_pattern
+        self.blog_post_patterns = post_patterns
+        self.blog_date_formats = date_formats
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -58,8 +83,10 @@ class BlogProject(Project):
         #: docname -> source path of posts whose file is a translation.
         self.blog_translated: dict[str, str] = {}
         self.blog_problems: list[Problem] = []
-        #: path -> (mtime, permalink, draft), so unchanged files are not read again.
-        self._blog_peek_cache: dict[str, tuple[float, str, bool]] = {}
+        #: Docnames of the ABlog posts (kept at their own path).
+        self.blog_ablog: set[str] = set()
+        #: path -> (mtime, settings, location), so unchanged files are not read again.
+        self._blog_peek_cache: dict[str, tuple[float, tuple[Any, ...], PostLocation]] = {}
 
     def restore(self, other: Project) -> None:
         super().restore(other)
@@ -69,24 +96,40 @@ class BlogProject(Project):
             self._blog_peek_cache = other._blog_peek_cache
             self.blog_posts = other.blog_posts
             self.blog_translated = other.blog_translated
+            self.blog_ablog = getattr(other, "blog_ablog", set())
 
-    def _peek(self, relative: str, blog_relative: str) -> tuple[str, bool] | None:
+    def _read_settings(self, ablog: bool) -> ReadSettings:
+        return ReadSettings(
+            route=self.blog_route,
+            url_pattern=self.blog_url_pattern,
+            date_formats=self.blog_date_formats,
+            ablog=ablog,
+        )
+
+    def _peek(self, relative: str, blog_relative: str, ablog: bool) -> PostLocation | None:
         absolute = os.path.join(self.srcdir, relative)
         try:
             mtime = os.path.getmtime(absolute)
         except OSError:
             return None
+        settings = self._read_settings(ablog)
+        key = (settings, blog_relative)
         cached = self._blog_peek_cache.get(relative)
-        if cached is not None and cached[0] == mtime:
-            return cached[1], cached[2]
+        if cached is not None and cached[0] == mtime and cached[1] == key:
+            return cached[2]
         try:
             with open(absolute, encoding="utf-8", errors="replace") as handle:
                 text = handle.read()
         except OSError:
             return None
-        permalink, draft = locate_post(blog_relative, text, self.blog_route)
-        self._blog_peek_cache[relative] = (mtime, permalink, draft)
-        return permalink, draft
+        location = peek_post(
+            blog_relative,
+            text,
+            settings,
+            fallback_date=lambda: datetime.fromtimestamp(mtime, tz=timezone.utc),
+        )
+        self._blog_peek_cache[relative] = (mtime, key, location)
+        return location
 
     def translation_of(self, blog_relative: str) -> str | None:
         """Path (relative to srcdir) of the locale's translation of a post, if it exists."""
@@ -106,24 +149,37 @@ class BlogProject(Project):
         self.blog_posts = {}
         self.blog_translated = {}
         self.blog_problems = []
+        self.blog_ablog = set()
         prefix = self.blog_path.strip("/") + "/"
         seen_paths = set()
         claimed: dict[str, str] = {}
         for path, docname in sorted(self._path_to_docname.items()):
             relative = path.as_posix()
-            if not relative.startswith(prefix) or not relative.endswith(POST_SUFFIXES):
+            if not relative.endswith(POST_SUFFIXES) or relative.startswith("i18n/"):
                 continue
+            in_blog = relative.startswith(prefix)
+            by_pattern = matches_post_pattern(relative, self.blog_post_patterns)
+            # Outside the blog folder only ABlog posts count; finding those that say
+            # ``blogpost: true`` means peeking at every Markdown file (cached by mtime).
             seen_paths.add(relative)
-            blog_relative = relative[len(prefix) :]
-            located = self._peek(relative, blog_relative)
+            blog_relative = relative[len(prefix) :] if in_blog else relative
+            located = self._peek(relative, blog_relative, by_pattern)
             if located is None:
                 continue
-            permalink, draft = located
+            ablog = by_pattern or located.ablog
+            if not in_blog and not ablog:
+                continue
+            permalink, draft = located.permalink, located.draft
+            if ablog:
+                # ABlog published a post at its document name; it stays there.
+                permalink = docname
             if draft and not self.blog_include_drafts:
                 docnames.discard(docname)
                 del self._path_to_docname[path]
                 del self._docname_to_path[docname]
                 continue
+            if ablog:
+                self.blog_ablog.add(docname)
             target = permalink
             if target in claimed or (target != docname and target in docnames):
                 other = claimed.get(target) or str(self._docname_to_path.get(target, target))
@@ -138,7 +194,7 @@ class BlogProject(Project):
                 )
                 target = docname
             claimed[target] = relative
-            source = self.translation_of(blog_relative) or relative
+            source = (None if ablog else self.translation_of(blog_relative)) or relative
             if target != docname:
                 docnames.discard(docname)
                 del self._docname_to_path[docname]
@@ -152,6 +208,12 @@ class BlogProject(Project):
         for stale in set(self._blog_peek_cache) - seen_paths:
             del self._blog_peek_cache[stale]
         return docnames
+
+
+def is_ablog_post(env: Any, docname: str) -> bool:
+    """Whether *docname* is an ABlog post (kept at its own path) in this build."""
+    project = env.project
+    return isinstance(project, BlogProject) and docname in getattr(project, "blog_ablog", ())
 
 
 def is_post(env: Any, docname: str) -> bool:
@@ -189,6 +251,9 @@ def _use_blog_project(app: Sphinx) -> None:
         route=site.settings.route,
         include_drafts=site.settings.include_drafts,
         locale=app.config.language or "",
+        url_pattern=site.settings.post_url,
+        post_patterns=site.settings.post_pattern,
+        date_formats=(site.settings.post_date_format,),
     )
 
 

@@ -15,11 +15,13 @@ from datetime import datetime, timezone
 from typing import Any
 
 from ..post import Author, Post, Problem, Tag
+from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
 from .datafiles import author_from_mapping, tag_from_label
 from .dates import from_path_date, to_datetime
 from .frontmatter_split import normalize_text, split_source
 from .markdown import TITLE_PLACEHOLDER, convert_body
-from .paths import clean_url_path, parse_post_path, post_permalink, slugify
+from .paths import PathInfo, clean_url_path, parse_post_path, post_permalink, slugify
+from .urlpattern import expand_post_url, needs_date
 from .urls import is_absolute_url, safe_url
 
 #: Front-matter keys this reader understands; anything else is kept in ``Post.extra``.
@@ -30,7 +32,7 @@ KNOWN_KEYS = frozenset(
         "unlisted", "image", "keywords", "hide_table_of_contents", "toc_min_heading_level",
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
-        "aliases", "redirect_from", "schema_type",
+        "aliases", "redirect_from", "schema_type", "blogpost",
     }
 )  # fmt: skip
 
@@ -48,6 +50,13 @@ class ReadSettings:
     route: str = "blog"
     words_per_minute: int = 200
     locale: str = ""
+    #: ``blog_post_url``: a URL pattern such as ``/posts/{slug}``; empty for Docusaurus URLs.
+    url_pattern: str = ""
+    #: ABlog's ``post_date_format``, tried before the usual ABlog date spellings.
+    date_formats: tuple[str, ...] = ()
+    #: Read the front matter the ABlog way even without ``blogpost: true`` (posts matched
+    #: by ``blog_post_pattern``).
+    ablog: bool = False
 
 
 @dataclass
@@ -208,9 +217,10 @@ class _Reader:
         metadata: Mapping[str, Any],
         path_date: datetime | None,
         fallback: Callable[[], datetime],
+        date_formats: tuple[str, ...] = (),
     ) -> tuple[datetime, bool]:
         if "date" in metadata and metadata["date"] is not None:
-            parsed = to_datetime(metadata["date"])
+            parsed = parse_ablog_date(metadata["date"], date_formats)
             if parsed is not None:
                 return parsed
             self.warn(
@@ -245,19 +255,17 @@ def read_post(
     text = normalize_text(text)
     split = split_source(text, source_path)
     metadata = split.metadata
-    reader = _Reader(source_path, split.key_lines)
+    key_lines = dict(split.key_lines)
+    if settings.ablog or is_ablog_front_matter(metadata):
+        metadata = normalize_ablog_metadata(metadata, settings.date_formats)
+        for ablog_key, key in (("author", "authors"), ("redirect", "redirect_from")):
+            if ablog_key in key_lines:
+                key_lines.setdefault(key, key_lines[ablog_key])
+    reader = _Reader(source_path, key_lines)
     reader.problems.extend(split.problems)
 
     info = parse_post_path(blog_relative_path)
     slug = _string(metadata.get("slug"))
-    permalink = post_permalink(settings.route, info, slug or None)
-    if slug and clean_url_path(slug) != slug.strip("/"):
-        reader.warn(
-            "slug",
-            "slug",
-            f"slug {slug!r} has characters that cannot be in a URL path; "
-            f"the post is published at /{permalink}",
-        )
 
     converted = convert_body(
         split.body, mdx=source_path.endswith(".mdx"), first_line=split.body_line
@@ -271,7 +279,17 @@ def read_post(
         title = info.text.split("/")[-1].replace("-", " ").strip().capitalize() or "Untitled"
 
     path_date = from_path_date(info.date) if info.date else None
-    published, has_time = reader.published(metadata, path_date, fallback_date or _epoch)
+    published, has_time = reader.published(
+        metadata, path_date, fallback_date or _epoch, settings.date_formats
+    )
+    permalink = post_url_path(info, metadata, settings, title=title, published=published)
+    if slug and clean_url_path(slug) != slug.strip("/"):
+        reader.warn(
+            "slug",
+            "slug",
+            f"slug {slug!r} has characters that cannot be in a URL path; "
+            f"the post is published at /{permalink}",
+        )
 
     explicit_minutes = metadata.get("time_to_read_in_minutes", metadata.get("reading_time"))
     if (
@@ -321,7 +339,7 @@ def read_post(
     aliases = tuple(
         alias
         for alias in (
-            clean_url_path(a)
+            alias_path(a)
             for a in _string_list(metadata.get("aliases"))
             + _string_list(metadata.get("redirect_from"))
         )
@@ -370,7 +388,7 @@ def read_post(
         locale=settings.locale,
         has_truncate_marker=converted.has_truncate_marker,
         extra=extra,
-        key_lines=tuple(sorted(split.key_lines.items())),
+        key_lines=tuple(sorted(key_lines.items())),
     )
     myst_text = converted.text
     if "title" in split.key_lines and split.body_line > 1:
@@ -384,13 +402,99 @@ def read_post(
     )
 
 
-def locate_post(blog_relative_path: str, text: str, route: str) -> tuple[str, bool]:
-    """``(permalink, draft)`` of a post, read cheaply from its path and front matter.
+def alias_path(value: str) -> str:
+    """An old URL path from ``aliases``/``redirect_from``, safe as an output path.
 
-    Used before Sphinx reads anything, to name the post's document after its permalink.
+    A trailing ``/`` is kept: ``/posts/old/`` was served by ``posts/old/index.html``.
+    """
+    cleaned = clean_url_path(value)
+    if cleaned and value.strip().endswith("/"):
+        return cleaned + "/"
+    return cleaned
+
+
+def post_url_path(
+    info: PathInfo,
+    metadata: Mapping[str, Any],
+    settings: ReadSettings,
+    *,
+    title: str,
+    published: datetime | None,
+) -> str:
+    """The post's URL path (relative to the site root, no suffix).
+
+    Hugo's ``url: /2022/11/old-name/`` wins; else the ``blog_post_url`` pattern; else
+    Docusaurus's rule (``<route>/<slug>`` or ``<route>/YYYY/MM/D/<text>``).
+    """
+    url = _string(metadata.get("url"))
+    if url.startswith("/") and not url.startswith("//") and (fixed := clean_url_path(url)):
+        return fixed
+    slug = _string(metadata.get("slug"))
+    if settings.url_pattern:
+        filename = info.text.rsplit("/", 1)[-1] or info.name.rsplit("/", 1)[-1]
+        expanded = expand_post_url(
+            settings.url_pattern,
+            slug=slug,
+            filename=filename,
+            title=title,
+            published=published.date() if published else None,
+        )
+        if expanded:
+            return expanded
+    return post_permalink(settings.route, info, slug or None)
+
+
+@dataclass(frozen=True)
+class PostLocation:
+    """What discovery needs to know about a post before Sphinx reads it."""
+
+    permalink: str
+    draft: bool
+    #: The front matter says ``blogpost: true`` (an ABlog post, kept at its own path).
+    ablog: bool = False
+
+
+def peek_post(
+    blog_relative_path: str,
+    text: str,
+    settings: ReadSettings,
+    *,
+    fallback_date: Callable[[], datetime] | None = None,
+) -> PostLocation:
+    """Where a post will be published and whether it is a draft or an ABlog post.
+
+    Read cheaply from the path and front matter, before Sphinx reads anything, to name
+    the post's document after its permalink.
     """
     text = normalize_text(text)
-    metadata = split_source(text, "").metadata if text.startswith(("---", "+++")) else {}
-    slug = _string(metadata.get("slug"))
-    permalink = post_permalink(route, parse_post_path(blog_relative_path), slug or None)
-    return permalink, _flag(metadata.get("draft", False))
+    split = split_source(text, "") if text.startswith(("---", "+++")) else None
+    metadata = split.metadata if split is not None else {}
+    ablog = is_ablog_front_matter(metadata)
+    if ablog or settings.ablog:
+        metadata = normalize_ablog_metadata(metadata, settings.date_formats)
+    info = parse_post_path(blog_relative_path)
+    title = _string(metadata.get("title"))
+    if not title:
+        heading = _first_heading(split.body if split is not None else text)
+        title = heading[0] if heading else info.text
+    published: datetime | None = None
+    if settings.url_pattern and needs_date(settings.url_pattern):
+        parsed = parse_ablog_date(metadata.get("date"), settings.date_formats)
+        if parsed is not None:
+            published = parsed[0]
+        elif info.date is not None:
+            published = from_path_date(info.date)
+        elif fallback_date is not None:
+            published = fallback_date()
+    permalink = post_url_path(info, metadata, settings, title=title, published=published)
+    return PostLocation(permalink, _flag(metadata.get("draft", False)), ablog)
+
+
+def locate_post(
+    blog_relative_path: str, text: str, route: str, *, url_pattern: str = ""
+) -> tuple[str, bool]:
+    """``(permalink, draft)`` of a post, read cheaply from its path and front matter."""
+    location = peek_post(
+        blog_relative_path, text, ReadSettings(route=route, url_pattern=url_pattern)
+    )
+    return location.permalink, location.draft

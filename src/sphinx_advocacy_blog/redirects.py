@@ -1,0 +1,225 @@
+"""Write the redirect pages that keep every old URL working.
+
+At ``build-finished`` (when every real page of the build is written), the pure plan of
+:mod:`oldurls` is computed from this build's posts and pages and each redirect is written
+as a tiny HTML page: meta refresh 0, a canonical link, a script redirect, a visible link
+and ``robots: noindex``, rendered by the autoescaping ``redirect.html`` template.
+
+A locale's build (``OUTDIR/<prefix>``) runs this too, so old URLs answer in every locale.
+Redirects the blog no longer has are deleted on the next build, unless a page took their
+place. No file is ever written outside the output folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import time
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote, urlsplit
+from weakref import WeakKeyDictionary
+
+from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+from sphinx.util.osutil import relative_uri
+
+from .diagnostics import report
+from .discovery import BlogProject
+from .links import absolute, public_uri
+from .oldurls import Redirect, RedirectPlan, page_file, redirect_map
+from .pages import plan_pages
+from .render import render
+from .site import get_site
+from .sources.urls import safe_url
+from .state import get_catalog
+from .store import posts_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATE_FILE = "advocacy_blog_redirects.json"
+#: Written into every redirect page, so that stale ones are told apart from real pages.
+MARKER = "sphinx-advocacy-blog redirect"
+#: Pages the HTML builders write besides documents.
+BUILDER_PAGES = ("genindex", "search")
+#: When each build started: files written since then are this build's pages.
+_BUILD_STARTED: WeakKeyDictionary[Sphinx, float] = WeakKeyDictionary()
+
+
+def writes_redirects(app: Sphinx) -> bool:
+    """Whether this build writes one HTML file per page (``html``, ``dirhtml``)."""
+    builder = app.builder
+    return builder.format == "html" and builder.name not in ("singlehtml", "epub", "epub3")
+
+
+def is_dirhtml(app: Sphinx) -> bool:
+    """Whether pages are ``name/index.html``."""
+    return isinstance(app.builder, DirectoryHTMLBuilder)
+
+
+def build_pages(app: Sphinx) -> dict[str, str]:
+    """Every page name of this build -> the file it comes from (for warnings)."""
+    env = app.env
+    pages: dict[str, str] = {name: f"Sphinx's {name} page" for name in BUILDER_PAGES}
+    for docname in env.all_docs:
+        pages[docname] = str(env.doc2path(docname, False))
+    for page in plan_pages(get_site(app), get_catalog(app)):
+        pages.setdefault(page.name, f"the blog page /{page.name}")
+    return pages
+
+
+def plan_for_build(app: Sphinx) -> RedirectPlan:
+    """The redirect plan of this build (this locale)."""
+    project = app.project
+    ablog = frozenset(project.blog_ablog) if isinstance(project, BlogProject) else frozenset()
+    return redirect_map(
+        posts_of(app.env).values(),
+        get_site(app),
+        get_catalog(app),
+        build_pages(app),
+        dirhtml=is_dirhtml(app),
+        ablog_docnames=ablog,
+    )
+
+
+def _title(app: Sphinx, redirect: Redirect, generated: Mapping[str, str]) -> str:
+    target = redirect.target
+    if target.page:
+        post = posts_of(app.env).get(target.page)
+        if post is not None:
+            return post.title
+        title = app.env.titles.get(target.page)
+        if title is not None and title.astext():
+            return title.astext()
+        return generated.get(target.page, target.page)
+    return target.url or target.file
+
+
+def redirect_context(
+    app: Sphinx, filename: str, redirect: Redirect, generated: Mapping[str, str]
+) -> dict[str, Any] | None:
+    """The template values of one redirect page, or ``None`` if its target is unsafe."""
+    site = get_site(app)
+    settings = site.settings
+    target = redirect.target
+    if target.url:
+        url = canonical = target.url
+    else:
+        to_uri = public_uri(app.builder, target.page) if target.page else quote(target.file)
+        canonical = absolute(settings, to_uri)
+        if settings.base_url:
+            # Root-relative: right however the host serves the old path (``old``,
+            # ``old/`` or ``old.html``), and on preview hosts of the same site.
+            url = urlsplit(canonical).path or "/"
+        else:
+            url = relative_uri(filename, to_uri) or "./"
+            canonical = url
+    if target.fragment:
+        url = f"{url}#{target.fragment}"
+        canonical = f"{canonical}#{target.fragment}"
+    if safe_url(url) is None or safe_url(canonical) is None:
+        return None
+    locale = site.locale
+    return {
+        "url": url,
+        "canonical": canonical,
+        "title": _title(app, redirect, generated),
+        "lang": locale.html_lang if locale is not None else settings.language,
+        "keep_hash": not target.fragment and not target.url,
+        "marker": MARKER,
+    }
+
+
+def _inside(outdir: str, filename: str) -> str | None:
+    """The absolute path of *filename* if it is inside *outdir*, else ``None``."""
+    root = os.path.realpath(outdir)
+    path = os.path.realpath(os.path.join(root, filename))
+    return path if os.path.commonpath([root, path]) == root and path != root else None
+
+
+def _is_redirect_page(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return MARKER in handle.read(2048)
+    except OSError:
+        return False
+
+
+def write_redirects(app: Sphinx, plan: RedirectPlan) -> dict[str, str]:
+    """Write the plan's pages into the output folder; return ``{file: target}`` written.
+
+    A file that a page of this build wrote is never replaced (the plan already leaves
+    out every document and blog page; this also covers pages of other extensions).
+    """
+    outdir = str(app.outdir)
+    started = _BUILD_STARTED.get(app, 0.0)
+    generated = {page.name: page.title for page in plan_pages(get_site(app), get_catalog(app))}
+    written: dict[str, str] = {}
+    for filename, redirect in sorted(plan.redirects.items()):
+        path = _inside(outdir, filename)
+        if path is None:
+            continue
+        if (
+            os.path.exists(path)
+            and not _is_redirect_page(path)
+            and os.path.getmtime(path) >= started
+        ):
+            continue
+        context = redirect_context(app, filename, redirect, generated)
+        if context is None:
+            continue
+        html = str(render(app, "redirect.html", **context)) + "\n"
+        try:
+            with open(path, encoding="utf-8") as handle:
+                unchanged = handle.read() == html
+        except OSError:
+            unchanged = False
+        if not unchanged:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(html)
+        written[filename] = context["url"]
+    return written
+
+
+def _state_path(app: Sphinx) -> str:
+    return os.path.join(app.doctreedir, f"{app.builder.name}-{STATE_FILE}")
+
+
+def _remove_stale(app: Sphinx, previous: Mapping[str, str], current: Mapping[str, str]) -> None:
+    """Delete redirect pages of an earlier build that this build no longer has."""
+    dirhtml = is_dirhtml(app)
+    pages = {page_file(name, dirhtml=dirhtml) for name in build_pages(app)}
+    for filename in set(previous) - set(current) - pages:
+        path = _inside(str(app.outdir), filename)
+        if path is not None and _is_redirect_page(path):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    _BUILD_STARTED[app] = time.time() - 1
+
+
+def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or not writes_redirects(app):
+        return
+    plan = plan_for_build(app)
+    report(app, plan.problems)
+    try:
+        with open(_state_path(app), encoding="utf-8") as handle:
+            previous = json.load(handle)
+    except (OSError, ValueError):
+        previous = {}
+    written = write_redirects(app, plan)
+    _remove_stale(app, previous if isinstance(previous, dict) else {}, written)
+    os.makedirs(app.doctreedir, exist_ok=True)
+    with open(_state_path(app), "w", encoding="utf-8") as handle:
+        json.dump(written, handle, sort_keys=True, indent=0)
+
+
+def setup_redirects(app: Sphinx) -> None:
+    """Write redirect pages for old URLs at the end of every HTML build."""
+    app.connect("builder-inited", _on_builder_inited)
+    app.connect("build-finished", _on_build_finished)
