@@ -60,8 +60,9 @@ class BlogSite:
         """
         if not author.inline:
             return self.authors.get(author.key, author)
-        if author.key in self.authors:
-            return self.authors[author.key]
+        for key in (author.key, author.name):
+            if key in self.authors:
+                return self.authors[key]
         for known in self.authors.values():
             if known.name.casefold() == author.name.casefold():
                 return known
