@@ -37,3 +37,8 @@ def listings_of(env: BuildEnvironment) -> dict[str, list[Any]]:
 def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
     """What each page with listings showed when last written."""
     return _attribute(env, "advocacy_blog_listing_stamps")
+
+
+def robots_of(env: BuildEnvironment) -> dict[str, str]:
+    """The ``robots`` meta value each document declares (``noindex``...), by docname."""
+    return _attribute(env, "advocacy_blog_robots")

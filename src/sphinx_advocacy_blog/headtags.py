@@ -1,0 +1,153 @@
+"""Head tags as data: build them, merge layers of them, print them.
+
+A page's ``<head>`` gets tags from several layers, later layers winning: site-wide defaults,
+``blog_head_meta``, the page's own generated tags, and a post's ``<head>`` block. Two tags
+are "the same" when they have the same identity (:func:`tag_key`): the same ``name`` or
+``property`` for ``<meta>``, the same ``rel`` (and ``hreflang``, ``type``, ``sizes``) for
+``<link>``. A later layer replaces every earlier tag with that identity, so no tag appears
+twice; properties that may repeat (``article:tag``) are replaced as a group.
+
+Everything here is pure; printing escapes through :mod:`markupsafe`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from markupsafe import Markup
+
+from .post import HeadTag
+
+#: Keys written with ``property=`` (Open Graph and its namespaces) rather than ``name=``.
+PROPERTY_PREFIXES = ("og:", "article:", "profile:", "book:", "fb:", "music:", "video:")
+
+#: Properties that may appear several times on one page (one tag per value).
+MULTI_VALUED = frozenset(
+    {
+        "article:tag",
+        "article:author",
+        "og:locale:alternate",
+        "book:author",
+        "book:tag",
+        "video:tag",
+    }
+)
+
+#: Replacing one of these drops the earlier tags that describe it: an image's size belongs
+#: to that image, not to the one that replaces it; and X/Twitter falls back to ``og:image``,
+#: so a site-wide ``twitter:image`` must not outlive the ``og:image`` a post chose.
+DEPENDENT_PREFIXES = {
+    "og:image": ("og:image:", "twitter:image"),
+    "twitter:image": ("twitter:image:",),
+}
+
+_ATTRIBUTE_NAME = re.compile(r"^[a-zA-Z_:][-a-zA-Z0-9_:.]*$")
+#: The printable elements (``<title>`` is printed by the theme).
+_ELEMENTS = {"meta": Markup("<meta{} />"), "link": Markup("<link{} />")}
+
+TagKey = tuple[str, ...]
+
+
+def is_property(key: str) -> bool:
+    """Whether *key* is written as ``<meta property=...>`` (``og:title``, ``article:tag``)."""
+    return key.lower().startswith(PROPERTY_PREFIXES)
+
+
+def meta(key: str, content: str) -> HeadTag:
+    """``<meta name|property="key" content="content">``."""
+    attribute = "property" if is_property(key) else "name"
+    return HeadTag("meta", ((attribute, key), ("content", content)))
+
+
+def link(rel: str, href: str, **attributes: str) -> HeadTag:
+    """``<link rel="rel" href="href" ...>``; keyword names use ``_`` for ``-``."""
+    extra = tuple((name.replace("_", "-"), value) for name, value in attributes.items() if value)
+    return HeadTag("link", (("rel", rel), *extra, ("href", href)))
+
+
+def meta_key(tag: HeadTag) -> str:
+    """The ``name``/``property``/``itemprop`` of a ``<meta>`` (lower case), or ``""``."""
+    if tag.tag != "meta":
+        return ""
+    for attribute in ("property", "name", "itemprop"):
+        value = tag.attribute(attribute)
+        if value:
+            return value.strip().lower()
+    return ""
+
+
+def tag_key(tag: HeadTag) -> TagKey:
+    """The identity of a tag: tags with equal keys are one tag, the later one wins."""
+    if tag.tag == "title":
+        return ("title",)
+    if tag.tag == "meta":
+        if tag.attribute("charset") is not None:
+            return ("meta", "charset")
+        return ("meta", meta_key(tag))
+    if tag.tag == "link":
+        parts = [(tag.attribute(name) or "").strip().lower() for name in ("rel", "hreflang")]
+        parts += [(tag.attribute(name) or "").strip() for name in ("type", "sizes", "media")]
+        return ("link", *parts)
+    return (tag.tag, *(f"{name}={value}" for name, value in tag.attributes))
+
+
+def _multi_valued(key: TagKey) -> bool:
+    return key[0] == "meta" and key[1] in MULTI_VALUED
+
+
+def _replaces(new: TagKey, old: TagKey) -> bool:
+    if new == old:
+        return True
+    if new[0] == old[0] == "meta":
+        return old[1].startswith(DEPENDENT_PREFIXES.get(new[1], ()))
+    return False
+
+
+def dedupe_layer(layer: Iterable[HeadTag]) -> list[HeadTag]:
+    """One layer with single-valued duplicates removed (the last one written wins)."""
+    tags = list(layer)
+    last: dict[TagKey, int] = {}
+    for index, tag in enumerate(tags):
+        last[tag_key(tag)] = index
+    return [
+        tag
+        for index, tag in enumerate(tags)
+        if _multi_valued(tag_key(tag)) or last[tag_key(tag)] == index
+    ]
+
+
+def merge_layers(*layers: Iterable[HeadTag]) -> list[HeadTag]:
+    """Merge layers of tags, later layers replacing earlier tags with the same identity."""
+    result: list[HeadTag] = []
+    for layer in layers:
+        tags = dedupe_layer(layer)
+        keys = {tag_key(tag) for tag in tags}
+        result = [tag for tag in result if not any(_replaces(new, tag_key(tag)) for new in keys)]
+        result.extend(tags)
+    return result
+
+
+def without_keys(tags: Iterable[HeadTag], keys: Iterable[TagKey]) -> list[HeadTag]:
+    """*tags* minus those whose identity is one of *keys* (tags the page already has)."""
+    taken = set(keys)
+    return [tag for tag in tags if tag_key(tag) not in taken]
+
+
+def render_tags(tags: Sequence[HeadTag]) -> Markup:
+    """The HTML of ``<meta>`` and ``<link>`` tags, one per line, every value escaped.
+
+    Other elements and attributes whose names are not plain names are left out.
+    """
+    lines = []
+    for tag in tags:
+        element = _ELEMENTS.get(tag.tag)
+        if element is None:
+            continue
+        attributes = Markup("").join(
+            Markup(' {}="{}"').format(name, value)
+            for name, value in tag.attributes
+            if _ATTRIBUTE_NAME.match(name)
+        )
+        lines.append(element.format(attributes))
+    return Markup("\n").join(lines) + (Markup("\n") if lines else Markup(""))

@@ -1,0 +1,254 @@
+"""sitemap.xml and robots.txt."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import build_site, copy_root
+from sphinx_advocacy_blog.gitdates import last_commit_dates, parse_git_log, post_modified
+from sphinx_advocacy_blog.post import Post
+from sphinx_advocacy_blog.sitemap import SitemapEntry, render_robots, render_sitemap, w3c_date
+from test_post_pages import POSTS
+
+DOCUSAURUS = "https://free-voices.example.org"
+NATIONS = "https://free-nations.example.org"
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap(outdir: Path) -> etree._Element:
+    return etree.fromstring((outdir / "sitemap.xml").read_bytes())
+
+
+def locs(tree: etree._Element) -> list[str]:
+    return tree.xpath("/s:urlset/s:url/s:loc/text()", namespaces=NS)
+
+
+def lastmod(tree: etree._Element, url: str) -> str:
+    (found,) = tree.xpath(f'/s:urlset/s:url[s:loc="{url}"]/s:lastmod/text()', namespaces=NS)
+    return found
+
+
+@pytest.fixture(scope="module")
+def docusaurus(docusaurus_site):
+    return docusaurus_site
+
+
+@pytest.fixture(scope="module")
+def seo_site(tmp_path_factory: pytest.TempPathFactory):
+    srcdir = copy_root("seo", tmp_path_factory.mktemp("seo") / "src")
+    return build_site(srcdir, freshenv=True)
+
+
+# -- a real Docusaurus blog --------------------------------------------------------------
+
+
+def test_every_public_post_once_and_no_unlisted_or_draft(docusaurus):
+    urls = locs(sitemap(docusaurus.outdir))
+    posts = [url for url in urls if url.removeprefix(DOCUSAURUS + "/") in POSTS]
+    assert sorted(posts) == sorted(f"{DOCUSAURUS}/{permalink}" for permalink in POSTS)
+    assert len(urls) == len(set(urls))
+    assert not [url for url in urls if "hidden-note" in url or "work-in-progress" in url]
+
+
+def test_pages_documents_and_not_sphinx_utility_pages(docusaurus):
+    urls = set(locs(sitemap(docusaurus.outdir)))
+    for path in ("", "blog", "blog/page/2", "blog/tags", "blog/tags/events", "blog/authors",
+                 "blog/authors/maria", "blog/archive"):  # fmt: skip
+        assert f"{DOCUSAURUS}/{path}" in urls
+    assert f"{DOCUSAURUS}/search" not in urls
+    assert f"{DOCUSAURUS}/genindex" not in urls
+    # Authors with ``page: false`` have no page to list.
+    assert f"{DOCUSAURUS}/blog/authors/board" not in urls
+
+
+def test_every_url_has_a_lastmod_from_the_posts(docusaurus):
+    tree = sitemap(docusaurus.outdir)
+    assert len(tree.xpath("//s:lastmod", namespaces=NS)) == len(locs(tree))
+    assert lastmod(tree, f"{DOCUSAURUS}/blog/2021/03/8/founding-statement") == "2021-03-08"
+    # last_update wins over the date.
+    assert lastmod(tree, f"{DOCUSAURUS}/blog/2025/03/3/anniversary") == "2025-03-10"
+    # A front-matter time keeps its offset.
+    assert lastmod(tree, f"{DOCUSAURUS}/blog/2024/09/9/election-watch") == (
+        "2024-09-10T08:00:00+03:00"
+    )
+    # A list page changed when its newest post did.
+    assert lastmod(tree, f"{DOCUSAURUS}/blog") == "2025-03-10"
+    assert lastmod(tree, f"{DOCUSAURUS}/blog/tags/elections") == "2024-09-10T08:00:00+03:00"
+
+
+def test_one_locale_site_has_no_alternates(docusaurus):
+    source = (docusaurus.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert "xhtml" not in source
+    assert source.startswith("<?xml version='1.0' encoding='UTF-8'?>")
+
+
+def test_robots_txt_points_at_the_sitemap(docusaurus):
+    robots = (docusaurus.outdir / "robots.txt").read_text(encoding="utf-8")
+    assert robots == f"User-agent: *\nAllow: /\n\nSitemap: {DOCUSAURUS}/sitemap.xml\n"
+
+
+# -- the SEO test site -------------------------------------------------------------------
+
+
+def test_hreflang_alternates_with_x_default(seo_site):
+    tree = sitemap(seo_site.outdir)
+    url = f"{NATIONS}/blog/2024/05/01/summit"
+    alternates = tree.xpath(f'/s:urlset/s:url[s:loc="{url}"]/x:link', namespaces=NS)
+    assert [(a.get("rel"), a.get("hreflang"), a.get("href")) for a in alternates] == [
+        ("alternate", "en", url),
+        ("alternate", "uk", f"{NATIONS}/ukr/blog/2024/05/01/summit"),
+        ("alternate", "x-default", url),
+    ]
+    assert all(
+        len(entry.xpath("x:link", namespaces=NS)) == 3
+        for entry in tree.xpath("/s:urlset/s:url", namespaces=NS)
+    )
+
+
+def test_left_out_pages(seo_site):
+    urls = set(locs(sitemap(seo_site.outdir)))
+    assert f"{NATIONS}/blog/2024/05/01/summit" in urls
+    assert f"{NATIONS}/mission" in urls
+    # unlisted, draft, canonical elsewhere, robots noindex
+    assert f"{NATIONS}/blog/2024/08/01/members" not in urls
+    assert not [url for url in urls if "plans" in url]
+    assert f"{NATIONS}/blog/2024/07/01/cross-post" not in urls
+    assert f"{NATIONS}/private" not in urls
+    assert f"{NATIONS}/about" in urls
+
+
+def test_the_projects_own_robots_txt_is_kept(seo_site):
+    robots = (seo_site.outdir / "robots.txt").read_text(encoding="utf-8")
+    assert robots == "User-agent: *\nDisallow: /private\n"
+
+
+# -- other builds ------------------------------------------------------------------------
+
+
+def test_incremental_build_keeps_every_page(tmp_path: Path):
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    first = build_site(srcdir, freshenv=True)
+    before = (first.outdir / "sitemap.xml").read_bytes()
+    post = srcdir / "blog" / "2024-01-15-new-year.md"
+    post.write_text(post.read_text().replace("three priorities", "four priorities"))
+    second = build_site(srcdir)
+    # The edited post was written again, the generated pages were not: the sitemap
+    # still lists every page.
+    assert "four priorities" in second.html("blog/2024/01/15/new-year.html").get_text()
+    assert (second.outdir / "sitemap.xml").read_bytes() == before
+
+
+def test_without_baseurl_no_sitemap_and_no_absolute_urls(tmp_path: Path):
+    site = build_site(copy_root("docusaurus", tmp_path / "src"), html_baseurl="")
+    assert not site.exists("sitemap.xml")
+    assert not site.exists("robots.txt")
+    head = site.html("blog/2021/09/14/language-rights.html").head
+    assert head.find("link", rel="canonical") is None
+    assert head.find("meta", property="og:url") is None
+    assert head.find("meta", property="og:image") is None
+    assert head.find("meta", property="og:title")["content"] == "Language rights in schools"
+
+
+def test_options_off(tmp_path: Path):
+    site = build_site(
+        copy_root("seo", tmp_path / "src"),
+        blog_seo=False,
+        blog_sitemap=False,
+        blog_robots_txt=False,
+    )
+    assert not site.exists("sitemap.xml")
+    head = site.html("blog/2024/05/01/summit.html").head
+    assert head.find("meta", property="og:title") is None
+    assert head.find("script", type="application/ld+json") is None
+    # The theme's own canonical link and title come back; site-wide meta stays.
+    assert head.find("link", rel="canonical")["href"] == f"{NATIONS}/blog/2024/05/01/summit"
+    assert head.find("meta", attrs={"name": "theme-color"})["content"] == "#003366"
+    assert " | " not in head.find("title").get_text()
+
+
+# -- pure functions ----------------------------------------------------------------------
+
+
+def test_render_sitemap_lists_each_url_once():
+    moment = datetime(2024, 5, 1, 9, 30, tzinfo=timezone(timedelta(hours=2)))
+    xml = render_sitemap(
+        [
+            SitemapEntry("https://a.example/x?a=1&b=2", moment),
+            SitemapEntry("https://a.example/x?a=1&b=2", None),
+            SitemapEntry("https://a.example/", datetime(2024, 5, 1, tzinfo=timezone.utc)),
+        ]
+    )
+    tree = etree.fromstring(xml)
+    assert locs(tree) == ["https://a.example/x?a=1&b=2", "https://a.example/"]
+    assert b"a=1&amp;b=2" in xml
+    assert tree.xpath("//s:lastmod/text()", namespaces=NS) == [
+        "2024-05-01T09:30:00+02:00",
+        "2024-05-01",
+    ]
+
+
+def test_w3c_date():
+    assert w3c_date(datetime(2024, 5, 1)) == "2024-05-01"
+    assert w3c_date(datetime(2024, 5, 1, tzinfo=timezone(timedelta(hours=3)))) == (
+        "2024-05-01T00:00:00+03:00"
+    )
+
+
+def test_render_robots():
+    assert render_robots(["https://a.example/sitemap.xml"]) == (
+        "User-agent: *\nAllow: /\n\nSitemap: https://a.example/sitemap.xml\n"
+    )
+
+
+def test_parse_git_log_keeps_the_newest_date_of_each_file():
+    output = (
+        "\x002024-06-01T10:00:00+02:00\n\nblog/a.md\nblog/b.md\n"
+        "\x002023-01-01T00:00:00+00:00\n\nblog/a.md\nindex.md\n"
+    )
+    dates = parse_git_log(output, "/repo")
+    assert dates == {
+        os.path.normpath("/repo/blog/a.md"): datetime.fromisoformat("2024-06-01T10:00:00+02:00"),
+        os.path.normpath("/repo/blog/b.md"): datetime.fromisoformat("2024-06-01T10:00:00+02:00"),
+        os.path.normpath("/repo/index.md"): datetime.fromisoformat("2023-01-01T00:00:00+00:00"),
+    }
+
+
+def test_last_commit_dates_in_a_real_repository(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "page.md").write_text("# Page\n")
+    environment = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "GIT_COMMITTER_DATE": "2030-01-02T03:04:05+00:00",
+        "GIT_AUTHOR_DATE": "2030-01-02T03:04:05+00:00",
+    }
+    try:
+        for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "x"]):
+            subprocess.run(["git", *command], cwd=tmp_path, env=environment, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("git is not available")
+    dates = last_commit_dates(str(tmp_path / "docs"))
+    path = os.path.normpath(str((tmp_path / "docs" / "page.md").resolve()))
+    assert {os.path.realpath(k): v for k, v in dates.items()} == {
+        os.path.realpath(path): datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    }
+
+
+def test_post_modified():
+    published = datetime(2024, 5, 1, tzinfo=timezone.utc)
+    post = Post("blog/x", "blog/x.md", "blog/x", "X", published)
+    assert post_modified(post, None) is None
+    assert post_modified(post, published - timedelta(days=3)) is None
+    later = published + timedelta(days=3)
+    assert post_modified(post, later) == later
+    updated = Post("blog/x", "blog/x.md", "blog/x", "X", published, last_update=published)
+    assert post_modified(updated, later) == published
