@@ -227,16 +227,21 @@ def post_source(env: Any, docname: str) -> str:
     return env.project.blog_posts[docname]
 
 
-def _exclude_non_posts(app: Sphinx, config: Config) -> None:
-    """Keep Docusaurus's non-post files out of Sphinx's reading."""
-    blog = str(config.blog_path).strip("/")
-    extra = [
+def blog_exclude_patterns(blog_path: str, static_dirs: Iterable[str]) -> list[str]:
+    """Docusaurus's non-post files: translations, ``_``-prefixed files, tests, static."""
+    blog = str(blog_path).strip("/")
+    return [
         "i18n/**",
         f"{blog}/**/_*",
         f"{blog}/_*",
         f"{blog}/**/__tests__/**",
-        *(f"{folder}/**" for folder in config.blog_static_dirs),
+        *(f"{folder}/**" for folder in static_dirs),
     ]
+
+
+def _exclude_non_posts(app: Sphinx, config: Config) -> None:
+    """Keep Docusaurus's non-post files out of Sphinx's reading."""
+    extra = blog_exclude_patterns(config.blog_path, config.blog_static_dirs)
     config.exclude_patterns = [*config.exclude_patterns, *extra]
 
 

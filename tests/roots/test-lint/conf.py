@@ -1,0 +1,2 @@
+project = "Lint test"
+extensions = ["myst_parser", "sphinx_advocacy_blog"]
