@@ -167,3 +167,12 @@ def test_new_in_an_ablog_project_keeps_its_index_url(tmp_path, capsys):
     assert main(["new", "Hello", "--dir", str(tmp_path)]) == 1
     assert "blog_route_base_path = 'news'" in capsys.readouterr().err
     assert not (tmp_path / "news").exists()
+
+
+def test_console_script_entry_point_names_main():
+    import importlib
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    pyproject = tomllib.loads((ROOTS.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    module, _, function = pyproject["project"]["scripts"]["sphinx-advocacy-blog"].partition(":")
+    assert getattr(importlib.import_module(module), function) is main
