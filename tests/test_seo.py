@@ -436,6 +436,10 @@ def test_translated_build_is_self_canonical(seo_ukr):
     (posting,) = json_ld(page)
     assert posting["inLanguage"] == "uk"
     assert posting["url"] == url
+    # Each locale's build writes its own sitemap, of its own URLs.
+    sitemap = (seo_ukr.outdir / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{url}</loc>" in sitemap
+    assert f"<loc>{NATIONS}/blog/2024/05/01/summit</loc>" not in sitemap
 
 
 def test_dirhtml_canonical_ends_with_a_slash(tmp_path: Path):
@@ -572,3 +576,20 @@ def test_head_block_canonical_to_the_page_itself_is_fine():
     resolved = resolve_head_block(tags, _resolver(set()))
     assert not resolved.canonical_elsewhere
     assert resolved.problems == []
+
+
+@pytest.mark.parametrize("theme", ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme"])
+def test_every_theme_prints_one_title_and_one_canonical(tmp_path: Path, theme: str):
+    pytest.importorskip(theme)
+    site = build_site(copy_root("seo", tmp_path / "src"), html_theme=theme)
+    post = site.html("blog/2024/05/01/summit.html")
+    assert title(post) == "Vilnius summit 2024 | Free Nations"
+    assert canonical(post) == f"{NATIONS}/blog/2024/05/01/summit"
+    assert one(post, "og:title") == "Vilnius summit 2024"
+    assert len(json_ld(post)) == 1
+    index = site.html("blog.html")
+    assert title(index) == "News | Free Nations"
+    assert canonical(index) == f"{NATIONS}/blog"
+    docs = site.html("mission.html")
+    assert canonical(docs) == f"{NATIONS}/mission"
+    assert "Mission" in title(docs)

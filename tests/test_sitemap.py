@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 
 from conftest import build_site, copy_root
-from sphinx_advocacy_blog.gitdates import last_commit_dates, parse_git_log, post_modified
+from sphinx_advocacy_blog.gitdates import FileHistory, file_histories, parse_git_log, post_modified
 from sphinx_advocacy_blog.post import Post
 from sphinx_advocacy_blog.sitemap import SitemapEntry, render_robots, render_sitemap, w3c_date
 from test_post_pages import POSTS
@@ -206,41 +206,57 @@ def test_render_robots():
     )
 
 
-def test_parse_git_log_keeps_the_newest_date_of_each_file():
+def test_parse_git_log_keeps_the_newest_date_and_counts_commits():
+    june = datetime.fromisoformat("2024-06-01T10:00:00+02:00")
+    january = datetime.fromisoformat("2023-01-01T00:00:00+00:00")
     output = (
         "\x002024-06-01T10:00:00+02:00\n\nblog/a.md\nblog/b.md\n"
         "\x002023-01-01T00:00:00+00:00\n\nblog/a.md\nindex.md\n"
     )
-    dates = parse_git_log(output, "/repo")
-    assert dates == {
-        os.path.normpath("/repo/blog/a.md"): datetime.fromisoformat("2024-06-01T10:00:00+02:00"),
-        os.path.normpath("/repo/blog/b.md"): datetime.fromisoformat("2024-06-01T10:00:00+02:00"),
-        os.path.normpath("/repo/index.md"): datetime.fromisoformat("2023-01-01T00:00:00+00:00"),
+    histories = parse_git_log(output, "/repo")
+    assert histories == {
+        os.path.normpath("/repo/blog/a.md"): FileHistory(june, 2),
+        os.path.normpath("/repo/blog/b.md"): FileHistory(june, 1),
+        os.path.normpath("/repo/index.md"): FileHistory(january, 1),
     }
+    assert histories[os.path.normpath("/repo/blog/a.md")].changed_after_added == june
+    # Added once (written or imported): not a modification.
+    assert histories[os.path.normpath("/repo/blog/b.md")].changed_after_added is None
 
 
-def test_last_commit_dates_in_a_real_repository(tmp_path: Path):
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "page.md").write_text("# Page\n")
+def _commit(repository: Path, date: str) -> None:
     environment = {
         **os.environ,
         "GIT_AUTHOR_NAME": "t",
         "GIT_AUTHOR_EMAIL": "t@example.org",
         "GIT_COMMITTER_NAME": "t",
         "GIT_COMMITTER_EMAIL": "t@example.org",
-        "GIT_COMMITTER_DATE": "2030-01-02T03:04:05+00:00",
-        "GIT_AUTHOR_DATE": "2030-01-02T03:04:05+00:00",
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_DATE": date,
     }
+    for command in (["add", "."], ["commit", "-q", "-m", "x"]):
+        subprocess.run(["git", *command], cwd=repository, env=environment, check=True)
+
+
+def test_file_histories_in_a_real_repository(tmp_path: Path):
+    (tmp_path / "docs").mkdir()
+    page = tmp_path / "docs" / "page.md"
+    page.write_text("# Page\n")
+    (tmp_path / "outside.md").write_text("# Outside\n")
     try:
-        for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "x"]):
-            subprocess.run(["git", *command], cwd=tmp_path, env=environment, check=True)
+        subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+        _commit(tmp_path, "2030-01-02T03:04:05+00:00")
+        page.write_text("# Page, edited\n")
+        _commit(tmp_path, "2031-02-03T04:05:06+01:00")
     except (OSError, subprocess.CalledProcessError):
         pytest.skip("git is not available")
-    dates = last_commit_dates(str(tmp_path / "docs"))
-    path = os.path.normpath(str((tmp_path / "docs" / "page.md").resolve()))
-    assert {os.path.realpath(k): v for k, v in dates.items()} == {
-        os.path.realpath(path): datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    histories = {
+        os.path.realpath(path): history
+        for path, history in file_histories(str(tmp_path / "docs")).items()
     }
+    edited = datetime(2031, 2, 3, 4, 5, 6, tzinfo=timezone(timedelta(hours=1)))
+    # Only files below the folder asked about.
+    assert histories == {os.path.realpath(page): FileHistory(edited, 2)}
 
 
 def test_post_modified():

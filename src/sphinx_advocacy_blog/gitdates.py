@@ -3,12 +3,17 @@
 Git is asked once per build for the whole source directory (one ``git log``), not once per
 page, so sites with thousands of posts stay fast. Without git (or outside a repository) the
 file's modification time stands in where a date is needed (the sitemap).
+
+A post's first commit is when it was written or imported, not a change: a blog moved from
+Docusaurus in one commit would otherwise show every old post as "updated" on the day of the
+move. So a post counts as modified by git only when a later commit touched it.
 """
 
 from __future__ import annotations
 
 import os
 import subprocess
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -18,17 +23,32 @@ if TYPE_CHECKING:
 
     from .post import Post
 
-_DATES: WeakKeyDictionary[Sphinx, dict[str, datetime]] = WeakKeyDictionary()
 _COMMIT_MARK = "\x00"
 
 
-def parse_git_log(output: str, toplevel: str) -> dict[str, datetime]:
-    """Latest commit date of each file in ``git log --format=%x00%cI --name-only`` output.
+@dataclass(frozen=True)
+class FileHistory:
+    """A file's last commit date and how many commits touched it."""
+
+    last: datetime
+    commits: int = 1
+
+    @property
+    def changed_after_added(self) -> datetime | None:
+        """The last commit date, if a commit after the one that added the file exists."""
+        return self.last if self.commits > 1 else None
+
+
+_HISTORIES: WeakKeyDictionary[Sphinx, dict[str, FileHistory]] = WeakKeyDictionary()
+
+
+def parse_git_log(output: str, toplevel: str) -> dict[str, FileHistory]:
+    """The history of each file in ``git log --format=%x00%cI --name-only`` output.
 
     The log is newest first, so a file's first appearance is its last change. Keys are
     absolute, normalized paths.
     """
-    dates: dict[str, datetime] = {}
+    histories: dict[str, FileHistory] = {}
     current: datetime | None = None
     for line in output.splitlines():
         if line.startswith(_COMMIT_MARK):
@@ -41,12 +61,16 @@ def parse_git_log(output: str, toplevel: str) -> dict[str, datetime]:
         if not name or current is None:
             continue
         path = os.path.normpath(os.path.join(toplevel, name))
-        dates.setdefault(path, current)
-    return dates
+        known = histories.get(path)
+        if known is None:
+            histories[path] = FileHistory(current)
+        else:
+            histories[path] = FileHistory(known.last, known.commits + 1)
+    return histories
 
 
-def last_commit_dates(directory: str) -> dict[str, datetime]:
-    """Latest commit date of every file under *directory*; empty without git."""
+def file_histories(directory: str) -> dict[str, FileHistory]:
+    """The git history of every file under *directory*; empty without git."""
 
     def git(*args: str) -> str | None:
         try:
@@ -69,25 +93,30 @@ def last_commit_dates(directory: str) -> dict[str, datetime]:
     return parse_git_log(output or "", toplevel.strip())
 
 
-def source_dates(app: Sphinx) -> dict[str, datetime]:
-    """The git dates of this build's source directory (computed once per build)."""
-    dates = _DATES.get(app)
-    if dates is None:
-        dates = last_commit_dates(str(app.srcdir))
-        _DATES[app] = dates
-    return dates
+def source_histories(app: Sphinx) -> dict[str, FileHistory]:
+    """The git histories of this build's source directory (computed once per build)."""
+    histories = _HISTORIES.get(app)
+    if histories is None:
+        histories = file_histories(str(app.srcdir))
+        _HISTORIES[app] = histories
+    return histories
 
 
-def forget_dates(app: Sphinx) -> None:
-    """Drop the cached dates (at the start of a build, so edits since are seen)."""
-    _DATES.pop(app, None)
+def forget_histories(app: Sphinx) -> None:
+    """Drop the cached histories (at the start of a build, so commits since are seen)."""
+    _HISTORIES.pop(app, None)
+
+
+def history_of(app: Sphinx, path: str) -> FileHistory | None:
+    """The git history of the file at *path* (absolute), if it is committed."""
+    return source_histories(app).get(os.path.normpath(path))
 
 
 def file_date(app: Sphinx, path: str) -> datetime | None:
     """Last commit date of the file at *path* (absolute), else its modification time."""
-    found = source_dates(app).get(os.path.normpath(path))
-    if found is not None:
-        return found
+    history = history_of(app, path)
+    if history is not None:
+        return history.last
     try:
         return datetime.fromtimestamp(os.path.getmtime(path), tz=timezone.utc)
     except OSError:
@@ -95,8 +124,9 @@ def file_date(app: Sphinx, path: str) -> datetime | None:
 
 
 def post_modified(post: Post, committed: datetime | None) -> datetime | None:
-    """When a post last changed: its ``last_update`` date, else its last commit when that is
-    later than its publication date; ``None`` when it never changed after publication."""
+    """When a post last changed: its ``last_update`` date, else *committed* (the last commit
+    after the one that added it) when that is later than its publication date; ``None``
+    when it never changed after publication."""
     if post.last_update is not None:
         return post.last_update
     if committed is not None and _aware(committed) > _aware(post.published):

@@ -27,7 +27,7 @@ from sphinx.util import logging
 from . import jsonld
 from .collector import first_paragraph_text
 from .diagnostics import report
-from .gitdates import file_date, forget_dates, post_modified, source_dates
+from .gitdates import file_date, forget_histories, history_of, post_modified, source_histories
 from .headblock import ResolvedHead, Resolver, resolve_head_block
 from .headtags import merge_layers, render_tags, tag_key, without_keys
 from .i18n import language_tag
@@ -304,8 +304,9 @@ def post_image_facts(app: Sphinx, site: BlogSite, post: Post) -> ImageFacts | No
 
 
 def post_dates(app: Sphinx, post: Post) -> tuple[datetime, datetime | None]:
-    """``(published, modified)``: modified from ``last_update`` or the last git commit."""
-    committed = source_dates(app).get(os.path.normpath(os.path.join(app.srcdir, post.source_path)))
+    """``(published, modified)``: modified from ``last_update`` or a later git commit."""
+    history = history_of(app, os.path.join(app.srcdir, post.source_path))
+    committed = history.changed_after_added if history is not None else None
     return post.published, post_modified(post, committed)
 
 
@@ -667,7 +668,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 
 
 def _on_builder_inited(app: Sphinx) -> None:
-    forget_dates(app)
+    forget_histories(app)
     if not _writes_web_pages(app):
         return
     site = get_site(app)
@@ -687,7 +688,7 @@ def _prime_dates(app: Sphinx, env: Any) -> list[str]:
     # Computed before writing, so parallel writers inherit one answer instead of each
     # asking git again.
     if _writes_web_pages(app):
-        source_dates(app)
+        source_histories(app)
     return []
 
 
