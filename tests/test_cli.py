@@ -176,3 +176,23 @@ def test_console_script_entry_point_names_main():
     pyproject = tomllib.loads((ROOTS.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
     module, _, function = pyproject["project"]["scripts"]["sphinx-advocacy-blog"].partition(":")
     assert getattr(importlib.import_module(module), function) is main
+
+
+def test_a_head_block_gives_the_description_and_the_title_seen_by_search_engines():
+    from sphinx_advocacy_blog.config import settings_from_config
+    from sphinx_advocacy_blog.lint import load_config, post_problems
+    from sphinx_advocacy_blog.site import BlogSite
+
+    config, problems = load_config(str(CLEAN))
+    assert problems == []
+    site = BlogSite(settings=settings_from_config(config), blog_dir=str(CLEAN / "blog"))
+    long_title = "A head title far longer than what any search result will show in full"
+    text = (
+        "---\ntitle: Short\nimage: https://example.org/x.png\n---\n\n<head>\n"
+        f"<title>{long_title}</title>\n"
+        '<meta name="description" content="Said in the head block." />\n</head>\n\nBody.\n'
+    )
+    post = read_post("blog/x.md", "x.md", text, ReadSettings()).post
+    found = post_problems(post, text, site, str(CLEAN))
+    assert [(p.subtype, p.line) for p in found] == [("seo", 7)]
+    assert "<title> of the <head> block" in found[0].message

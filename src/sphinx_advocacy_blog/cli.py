@@ -43,6 +43,10 @@ def _configure_check(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def _run_check(args: argparse.Namespace) -> int:
     from .lint import lint_site
 
@@ -62,7 +66,8 @@ def _run_check(args: argparse.Namespace) -> int:
         for finding in result.findings:
             print(finding.format())
         print(
-            f"{result.posts} posts checked: {result.errors} errors, {result.warnings} warnings",
+            f"{_count(result.posts, 'post')} checked: {_count(result.errors, 'error')}, "
+            f"{_count(result.warnings, 'warning')}",
             file=sys.stderr,
         )
     return 1 if result.errors else 0

@@ -220,6 +220,13 @@ def _image_exists(srcdir: str, static_dirs: Iterable[str], post_path: str, targe
     return os.path.isfile(resolved)
 
 
+def _line_containing(text: str, needle: str) -> int:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if needle in line:
+            return number
+    return 1
+
+
 def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Problem]:
     """What the linter adds to the reader's problems for one post."""
     settings = site.settings
@@ -265,7 +272,16 @@ def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Pr
     for line, target in body_images(text):
         if not _image_exists(srcdir, settings.static_dirs, path, target):
             problems.append(Problem("image", f"the image {target!r} does not exist", path, line))
-    if not post.description:
+    head_description = next(
+        (
+            tag.attribute("content")
+            for tag in post.head_tags
+            if tag.tag == "meta" and tag.attribute("name") == "description"
+        ),
+        None,
+    )
+    head_title = next((tag.text for tag in post.head_tags if tag.tag == "title"), "")
+    if not post.description and not head_description:
         problems.append(
             Problem(
                 "seo",
@@ -285,16 +301,22 @@ def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Pr
                 1,
             )
         )
-    shown_title = post.title_meta or post.title
+    shown_title = head_title or post.title_meta or post.title
     if len(shown_title) > MAX_TITLE_LENGTH:
-        key = "title_meta" if post.title_meta else "title"
+        if head_title:
+            where, line = "the <title> of the <head> block", _line_containing(text, "<title")
+            advice = "shorten it"
+        else:
+            key = "title_meta" if post.title_meta else "title"
+            where, line = "the title", post.line_of(key) or 1
+            advice = "shorten it or add a shorter 'title_meta'"
         problems.append(
             Problem(
                 "seo",
-                f"the title has {len(shown_title)} characters; search results cut titles "
-                f"after about {MAX_TITLE_LENGTH} (shorten it or add a shorter 'title_meta')",
+                f"{where} has {len(shown_title)} characters; search results cut titles "
+                f"after about {MAX_TITLE_LENGTH} ({advice})",
                 path,
-                post.line_of(key) or 1,
+                line,
             )
         )
     return problems
