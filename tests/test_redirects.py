@@ -381,6 +381,17 @@ def test_a_removed_alias_loses_its_redirect_and_pages_stay(tmp_path):
     assert redirect_target(site.outdir / "blog/2023/01/15/annual-report.html")
 
 
+def test_a_translated_build_redirects_under_its_locale_prefix(tmp_path):
+    srcdir = copy_root("i18n", tmp_path / "src")
+    site = build_site(srcdir, outdir=tmp_path / "out" / "ru", language="ru")
+    for old in ("blog/2022/07/3/welcome.html", "blog/2022-07-3-welcome/index.html"):
+        assert redirect_target(site.outdir / old) == "/ru/blog/welcome"
+    page = BeautifulSoup((site.outdir / "blog/2022/07/3/welcome.html").read_text(), "html.parser")
+    assert page.html["lang"] == "ru"
+    # The translation files are read in place of the posts; they never had pages.
+    assert not (site.outdir / "i18n").exists()
+
+
 # -- the pure planner -----------------------------------------------------------------------
 
 

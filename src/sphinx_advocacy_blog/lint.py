@@ -389,6 +389,7 @@ def lint_site(srcdir: str) -> LintResult:
         pages,
         dirhtml=False,
         ablog_docnames=frozenset(project.blog_ablog),
+        sources=project.blog_posts,
     )
     problems.extend(plan.problems)
     findings = sorted(

@@ -130,11 +130,19 @@ def source_docname(source_path: str) -> str:
 # -- claims --------------------------------------------------------------------------------
 
 
-def source_claims(posts: Iterable[Post]) -> list[Redirect]:
+def original_source(post: Post, sources: Mapping[str, str]) -> str:
+    """The post's source file in the blog folder, also in a translated build (where the
+    post is read from ``i18n/<locale>/...``)."""
+    return sources.get(post.docname, post.source_path)
+
+
+def source_claims(
+    posts: Iterable[Post], sources: Mapping[str, str] | None = None
+) -> list[Redirect]:
     """Sphinx's own page of each renamed post's source file."""
     claims = []
     for post in posts:
-        original = source_docname(post.source_path)
+        original = source_docname(original_source(post, sources or {}))
         if original != post.docname:
             claims.append(Redirect(original, Target(page=post.docname), "source", post.source_path))
     return claims
@@ -158,6 +166,7 @@ def docusaurus_claims(
     catalog: Catalog,
     *,
     ablog_docnames: frozenset[str] = frozenset(),
+    sources: Mapping[str, str] | None = None,
 ) -> list[Redirect]:
     """The Docusaurus URLs of each post that differ from its permalink, and Docusaurus's
     author-page pagination (``<route>/authors/<key>/authors/<n>``)."""
@@ -166,9 +175,10 @@ def docusaurus_claims(
     prefix = settings.path.strip("/") + "/"
     if not settings.post_url:
         for post in posts:
-            if post.docname in ablog_docnames or not post.source_path.startswith(prefix):
+            source = original_source(post, sources or {})
+            if post.docname in ablog_docnames or not source.startswith(prefix):
                 continue
-            info = parse_post_path(post.source_path[len(prefix) :])
+            info = parse_post_path(source[len(prefix) :])
             urls = [post_permalink(settings.route, info, post.slug or None)]
             if info.date_digits is not None:
                 urls.append(post_permalink(settings.route, info, None))
@@ -370,13 +380,16 @@ def old_url_claims(
     pages: Mapping[str, str],
     *,
     ablog_docnames: frozenset[str] = frozenset(),
+    sources: Mapping[str, str] | None = None,
 ) -> tuple[list[Redirect], list[Problem]]:
     """Every claim of the blog: options, aliases, source pages, Docusaurus and ABlog URLs."""
     post_list = list(posts)
     claims, problems = option_claims(site.settings.redirects, pages)
     claims += alias_claims(post_list)
-    claims += source_claims(post_list)
-    claims += docusaurus_claims(post_list, site, catalog, ablog_docnames=ablog_docnames)
+    claims += source_claims(post_list, sources)
+    claims += docusaurus_claims(
+        post_list, site, catalog, ablog_docnames=ablog_docnames, sources=sources
+    )
     if ablog_docnames or site.settings.post_pattern:
         claims += ablog_claims(site, catalog, post_list)
     return claims, problems
@@ -390,7 +403,16 @@ def redirect_map(
     *,
     dirhtml: bool,
     ablog_docnames: frozenset[str] = frozenset(),
+    sources: Mapping[str, str] | None = None,
 ) -> RedirectPlan:
-    """Old URL path -> page, for one build (one locale): the pure entry point."""
-    claims, problems = old_url_claims(posts, site, catalog, pages, ablog_docnames=ablog_docnames)
+    """Old URL path -> page, for one build (one locale): the pure entry point.
+
+    *pages* maps every page name of the build to its file (for warnings); *sources* maps
+    each post's docname to its source file in the blog folder (a translated build reads
+    posts from ``i18n/``, but their old URLs come from the source paths); *ablog_docnames*
+    are the ABlog posts, which keep their URL.
+    """
+    claims, problems = old_url_claims(
+        posts, site, catalog, pages, ablog_docnames=ablog_docnames, sources=sources
+    )
     return plan_redirects(claims, pages, dirhtml=dirhtml, problems=problems)

@@ -72,7 +72,11 @@ def build_pages(app: Sphinx) -> dict[str, str]:
 def plan_for_build(app: Sphinx) -> RedirectPlan:
     """The redirect plan of this build (this locale)."""
     project = app.project
-    ablog = frozenset(project.blog_ablog) if isinstance(project, BlogProject) else frozenset()
+    ablog: frozenset[str] = frozenset()
+    sources: dict[str, str] = {}
+    if isinstance(project, BlogProject):
+        ablog = frozenset(project.blog_ablog)
+        sources = dict(project.blog_posts)
     return redirect_map(
         posts_of(app.env).values(),
         get_site(app),
@@ -80,6 +84,7 @@ def plan_for_build(app: Sphinx) -> RedirectPlan:
         build_pages(app),
         dirhtml=is_dirhtml(app),
         ablog_docnames=ablog,
+        sources=sources,
     )
 
 
