@@ -227,4 +227,6 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
 def setup_redirects(app: Sphinx) -> None:
     """Write redirect pages for old URLs at the end of every HTML build."""
     app.connect("builder-inited", _on_builder_inited)
-    app.connect("build-finished", _on_build_finished)
+    # Late, so that the pages of removed posts are deleted (cleanup.py) before a redirect
+    # takes the place of one of them.
+    app.connect("build-finished", _on_build_finished, priority=800)
