@@ -346,6 +346,7 @@ I18N_OPTIONS: tuple[Option, ...] = (
     ),
 )
 
+
 def _redirect_map(value: Any) -> str | None:
     problem = _str_dict(value)
     if problem is None and any(not key.strip("/") for key in value):
