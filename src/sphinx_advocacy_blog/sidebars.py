@@ -74,7 +74,8 @@ def render_sidebar(app: Sphinx, pagename: str, name: str) -> Markup:
         return render(
             app,
             SIDEBARS[name],
-            title=_translated_default("blog_title", settings.title),
+            # The blog index's own title (translated through options.json, like the index).
+            title=settings.title,
             url=blog_url,
             current=in_blog(settings.route, pagename),
         )
