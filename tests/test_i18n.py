@@ -143,7 +143,7 @@ def test_one_command_builds_every_locale(tmp_path):
     srcdir = copy_root("i18n", tmp_path / "src")
     outdir = tmp_path / "site"
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx_advocacy_blog.multibuild", str(srcdir), str(outdir), "-q"],
+        [sys.executable, "-m", "sphinx_advocacy_blog", "build", str(srcdir), str(outdir), "-q"],
         capture_output=True,
         text=True,
         check=False,

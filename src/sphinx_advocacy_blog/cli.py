@@ -175,7 +175,33 @@ def _run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- build ----------------------------------------------------------------------------------
+
+
+def _configure_build(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("srcdir", metavar="SOURCEDIR", help="the Sphinx source folder (conf.py)")
+    parser.add_argument("outdir", metavar="OUTDIR", help="where the whole site is written")
+    parser.add_argument(
+        "sphinx_args",
+        metavar="SPHINX-BUILD-OPTIONS",
+        nargs=argparse.REMAINDER,
+        help="passed to every sphinx-build run (e.g. -b dirhtml -W -j auto)",
+    )
+
+
+def _run_build(args: argparse.Namespace) -> int:
+    from .multibuild import build_all_locales
+
+    return build_all_locales(args.srcdir, args.outdir, args.sphinx_args)
+
+
 COMMANDS: list[Command] = [
+    Command(
+        "build",
+        "build every locale into one site: the default at OUTDIR, the others at OUTDIR/<prefix>",
+        _configure_build,
+        _run_build,
+    ),
     Command("check", "lint the blog without building it", _configure_check, _run_check),
     Command("new", "create a new post with its front matter", _configure_new, _run_new),
 ]

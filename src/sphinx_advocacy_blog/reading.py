@@ -20,7 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from .diagnostics import report
-from .discovery import is_post, post_source
+from .discovery import is_ablog_post, is_post, post_source
 from .media import local_image_source
 from .nodes import excerpt_marker, post_footer, post_header
 from .post import Post, Problem
@@ -91,6 +91,9 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             route=site.settings.route,
             words_per_minute=site.settings.words_per_minute,
             locale=app.config.language or "",
+            url_pattern=site.settings.post_url,
+            date_formats=(site.settings.post_date_format,),
+            ablog=is_ablog_post(env, docname),
         ),
         fallback_date=lambda: _file_date(str(env.doc2path(docname))),
     )
