@@ -37,6 +37,8 @@ EXPECTED_WARNINGS = [
     ("2022-01-7-duplicate-b.md", 1, "duplicate"),
     ("2022-01-8-no-closing.md", 1, "frontmatter"),
     ("2022-02-4-python-tag.md", 2, "yaml"),
+    ("2022-02-1-invalid-utf8.md", 5, "encoding"),
+    ("2022-02-3-draft-unlisted.md", 4, "draft"),
     ("authors.yml", 1, "url"),
 ]
 

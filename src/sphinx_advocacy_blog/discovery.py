@@ -118,10 +118,18 @@ class BlogProject(Project):
         if cached is not None and cached[0] == mtime and cached[1] == key:
             return cached[2]
         try:
-            with open(absolute, encoding="utf-8", errors="replace") as handle:
-                text = handle.read()
+            with open(absolute, "rb") as handle:
+                raw = handle.read()
         except OSError:
             return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # Sphinx would stop the whole build on this file; it is left out instead.
+            line = raw[: error.start].count(b"\n") + 1
+            location = PostLocation("", draft=False, unreadable_line=line)
+            self._blog_peek_cache[relative] = (mtime, key, location)
+            return location
         location = peek_post(
             blog_relative,
             text,
@@ -139,6 +147,12 @@ class BlogProject(Project):
         if os.path.isfile(os.path.join(self.srcdir, candidate)):
             return str(candidate)
         return None
+
+    def _forget(self, path: Path, docname: str, docnames: set[str]) -> None:
+        """Take a source file out of the project: it is not read nor written."""
+        docnames.discard(docname)
+        self._path_to_docname.pop(path, None)
+        self._docname_to_path.pop(docname, None)
 
     def discover(
         self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)
@@ -167,16 +181,36 @@ class BlogProject(Project):
             if located is None:
                 continue
             ablog = by_pattern or located.ablog
-            if not in_blog and not ablog:
+            if not in_blog and not ablog and located.unreadable_line is None:
                 continue
+            if located.unreadable_line is not None:
+                self.blog_problems.append(
+                    Problem(
+                        "encoding",
+                        "this file is not valid UTF-8 (copied from another program?); save it "
+                        "as UTF-8 in your editor. It was left out of the build",
+                        relative,
+                        located.unreadable_line,
+                    )
+                )
+                self._forget(path, docname, docnames)
+                continue
+            if located.draft_and_unlisted_line is not None:
+                self.blog_problems.append(
+                    Problem(
+                        "draft",
+                        "a post cannot be both 'draft' and 'unlisted'; remove one of them "
+                        "(it is treated as a draft)",
+                        relative,
+                        located.draft_and_unlisted_line,
+                    )
+                )
             permalink, draft = located.permalink, located.draft
             if ablog:
                 # ABlog published a post at its document name; it stays there.
                 permalink = docname
             if draft and not self.blog_include_drafts:
-                docnames.discard(docname)
-                del self._path_to_docname[path]
-                del self._docname_to_path[docname]
+                self._forget(path, docname, docnames)
                 continue
             if ablog:
                 self.blog_ablog.add(docname)

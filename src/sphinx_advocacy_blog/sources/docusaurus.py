@@ -452,6 +452,11 @@ class PostLocation:
     draft: bool
     #: The front matter says ``blogpost: true`` (an ABlog post, kept at its own path).
     ablog: bool = False
+    #: Line of ``unlisted: true`` in a post that is also a draft (an error to report even
+    #: though drafts are never read), else None.
+    draft_and_unlisted_line: int | None = None
+    #: Line of the first byte that is not UTF-8, for a file that cannot be read.
+    unreadable_line: int | None = None
 
 
 def peek_post(
@@ -487,7 +492,11 @@ def peek_post(
         elif fallback_date is not None:
             published = fallback_date()
     permalink = post_url_path(info, metadata, settings, title=title, published=published)
-    return PostLocation(permalink, _flag(metadata.get("draft", False)), ablog)
+    draft = _flag(metadata.get("draft", False))
+    both_line = None
+    if draft and _flag(metadata.get("unlisted", False)) and split is not None:
+        both_line = split.key_lines.get("unlisted", 1)
+    return PostLocation(permalink, draft, ablog, both_line)
 
 
 def locate_post(
