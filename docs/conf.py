@@ -26,6 +26,8 @@ blog_publisher = {
     "logo": "images/fnl-logo.png",
 }
 blog_default_image = "/images/posts/philadelphia_rally.jpg"
+# The seed posts have no <!-- truncate --> marker: list pages show their first paragraphs.
+blog_excerpt_words = 60
 
 html_sidebars = {
     "**": [
@@ -33,7 +35,10 @@ html_sidebars = {
         "sidebar/search.html",
         "sidebar/scroll-start.html",
         "sidebar/navigation.html",
+        "advocacy_blog/blog-link.html",
         "advocacy_blog/recent-posts.html",
+        "advocacy_blog/tags.html",
+        "advocacy_blog/archive.html",
         "sidebar/scroll-end.html",
     ]
 }

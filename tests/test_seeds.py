@@ -143,7 +143,8 @@ def test_tagcloud_authors_and_archive_directives(site):
         "Free Nations League",
         "Albert Sharapov",
     }
-    assert [h.get_text() for h in _section(index, "Archive").select(".blog-archive-year h2")] == [
+    # The directive sits in a level-2 section, so years are h3 and months h4.
+    assert [h.get_text() for h in _section(index, "Archive").select(".blog-archive-year > h3")] == [
         "2023",
         "2022",
         "2021",
@@ -170,3 +171,18 @@ def test_output_paths_follow_the_builder(site):
         assert not page(site, "blog").select_one(".blog-list-title a")["href"].endswith("/")
     for path in expected:
         assert site.exists(path), path
+
+
+def test_excerpt_word_limit_for_posts_without_a_marker(tmp_path):
+    srcdir = copy_root("seeds", tmp_path / "src")
+    site = build_site(srcdir, freshenv=True, blog_excerpt_words=40)
+    index = site.html("blog.html")
+    hugo = next(
+        item
+        for item in index.select(".blog-list-item")
+        if item.select_one(".blog-list-title a").get_text().startswith("Russia is doomed")
+    )
+    excerpt = hugo.select_one(".blog-excerpt").get_text()
+    assert "How developed is the liberation movement" in excerpt
+    assert "Let's break this vicious circle" not in excerpt
+    assert hugo.select_one(".blog-read-more") is not None

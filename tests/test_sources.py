@@ -149,6 +149,12 @@ def test_converted_body_keeps_line_numbers():
     assert converted.has_truncate_marker
 
 
+def test_hugo_more_marker_is_a_truncate_marker():
+    converted = convert_body("Intro\n\n<!--more-->\n\nRest\n")
+    assert converted.has_truncate_marker
+    assert "<!-- truncate -->" in converted.text
+
+
 def test_mdx_import_export_lines_are_blanked():
     converted = convert_body("import X from 'y';\nexport const a = 1;\nText\n", mdx=True)
     assert converted.text.split("\n")[:3] == ["", "", "Text"]

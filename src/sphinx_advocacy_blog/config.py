@@ -163,6 +163,16 @@ OPTIONS: tuple[Option, ...] = (
         check=_non_negative_int,
     ),
     Option(
+        "blog_excerpt_words",
+        0,
+        (int,),
+        "For posts without a ``<!-- truncate -->`` (or ``<!--more-->``) marker, show whole "
+        "paragraphs on list pages until this many words, then 'Read more'. 0 shows the whole "
+        "post, as Docusaurus does.",
+        rebuild="html",
+        check=_non_negative_int,
+    ),
+    Option(
         "blog_date_format",
         "long",
         (str,),
@@ -430,6 +440,7 @@ class BlogSettings:
     words_per_minute: int
     include_drafts: bool
     truncate_warning_words: int
+    excerpt_words: int
     date_format: str
     static_dirs: tuple[str, ...]
     sort: str
@@ -485,6 +496,7 @@ def settings_from_config(config: Config) -> BlogSettings:
         words_per_minute=config.blog_words_per_minute,
         include_drafts=bool(config.blog_include_drafts) or drafts_env,
         truncate_warning_words=config.blog_truncate_warning_words,
+        excerpt_words=config.blog_excerpt_words,
         date_format=config.blog_date_format,
         static_dirs=tuple(config.blog_static_dirs),
         sort=config.blog_sort,

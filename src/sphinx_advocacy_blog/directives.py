@@ -178,8 +178,8 @@ class BlogArchiveDirective(_ListingDirective):
     kind = "blog-archive"
 
 
-def render_listing(app: Sphinx, docname: str, spec: ListingSpec) -> Markup:
-    """HTML of a listing as shown on page *docname*."""
+def render_listing(app: Sphinx, docname: str, spec: ListingSpec, depth: int = 1) -> Markup:
+    """HTML of a listing as shown on page *docname*, inside a section at *depth*."""
     from .links import link
     from .pages import list_views, render_archive, tag_page
     from .render import author_view, render
@@ -209,7 +209,7 @@ def render_listing(app: Sphinx, docname: str, spec: ListingSpec) -> Markup:
         return render(app, "author_index.html", authors=authors)
     posts = select_posts(catalog, spec)
     if spec.kind == "blog-archive":
-        return render_archive(app, docname, posts)
+        return render_archive(app, docname, posts, level=depth + 1)
     if spec.excerpts:
         views = list_views(app, docname, posts)
     else:
@@ -226,8 +226,18 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
         if app.builder.format != "html":
             node.replace_self(nodes.paragraph())
             continue
-        html = render_listing(app, docname, node["spec"])
+        depth = sum(1 for ancestor in _ancestors(node) if isinstance(ancestor, nodes.section))
+        html = render_listing(app, docname, node["spec"], depth)
         node.replace_self(nodes.raw("", str(html), format="html"))
+
+
+def _ancestors(node: nodes.Node) -> list[nodes.Node]:
+    found = []
+    parent = node.parent
+    while parent is not None:
+        found.append(parent)
+        parent = parent.parent
+    return found
 
 
 def clear_listings(env: BuildEnvironment, docname: str) -> None:

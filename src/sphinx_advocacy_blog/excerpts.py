@@ -34,13 +34,21 @@ def _fragment_path(app: Sphinx, docname: str) -> str:
     return os.path.join(app.doctreedir, EXCERPT_DIR, docname + ".pickle")
 
 
-def extract_excerpt(doctree: nodes.document) -> nodes.container:
-    """Copy of the body above the truncate marker: no title, header, footer or listings."""
+def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.container:
+    """Copy of the body above the truncate marker: no title, header, footer or listings.
+
+    Without a marker, the whole body; or, with *word_limit*, whole top-level blocks until
+    that many words.
+    """
     section = doctree.next_node(nodes.section)
     container = nodes.container(classes=["blog-excerpt-body"])
     if section is None:
         return container
+    has_marker = section.next_node(excerpt_marker) is not None
+    words = 0
     for child in section.children:
+        if word_limit and not has_marker and words >= word_limit:
+            break
         if isinstance(child, nodes.title):
             continue
         if isinstance(child, excerpt_marker) or child.next_node(excerpt_marker) is not None:
@@ -52,6 +60,7 @@ def extract_excerpt(doctree: nodes.document) -> nodes.container:
         if isinstance(child, (post_header, post_footer, post_listing)):
             continue
         container += child.deepcopy()
+        words += len(child.astext().split())
     for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
         node.parent.remove(node)
     return container
@@ -81,7 +90,7 @@ def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
 
 def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
     """Store the excerpt of a just-resolved post doctree (links relative to the root)."""
-    fragment = extract_excerpt(doctree)
+    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
     path = _fragment_path(app, docname)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -100,7 +109,7 @@ def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
     except (OSError, pickle.PickleError, EOFError, AttributeError):
         pass
     doctree = app.env.get_and_resolve_doctree(docname, app.builder)
-    fragment = extract_excerpt(doctree)
+    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
     return fragment
 

@@ -245,7 +245,8 @@ def list_views(app: Sphinx, pagename: str, posts: list[Post]) -> list[dict[str, 
     for post in posts:
         view = post_view(app.builder, site, pagename, post, language)
         view["excerpt"] = Markup(excerpt_html(app, pagename, post.docname))  # noqa: S704 - builder HTML
-        view["truncated"] = post.has_truncate_marker
+        limit = site.settings.excerpt_words
+        view["truncated"] = post.has_truncate_marker or bool(limit and post.word_count > limit)
         views.append(view)
     return views
 
@@ -296,8 +297,11 @@ def render_page_body(app: Sphinx, page: GeneratedPage) -> Markup:
     return heading + render_archive(app, page.name, page.posts)
 
 
-def render_archive(app: Sphinx, pagename: str, posts: list[Post]) -> Markup:
-    """The archive body for *posts*: named groups, then year and month sections."""
+def render_archive(app: Sphinx, pagename: str, posts: list[Post], level: int = 2) -> Markup:
+    """The archive body for *posts*: named groups, then year and month sections.
+
+    *level* is the heading level of a year (months are one below).
+    """
     site = get_site(app)
     language = app.config.language or "en"
     builder = app.builder
@@ -339,7 +343,7 @@ def render_archive(app: Sphinx, pagename: str, posts: list[Post]) -> Markup:
         }
         for label, group_posts in sorted(groups.items())
     ]
-    return render(app, "archive.html", years=years, groups=group_views)
+    return render(app, "archive.html", years=years, groups=group_views, level=min(level, 5))
 
 
 # -- writing -----------------------------------------------------------------------------

@@ -20,7 +20,8 @@ _ADMONITION_OPEN = re.compile(
     r"^(?P<indent>\s*)(?P<colons>:{3,})(?P<kind>" + "|".join(ADMONITION_KINDS) + r")"
     r"(?:\[(?P<bracket_title>[^\]]*)\]|[ \t]+(?P<title>\S.*?))?[ \t]*$"
 )
-_TRUNCATE = re.compile(r"^\s*(?:<!--\s*truncate\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
+# Docusaurus's marker, its MDX form, and Hugo/Jekyll/WordPress's ``<!--more-->``.
+_TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
 _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
 _JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
 _HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
