@@ -13,7 +13,13 @@ from lxml import etree
 from conftest import build_site, copy_root
 from sphinx_advocacy_blog.gitdates import FileHistory, file_histories, parse_git_log, post_modified
 from sphinx_advocacy_blog.post import Post
-from sphinx_advocacy_blog.sitemap import SitemapEntry, render_robots, render_sitemap, w3c_date
+from sphinx_advocacy_blog.sitemap import (
+    SitemapEntry,
+    at_host_root,
+    render_robots,
+    render_sitemap,
+    w3c_date,
+)
 from test_post_pages import POSTS
 
 DOCUSAURUS = "https://free-voices.example.org"
@@ -198,6 +204,19 @@ def test_w3c_date():
     assert w3c_date(datetime(2024, 5, 1, tzinfo=timezone(timedelta(hours=3)))) == (
         "2024-05-01T00:00:00+03:00"
     )
+
+
+@pytest.mark.parametrize(
+    ("base_url", "expected"),
+    [
+        ("https://a.example", True),
+        ("https://a.example/", True),
+        ("https://a.example/docs", False),
+        ("https://a.example/docs/", False),
+    ],
+)
+def test_robots_txt_only_at_the_host_root(base_url, expected):
+    assert at_host_root(base_url) is expected
 
 
 def test_render_robots():

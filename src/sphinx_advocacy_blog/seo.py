@@ -51,6 +51,7 @@ from .sitemap import (
     ROBOTS_FILE,
     SITEMAP_FILE,
     SitemapEntry,
+    at_host_root,
     project_has_robots,
     render_robots,
     render_sitemap,
@@ -645,8 +646,13 @@ def write_sitemap(app: Sphinx) -> None:
         logger.info("sphinx-advocacy-blog: no sitemap.xml, since html_baseurl is not set")
         return
     write_file(os.path.join(app.outdir, SITEMAP_FILE), render_sitemap(sitemap_entries(app)))
-    at_root = site.locale is None or not site.locale.prefix
-    if settings.robots_txt and at_root and not project_has_robots(app):
+    default_locale = site.locale is None or not site.locale.prefix
+    if (
+        settings.robots_txt
+        and default_locale
+        and at_host_root(settings.base_url)
+        and not project_has_robots(app)
+    ):
         robots = render_robots([f"{settings.base_url}/{SITEMAP_FILE}"])
         write_file(os.path.join(app.outdir, ROBOTS_FILE), robots.encode("utf-8"))
 

@@ -5,7 +5,8 @@ last changed: documents, listed posts and the blog's generated pages. Unlisted a
 posts, pages marked ``noindex`` and posts whose canonical URL is another page are left out.
 With several locales each URL carries its ``xhtml:link`` hreflang alternates. Each locale's
 build writes its own sitemap (``/ru/sitemap.xml``); the default locale's build writes
-``robots.txt``, which points at the root sitemap, unless the project ships its own.
+``robots.txt``, which points at the root sitemap, unless the project ships its own or the
+site is not at the root of its host.
 
 :func:`render_sitemap` and :func:`render_robots` are pure; the rest gathers the entries.
 """
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -83,6 +85,12 @@ def render_robots(sitemaps: Sequence[str]) -> str:
     lines = ["User-agent: *", "Allow: /", ""]
     lines += [f"Sitemap: {url}" for url in sitemaps]
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def at_host_root(base_url: str) -> bool:
+    """Whether a site at *base_url* owns its host's ``/robots.txt`` (crawlers read it
+    nowhere else, so a site under ``https://example.org/docs/`` cannot have one)."""
+    return urlsplit(base_url).path.strip("/") == ""
 
 
 def project_has_robots(app: Sphinx) -> bool:
