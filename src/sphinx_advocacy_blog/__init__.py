@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 __version__ = "0.1.0"
 
 #: Bump when the data stored in the Sphinx environment changes shape.
-ENV_VERSION = 1
+ENV_VERSION = 2
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -92,6 +92,10 @@ def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
     """Store the excerpt of a just-resolved post doctree (links relative to the root)."""
     fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    # Copied nodes keep a reference to their document (and through it the settings and
+    # the whole environment); without cutting it each pickle weighs hundreds of KB.
+    for node in fragment.findall():
+        node.document = None
     path = _fragment_path(app, docname)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "wb") as handle:
