@@ -254,7 +254,9 @@ SEO_OPTIONS: tuple[Option, ...] = (
         {},
         (dict,),
         "The organisation behind the site for JSON-LD ``publisher``: "
-        "``{'name': ..., 'url': ..., 'logo': 'img/logo.png'}``.",
+        "``{'name': ..., 'url': ..., 'logo': 'img/logo.png'}``; optional ``same_as`` (a "
+        "list of profile URLs) and ``organizations`` (author keys that are organisations, "
+        "described as schema.org ``Organization`` rather than ``Person``).",
         rebuild="html",
     ),
     Option(

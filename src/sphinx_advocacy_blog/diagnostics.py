@@ -3,8 +3,9 @@
 Users silence a kind with ``suppress_warnings = ["blog.author"]``; ``-W`` turns them into
 errors. Subtypes in use:
 
-``yaml``, ``frontmatter``, ``date``, ``author``, ``authors``, ``tags``, ``url``, ``image``,
-``slug``, ``duplicate``, ``draft``, ``truncate``, ``config``.
+``yaml``, ``frontmatter``, ``encoding``, ``date``, ``author``, ``authors``, ``tags``,
+``url``, ``image``, ``slug``, ``duplicate``, ``redirect``, ``draft``, ``truncate``, ``seo``,
+``i18n``, ``config``. ``docs/warnings.md`` explains each one to the people who write posts.
 """
 
 from __future__ import annotations
