@@ -171,7 +171,7 @@ def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
             _paginated(
                 site,
                 "tag",
-                str(_('Posts tagged "{tag}"').format(tag=tag.label)),
+                str(_("Posts tagged “{tag}”").format(tag=tag.label)),
                 catalog.by_tag[key],
                 lambda n, tag=tag: tag_page(site, tag, n),
                 {"tag": tag},
@@ -203,7 +203,7 @@ def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
             _paginated(
                 site,
                 "category",
-                str(_('Posts in "{category}"').format(category=label)),
+                str(_("Posts in “{category}”").format(category=label)),
                 catalog.by_category[slug],
                 lambda n, label=label: category_page(site, label, n),
                 {"category": label},

@@ -98,9 +98,10 @@ class PageHead:
 def site_title(config: Config) -> str:
     """The site's name for titles and ``og:site_name``: ``html_title`` when the project set
     one, else ``project`` (Sphinx's default "<project> documentation" suits no blog)."""
-    from sphinx.locale import _
+    # Sphinx's own catalog (not this extension's) translates its default title.
+    from sphinx.locale import _ as sphinx_gettext
 
-    default = _("%s %s documentation") % (config.project, config.release)
+    default = sphinx_gettext("%s %s documentation") % (config.project, config.release)
     title = " ".join(str(config.html_title or "").split())
     if not title or title == " ".join(default.split()):
         return str(config.project)
