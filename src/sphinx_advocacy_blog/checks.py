@@ -21,21 +21,10 @@ if TYPE_CHECKING:
 def unknown_authors(app: Sphinx) -> list[Problem]:
     """A problem for each post author key that ``authors.yml`` does not define."""
     site = get_site(app)
+    posts = posts_of(app.env)
     problems = []
-    for docname in sorted(posts_of(app.env)):
-        post = posts_of(app.env)[docname]
-        for author in post.authors:
-            if not site.is_known_author(author):
-                known = ", ".join(sorted(site.authors)) or "none"
-                problems.append(
-                    Problem(
-                        "author",
-                        f"unknown author {author.key!r}: add it to "
-                        f"{site.settings.path}/authors.yml or use one of its keys ({known})",
-                        str(app.env.doc2path(docname, False)),
-                        post.line_of("authors") or 1,
-                    )
-                )
+    for docname in sorted(posts):
+        problems += site.unknown_authors(posts[docname], str(app.env.doc2path(docname, False)))
     return problems
 
 

@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
 from .ordering import neighbours_of, ordered_posts
-from .store import READING_KEY, posts_of, stamps_of
+from .store import READING_KEY, merge_documents, posts_of, stamps_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -64,11 +64,7 @@ class BlogCollector(EnvironmentCollector):
     ) -> None:
         from .directives import merge_listings
 
-        mine = posts_of(env)
-        theirs = posts_of(other)
-        for docname in docnames:
-            if docname in theirs:
-                mine[docname] = theirs[docname]
+        merge_documents(posts_of(env), posts_of(other), docnames)
         merge_listings(env, docnames, other)
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:

@@ -25,7 +25,7 @@ from .post import Post
 from .site import get_site
 from .sources.paths import slugify
 from .state import get_catalog
-from .store import listing_stamps_of, listings_of
+from .store import listing_stamps_of, listings_of, merge_documents
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -249,11 +249,7 @@ def merge_listings(
     env: BuildEnvironment, docnames: AbstractSet[str], other: BuildEnvironment
 ) -> None:
     """Take the listings read by a parallel worker."""
-    theirs = listings_of(other)
-    mine = listings_of(env)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
+    merge_documents(listings_of(env), listings_of(other), docnames)
 
 
 def setup_directives(app: Sphinx) -> None:

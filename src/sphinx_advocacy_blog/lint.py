@@ -232,18 +232,7 @@ def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Pr
     settings = site.settings
     problems: list[Problem] = []
     path = post.source_path
-    for author in post.authors:
-        if not site.is_known_author(author):
-            known = ", ".join(sorted(site.authors)) or "none"
-            problems.append(
-                Problem(
-                    "author",
-                    f"unknown author {author.key!r}: add it to {settings.path}/authors.yml or "
-                    f"use one of its keys ({known})",
-                    path,
-                    post.line_of("authors") or post.line_of("author") or 1,
-                )
-            )
+    problems += site.unknown_authors(post, path)
     if site.tags:
         for tag in post.tags:
             if site.resolve_tag(tag) is tag:

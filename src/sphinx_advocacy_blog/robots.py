@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.environment.collectors import EnvironmentCollector
 
-from .store import robots_of
+from .store import merge_documents, robots_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,11 +47,7 @@ class RobotsCollector(EnvironmentCollector):
         docnames: AbstractSet[str],
         other: BuildEnvironment,
     ) -> None:
-        mine = robots_of(env)
-        theirs = robots_of(other)
-        for docname in docnames:
-            if docname in theirs:
-                mine[docname] = theirs[docname]
+        merge_documents(robots_of(env), robots_of(other), docnames)
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         robots = declared_robots(doctree)

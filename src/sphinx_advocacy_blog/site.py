@@ -72,6 +72,23 @@ class BlogSite:
         """Whether a keyed author is defined in ``authors.yml`` or ``conf.py``."""
         return author.inline or author.key in self.authors
 
+    def unknown_authors(self, post: Post, path: str) -> list[Problem]:
+        """A problem for each of the post's author keys that no ``authors.yml`` defines."""
+        problems = []
+        known = ", ".join(sorted(self.authors)) or "none"
+        for author in post.authors:
+            if not self.is_known_author(author):
+                problems.append(
+                    Problem(
+                        "author",
+                        f"unknown author {author.key!r}: add it to "
+                        f"{self.settings.path}/authors.yml or use one of its keys ({known})",
+                        path,
+                        post.line_of("authors") or post.line_of("author") or 1,
+                    )
+                )
+        return problems
+
     def resolve_tag(self, tag: Tag) -> Tag:
         """A post's tag as defined in ``tags.yml``, else the inline tag."""
         if tag.key in self.tags:

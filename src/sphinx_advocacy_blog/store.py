@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -42,3 +43,12 @@ def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
 def robots_of(env: BuildEnvironment) -> dict[str, str]:
     """The ``robots`` meta value each document declares (``noindex``...), by docname."""
     return _attribute(env, "advocacy_blog_robots")
+
+
+def merge_documents(
+    mine: dict[str, Any], theirs: dict[str, Any], docnames: AbstractSet[str]
+) -> None:
+    """Copy the entries a parallel reader made for *docnames* into the main environment."""
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]
