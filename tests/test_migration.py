@@ -19,7 +19,7 @@ from sphinx_advocacy_blog.sources.ablog import (
 )
 from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, peek_post, read_post
 from sphinx_advocacy_blog.sources.urlpattern import expand_post_url, pattern_problem
-from test_redirects import FEEDS_STUB, follow, page_file, redirect_target, served_file
+from test_redirects import follow, page_file, redirect_target, served_file
 
 # -- ABlog ------------------------------------------------------------------------------------
 
@@ -145,8 +145,6 @@ def test_ablog_baseurl_gives_absolute_urls(ablog_site):
 
 def test_ablog_feed_url_answers(ablog_site):
     file = served_file(ablog_site.outdir, "/news/atom.xml")
-    if file is None and FEEDS_STUB:
-        pytest.xfail("the feeds are not written yet: feeds.py is a stub until the feeds work lands")
     assert file is not None
 
 

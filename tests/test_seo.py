@@ -42,10 +42,12 @@ def one(page: BeautifulSoup, key: str) -> str:
 
 
 def links(page: BeautifulSoup, rel: str) -> list[dict[str, str]]:
+    """The page's ``<link rel=...>``; for ``alternate``, the language versions only (feeds
+    are alternates too, with a ``type``)."""
     return [
         {"href": tag["href"], "hreflang": tag.get("hreflang", "")}
         for tag in page.head.find_all("link")
-        if rel in tag.get("rel", [])
+        if rel in tag.get("rel", []) and not (rel == "alternate" and tag.get("type"))
     ]
 
 

@@ -1,12 +1,317 @@
-"""Atom, RSS 2.0 and JSON Feed (filled in by the feeds work)."""
+"""Atom, RSS 2.0 and JSON Feed for the blog, each tag and each author.
+
+Docusaurus publishes ``/blog/rss.xml``, ``/blog/atom.xml`` and ``/blog/feed.json``; the same
+files are written here (and ``/blog/tags/<tag>/...``, ``/blog/authors/<key>/...``), so
+subscribers keep their feeds. A translated build writes its own under its locale prefix.
+Files whose bytes did not change are not rewritten. Pages link their feeds in ``<head>``
+for autodiscovery.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import contextlib
+import os
+import posixpath
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from .catalog import Catalog
+from .feedcontent import capture, forget_content, post_content
+from .feedformats import FEED_FILES, MEDIA_TYPES, WRITERS, Feed, FeedAuthor, FeedEntry, FeedImage
+from .headtags import link as link_tag
+from .headtags import render_tags
+from .links import absolute, absolute_page_url, media_path
+from .pages import author_page, index_page, tag_page
+from .post import Author, Post, Tag
+from .site import BlogSite, get_site
+from .sources.urls import is_absolute_url
+from .state import get_catalog
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+STYLESHEET_FILE = "feed.xsl"
+STYLESHEET_SOURCE = os.path.join(os.path.dirname(__file__), "static", "feed.xsl")
+_MEMBERS: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+_IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".svg": "image/svg+xml",
+}
+
+
+@dataclass(frozen=True)
+class FeedPlan:
+    """One feed to write: where, its title, and its posts (newest first)."""
+
+    folder: str
+    title: str
+    description: str
+    home_page: str
+    posts: tuple[Post, ...]
+
+
+def plan_feeds(site: BlogSite, catalog: Catalog) -> list[FeedPlan]:
+    """Every feed of the blog: the site's, then one per tag and per author (pure)."""
+    settings = site.settings
+    length = settings.feed_length
+    route = settings.route
+    plans = [
+        FeedPlan(
+            route,
+            settings.title,
+            settings.description,
+            index_page(site),
+            tuple(catalog.posts[:length]),
+        )
+    ]
+    if settings.feed_per_tag:
+        for key, tag in catalog.tags.items():
+            plans.append(
+                FeedPlan(
+                    posixpath.join(route, "tags", tag.permalink),
+                    f"{settings.title} – {tag.label}",
+                    tag.description or settings.description,
+                    tag_page(site, tag),
+                    tuple(catalog.by_tag[key][:length]),
+                )
+            )
+    if settings.feed_per_author:
+        for key, author in catalog.authors.items():
+            page = author_page(site, author)
+            if page is None:
+                continue
+            plans.append(
+                FeedPlan(
+                    posixpath.join(route, "authors", key),
+                    f"{settings.title} – {author.name}",
+                    author.description or settings.description,
+                    page,
+                    tuple(catalog.by_author[key][:length]),
+                )
+            )
+    return plans
+
+
+def feed_members(app: Sphinx) -> set[str]:
+    """Documents of the posts that appear in at least one feed of this build."""
+    members = _MEMBERS.get(app)
+    if members is None:
+        site = get_site(app)
+        members = set()
+        if site.settings.feed_formats and site.settings.feed_full_content:
+            for plan in plan_feeds(site, get_catalog(app)):
+                members.update(post.docname for post in plan.posts)
+        _MEMBERS[app] = members
+    return members
+
+
+def _author(app: Sphinx, site: BlogSite, author: Author) -> FeedAuthor:
+    page = author_page(site, author)
+    url = absolute_page_url(app.builder, site.settings, page) if page else author.url
+    return FeedAuthor(name=author.name, url=url, email=author.email)
+
+
+def _image(app: Sphinx, site: BlogSite, post: Post) -> FeedImage | None:
+    image = post.image or site.settings.default_image
+    if not image:
+        return None
+    media_type = _IMAGE_TYPES.get(posixpath.splitext(image.lower().split("?")[0])[1], "")
+    if is_absolute_url(image):
+        return FeedImage(url=image, media_type=media_type)
+    if image.startswith("/"):
+        path = image.lstrip("/")
+        local = next(
+            (
+                os.path.join(app.srcdir, folder, path)
+                for folder in ("", *site.settings.static_dirs)
+                if os.path.isfile(os.path.join(app.srcdir, folder, path))
+            ),
+            None,
+        )
+        url = absolute(site.settings, path)
+    else:
+        local = os.path.join(app.srcdir, image)
+        url = absolute(site.settings, media_path(site.settings, image))
+    length = os.path.getsize(local) if local and os.path.isfile(local) else None
+    return FeedImage(url=url, media_type=media_type, length=length)
+
+
+def _entry(app: Sphinx, site: BlogSite, post: Post, tags: tuple[Tag, ...]) -> FeedEntry:
+    from .seo import post_dates, post_description
+
+    url = absolute_page_url(app.builder, site.settings, post.docname)
+    published, modified = post_dates(app, post)
+    return FeedEntry(
+        id=url,
+        url=url,
+        title=post.title,
+        published=published,
+        updated=modified or published,
+        summary=post_description(site, post),
+        content_html=post_content(app, post.docname) if site.settings.feed_full_content else "",
+        authors=tuple(_author(app, site, author) for author in site.post_authors(post)),
+        categories=tuple(tag.label for tag in tags),
+        image=_image(app, site, post),
+    )
+
+
+def feed_file(folder: str, feed_format: str) -> str:
+    """The path of a feed below the output root (``blog/tags/x/rss.xml``)."""
+    return posixpath.join(folder, FEED_FILES[feed_format])
+
+
+def build_feed(app: Sphinx, site: BlogSite, plan: FeedPlan, entries: dict[str, FeedEntry]) -> Feed:
+    """The :class:`Feed` of a plan, entries shared between feeds."""
+    settings = site.settings
+    stylesheet = ""
+    if settings.feed_stylesheet:
+        depth = plan.folder.count("/") - settings.route.count("/")
+        stylesheet = "../" * depth + STYLESHEET_FILE
+    locale = site.locale.html_lang if site.locale else (app.config.language or "en")
+    publisher = settings.publisher.get("name") if isinstance(settings.publisher, dict) else ""
+    return Feed(
+        title=plan.title,
+        description=plan.description,
+        home_url=absolute_page_url(app.builder, settings, plan.home_page),
+        language=locale,
+        feed_urls={
+            feed_format: absolute(settings, feed_file(plan.folder, feed_format))
+            for feed_format in settings.feed_formats
+        },
+        stylesheet=stylesheet,
+        fallback_author=str(publisher or settings.title),
+        entries=tuple(entries[post.docname] for post in plan.posts),
+    )
+
+
+def _write_if_changed(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            if handle.read() == data:
+                return False
+    except OSError:
+        pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+    return True
+
+
+def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write every feed of this build (unchanged files untouched)."""
+    if exception is not None or app.builder.format != "html":
+        return
+    if app.builder.name in ("singlehtml", "epub"):
+        return
+    site = get_site(app)
+    formats = [name for name in site.settings.feed_formats if name in WRITERS]
+    if not formats:
+        return
+    plans = plan_feeds(site, get_catalog(app))
+    entries: dict[str, FeedEntry] = {}
+    for plan in plans:
+        for post in plan.posts:
+            if post.docname not in entries:
+                entries[post.docname] = _entry(app, site, post, site.post_tags(post))
+    written = set()
+    for plan in plans:
+        feed = build_feed(app, site, plan, entries)
+        for feed_format in formats:
+            relative = feed_file(plan.folder, feed_format)
+            written.add(relative)
+            _write_if_changed(os.path.join(app.outdir, relative), WRITERS[feed_format](feed))
+    if site.settings.feed_stylesheet:
+        target = os.path.join(app.outdir, site.settings.route, STYLESHEET_FILE)
+        with open(STYLESHEET_SOURCE, "rb") as handle:
+            _write_if_changed(target, handle.read())
+    _remove_stale_feeds(app, written)
+
+
+def _remove_stale_feeds(app: Sphinx, written: set[str]) -> None:
+    """Delete feeds of tags and authors the blog no longer has (recorded per builder)."""
+    import json
+
+    record = os.path.join(app.doctreedir, f"{app.builder.name}-advocacy_blog_feeds.json")
+    try:
+        with open(record, encoding="utf-8") as handle:
+            previous = set(json.load(handle))
+    except (OSError, ValueError, TypeError):
+        previous = set()
+    for stale in sorted(previous - written):
+        path = os.path.join(app.outdir, stale)
+        if os.path.commonpath([os.path.abspath(path), os.path.abspath(app.outdir)]) == (
+            os.path.abspath(app.outdir)
+        ):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+    os.makedirs(os.path.dirname(record), exist_ok=True)
+    with open(record, "w", encoding="utf-8") as handle:
+        json.dump(sorted(written), handle, indent=0)
+
+
+def _discovery_tags(app: Sphinx, site: BlogSite, folder: str, title: str) -> list[Any]:
+    labels = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+    return [
+        link_tag(
+            "alternate",
+            absolute(site.settings, feed_file(folder, feed_format)),
+            type=MEDIA_TYPES[feed_format],
+            title=f"{title} ({labels[feed_format]})",
+        )
+        for feed_format in site.settings.feed_formats
+        if feed_format in MEDIA_TYPES
+    ]
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    site = get_site(app)
+    if not site.settings.feed_formats or app.builder.name in ("singlehtml", "epub"):
+        return
+    tags = _discovery_tags(app, site, site.settings.route, site.settings.title)
+    page = context.get("advocacy_blog_page")
+    if page is not None and page.kind == "tag" and site.settings.feed_per_tag:
+        tag = page.data["tag"]
+        tags += _discovery_tags(
+            app,
+            site,
+            posixpath.join(site.settings.route, "tags", tag.permalink),
+            f"{site.settings.title} – {tag.label}",
+        )
+    if page is not None and page.kind == "author" and site.settings.feed_per_author:
+        author = page.data["author"]
+        key = author.page_permalink or author.key
+        tags += _discovery_tags(
+            app,
+            site,
+            posixpath.join(site.settings.route, "authors", key),
+            f"{site.settings.title} – {author.name}",
+        )
+    context["metatags"] = (context.get("metatags") or "") + str(render_tags(tags))
+    if site.settings.feed_full_content:
+        capture(app, pagename, context, feed_members(app))
+
+
+def _refresh_members(app: Sphinx, env: Any) -> list[str]:
+    _MEMBERS.pop(app, None)
+    return []
+
+
+def _forget_removed(app: Sphinx, env: Any, docname: str) -> None:
+    if docname not in env.found_docs:
+        forget_content(app, docname)
+
 
 def setup_feeds(app: Sphinx) -> None:
     """Write the feeds and their autodiscovery links."""
+    app.connect("env-updated", _refresh_members, priority=150)
+    app.connect("env-purge-doc", _forget_removed)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", write_feeds)
