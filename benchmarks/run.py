@@ -1,0 +1,273 @@
+"""Benchmark this extension against bare Sphinx + MyST (the floor) and ABlog.
+
+Generates N synthetic posts in three forms (see ``forms.py``), builds each form with its own
+interpreter in a subprocess and prints, per N, a table of absolute figures and ratios to the
+floor::
+
+    /work/venv/bin/python benchmarks/run.py --posts 1000 --repeat 3 --json out.json
+
+See ``benchmarks/README.md`` for what is measured and how.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from corpus import EDIT_MARK, EDITED, PostSpec, generate
+from forms import FORMS, Form, ablog_python
+from measure import folder_size, html_times, rewritten, sphinx_build
+
+HERE = Path(__file__).resolve().parent
+MEASURES = ("full", "edit", "nochange", "parallel")
+
+#: Issue 9's targets at N = 1,000, as ratios of ours to the floor.
+TARGETS = {
+    "full_s": 1.15,
+    "edit_s": 2.0,
+    "nochange_s": 1.5,
+    "max_rss_mib": 1.3,
+    "env_pickle_kib": 2.0,
+}
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def _edit_post(path: Path, post: PostSpec) -> str:
+    original = path.read_text(encoding="utf-8")
+    mark = EDIT_MARK.format(number=post.number)
+    assert mark in original, f"{mark!r} not in {path}"
+    path.write_text(original.replace(mark, EDITED.format(number=post.number), 1), "utf-8")
+    return original
+
+
+def measure_form(
+    form: Form, python: str, root: Path, posts: list[PostSpec], measures: set[str], jobs: int
+) -> dict[str, Any]:
+    """One round of every measure for one form: fresh, edit, no change, ``-j``."""
+    srcdir = root / "src"
+    result: dict[str, Any] = {}
+    serial = root / "build-j1"
+    parallel = root / f"build-j{jobs}"
+    shutil.rmtree(serial, ignore_errors=True)
+    run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
+    result.update(
+        full_s=run.seconds,
+        full_cpu_s=run.cpu_seconds,
+        max_rss_mib=run.max_rss_kib / 1024,
+        env_pickle_kib=(serial / "doctrees" / "environment.pickle").stat().st_size / 1024,
+        doctrees_mib=folder_size(serial / "doctrees") / 2**20,
+        html_files=len(html_times(serial / "html")),
+    )
+    if "edit" in measures or "nochange" in measures:
+        target = posts[len(posts) // 2]
+        path = form.post_path(srcdir, target)
+        before = html_times(serial / "html")
+        time.sleep(0.05)  # a rewritten file gets a visibly newer time
+        original = _edit_post(path, target)
+        try:
+            run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
+            after = html_times(serial / "html")
+            changed = rewritten(before, after)
+            result.update(edit_s=run.seconds, edit_rewritten=len(changed))
+            result["edit_rewritten_files"] = changed
+            if "nochange" in measures:
+                time.sleep(0.05)
+                run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
+                changed = rewritten(after, html_times(serial / "html"))
+                result.update(nochange_s=run.seconds, nochange_rewritten=len(changed))
+                result["nochange_rewritten_files"] = changed
+        finally:
+            path.write_text(original, encoding="utf-8")
+    if "parallel" in measures:
+        shutil.rmtree(parallel, ignore_errors=True)
+        run = sphinx_build(python, srcdir, parallel / "html", parallel / "doctrees", jobs=jobs)
+        result.update(parallel_s=run.seconds, parallel_max_rss_mib=run.max_rss_kib / 1024)
+        shutil.rmtree(parallel, ignore_errors=True)
+    return result
+
+
+ROWS = [
+    # (key, label, format, compare to floor)
+    ("full_s", "full build, -j 1 (s)", "{:.1f}", True),
+    ("full_cpu_s", "  CPU time (s)", "{:.1f}", True),
+    ("per_post_ms", "  per post (ms)", "{:.1f}", True),
+    ("edit_s", "edit one post (s)", "{:.1f}", True),
+    ("edit_rewritten", "  .html rewritten", "{:.0f}", False),
+    ("nochange_s", "no change (s)", "{:.1f}", True),
+    ("nochange_rewritten", "  .html rewritten", "{:.0f}", False),
+    ("parallel_s", "full build, -j 2 (s)", "{:.1f}", True),
+    ("parallel_speedup", "  -j 1 / -j 2", "{:.2f}", False),
+    ("max_rss_mib", "peak memory, -j 1 (MiB)", "{:.0f}", True),
+    ("env_pickle_kib", "environment.pickle (KiB)", "{:.0f}", True),
+    ("doctrees_mib", "doctrees folder (MiB)", "{:.1f}", True),
+    ("html_files", ".html files", "{:.0f}", False),
+]
+
+
+def summarize(rounds: list[dict[str, Any]], count: int) -> dict[str, float]:
+    """Median of each numeric measure over the rounds, plus derived figures."""
+    keys = {key for r in rounds for key, value in r.items() if not isinstance(value, list)}
+    summary = {key: _median([r[key] for r in rounds if key in r]) for key in sorted(keys)}
+    summary["per_post_ms"] = summary["full_s"] * 1000 / count
+    if "parallel_s" in summary:
+        summary["parallel_speedup"] = _median(
+            [r["full_s"] / r["parallel_s"] for r in rounds if "parallel_s" in r]
+        )
+    return summary
+
+
+def table(count: int, repeat: int, summaries: dict[str, dict[str, float]]) -> str:
+    """The results of one N as a plain-text table, ratios to the floor in brackets."""
+    forms = list(summaries)
+    floor = summaries.get("floor")
+    header = ["measure", *(FORMS[name].label for name in forms)]
+    lines = [header]
+    for key, label, fmt, compare in ROWS:
+        if not any(key in summaries[name] for name in forms):
+            continue
+        row = [label]
+        for name in forms:
+            value = summaries[name].get(key)
+            if value is None:
+                row.append("-")
+                continue
+            cell = fmt.format(value)
+            if compare and floor and name != "floor" and floor.get(key):
+                cell += f" ({value / floor[key]:.2f}x)"
+            row.append(cell)
+        lines.append(row)
+    widths = [max(len(line[column]) for line in lines) for column in range(len(header))]
+    text = [f"N = {count:,} posts, median of {repeat} run(s)"]
+    for index, line in enumerate(lines):
+        text.append(
+            " | ".join(
+                cell.ljust(width) if column == 0 else cell.rjust(width)
+                for column, (cell, width) in enumerate(zip(line, widths, strict=True))
+            )
+        )
+        if index == 0:
+            text.append("-+-".join("-" * width for width in widths))
+    return "\n".join(text)
+
+
+def check_targets(summaries: dict[str, dict[str, float]], floor_pages: int) -> list[str]:
+    """Issue 9's targets for 'ours', as lines ``PASS``/``MISS``."""
+    ours, floor = summaries.get("ours"), summaries.get("floor")
+    if not ours or not floor:
+        return []
+    lines = []
+    for key, limit in TARGETS.items():
+        if key in ours and key in floor:
+            ratio = ours[key] / floor[key]
+            verdict = "PASS" if ratio <= limit else "MISS"
+            lines.append(f"{verdict} {key}: {ratio:.2f}x (target <= {limit}x)")
+    if "nochange_rewritten" in ours:
+        verdict = "PASS" if ours["nochange_rewritten"] <= floor_pages else "MISS"
+        lines.append(
+            f"{verdict} no change rewrites {ours['nochange_rewritten']:.0f} .html "
+            f"(the floor: {floor_pages}, Sphinx's own genindex/search)"
+        )
+    if "parallel_speedup" in ours:
+        verdict = "PASS" if ours["parallel_speedup"] > 1 else "MISS"
+        lines.append(f"{verdict} -j 2 is {ours['parallel_speedup']:.2f}x as fast as -j 1")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[1000], help="values of N")
+    parser.add_argument("--repeat", type=int, default=1, help="rounds; the table shows medians")
+    parser.add_argument("--forms", default="floor,ours,ablog", help="comma-separated forms")
+    parser.add_argument(
+        "--measures", default=",".join(MEASURES), help=f"comma-separated, of {MEASURES}"
+    )
+    parser.add_argument("--jobs", type=int, default=2, help="-j for the parallel build")
+    parser.add_argument("--json", type=Path, help="write every round's figures here")
+    parser.add_argument("--workdir", type=Path, default=HERE / "_work")
+    parser.add_argument(
+        "--python", default=sys.executable, help="interpreter of the floor and 'ours' forms"
+    )
+    args = parser.parse_args(argv)
+    forms = [name.strip() for name in args.forms.split(",") if name.strip()]
+    unknown = set(forms) - set(FORMS)
+    if unknown:
+        parser.error(f"unknown forms: {sorted(unknown)}")
+    measures = {name.strip() for name in args.measures.split(",")}
+    pythons = {name: args.python for name in forms}
+    if "ablog" in forms:
+        pythons["ablog"] = ablog_python(args.workdir, args.python)
+    report: dict[str, Any] = {
+        "machine": {
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+            "cpus": os.cpu_count(),
+            "load_before": os.getloadavg(),
+        },
+        "results": {},
+    }
+    output = []
+    for count in args.posts:
+        posts = generate(count)
+        roots = {}
+        for name in forms:
+            root = args.workdir / f"n{count}" / name
+            shutil.rmtree(root, ignore_errors=True)
+            FORMS[name].write(root / "src", posts)
+            roots[name] = root
+        rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in forms}
+        for round_number in range(args.repeat):
+            # Rotate the order each round so background load does not always hit one form.
+            order = forms[round_number % len(forms) :] + forms[: round_number % len(forms)]
+            for name in order:
+                print(f"N={count} round {round_number + 1}/{args.repeat}: {name}", flush=True)
+                figures = measure_form(
+                    FORMS[name], pythons[name], roots[name], posts, measures, args.jobs
+                )
+                figures["load"] = os.getloadavg()[0]
+                rounds[name].append(figures)
+        summaries = {name: summarize(rounds[name], count) for name in forms}
+        floor_pages = int(summaries.get("floor", {}).get("nochange_rewritten", 0))
+        text = table(count, args.repeat, summaries)
+        checks = check_targets(summaries, floor_pages)
+        output.append(text + ("\n" + "\n".join(checks) if checks else ""))
+        print("\n" + output[-1] + "\n", flush=True)
+        report["results"][str(count)] = {
+            name: {"median": summaries[name], "rounds": rounds[name]} for name in forms
+        }
+    if len(args.posts) > 1 and all("full_s" in r for r in report["results"].values()):
+        base = min(args.posts)
+        lines = [f"time per post (full build, -j 1) relative to N = {base:,}:"]
+        for name in forms:
+            per_post = {
+                count: report["results"][str(count)][name]["median"]["per_post_ms"]
+                for count in args.posts
+            }
+            ratios = [
+                f"N={count:,}: {per_post[count] / per_post[base]:.2f}x"
+                for count in args.posts
+                if count != base
+            ]
+            lines.append(f"  {FORMS[name].label}: " + ", ".join(ratios))
+        output.append("\n".join(lines))
+        print(output[-1], flush=True)
+    if args.json:
+        report["tables"] = output
+        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
