@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -121,3 +122,23 @@ def test_python_yaml_tag_was_not_executed(site):
     assert not (site.outdir / "pwned").exists()
     soup = site.html("blog/2022/02/4/python-tag.html")
     assert "Body of the python-tag post." in soup.get_text()
+
+
+def test_feeds_and_sitemap_still_parse_and_carry_no_script(site):
+    import feedparser
+    from lxml import etree
+
+    schema = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "schemas" / "atom.rng")))
+    for path in sorted(site.outdir.rglob("*.xml")):
+        document = etree.parse(str(path))  # well-formed XML, or this raises
+        if path.name == "atom.xml":
+            assert schema.validate(document), (path, schema.error_log)
+        if path.name in ("atom.xml", "rss.xml"):
+            feed = feedparser.parse(path.read_bytes())
+            assert not feed.bozo, (path, feed.get("bozo_exception"))
+            for entry in feed.entries:
+                for content in entry.get("content", []):
+                    assert "<script" not in content.value.lower(), (path, entry.link)
+    for path in sorted(site.outdir.rglob("feed.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert all("<script" not in item.get("content_html", "") for item in data["items"])

@@ -50,7 +50,9 @@ def _lenient_timestamp(loader: BlogSafeLoader, node: yaml.Node) -> Any:
     """``date: 2022-13-45`` stays the string it is (the reader warns), not a crash."""
     try:
         return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError, AttributeError):
+        # AttributeError: PyYAML's resolver and constructor disagree on odd offsets
+        # such as "-00:16:08"; the text is kept either way.
         return loader.construct_scalar(node)  # type: ignore[arg-type]
 
 

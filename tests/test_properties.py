@@ -1,0 +1,114 @@
+"""Property-based tests: the pure readers never fail on any input, they only warn."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sphinx_advocacy_blog.post import Post, Problem
+from sphinx_advocacy_blog.sources.datafiles import parse_authors_file, parse_tags_file
+from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, peek_post, read_post
+from sphinx_advocacy_blog.sources.markdown import convert_body
+
+# A fixed number of examples and a fixed seed, so CI runs the same cases every time.
+FIXED = settings(
+    max_examples=150,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+KEYS = st.sampled_from(
+    [
+        "title", "slug", "date", "authors", "author", "tags", "image", "draft", "unlisted",
+        "description", "keywords", "category", "group", "time_to_read_in_minutes", "views",
+        "aliases", "last_update", "pinned", "schema_type", "blogpost", "sidebar_label",
+        "author_url", "author_image_url", "hide_table_of_contents", "title_meta", "x",
+    ]
+)  # fmt: skip
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**12), max_value=10**12),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.dates(),
+    st.datetimes(timezones=st.one_of(st.none(), st.timezones())),
+    st.sampled_from(["2022-13-45", "javascript:alert(1)", "../../etc", "no", "on", "<script>"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.one_of(KEYS, st.text(max_size=8)), children, max_size=4),
+    ),
+    max_leaves=12,
+)
+FRONT_MATTER = st.dictionaries(KEYS, VALUES, max_size=10)
+BODY_LINES = st.sampled_from(
+    [
+        "", "# Heading", "## Sub", ":::note", ":::tip[Title]", ":::", "<!-- truncate -->",
+        "{/* truncate */}", "<head>", "</head>", '<meta name="description" content="x" />',
+        "```", "~~~", "import X from 'y';", "<div>", "</div>", "---", "+++", "text &emsp;",
+        "![img](./a.png)", "[link](javascript:alert(1))", "\ufeff", "\r", "\x00",
+    ]
+)  # fmt: skip
+PATHS = st.sampled_from(
+    ["x.md", "2022-07-3-welcome/index.md", "2021/05/28/a.mdx", "../../evil.md", "a b/ç.md"]
+)
+
+
+def _dump(metadata: dict) -> str:
+    try:
+        return yaml.safe_dump(metadata, allow_unicode=True, default_flow_style=False)
+    except yaml.YAMLError:
+        return "title: fallback\n"
+
+
+def _check(parsed) -> None:
+    assert isinstance(parsed.post, Post)
+    assert all(isinstance(problem, Problem) for problem in parsed.problems)
+    assert parsed.post.permalink.startswith("blog")
+    assert ".." not in parsed.post.permalink.split("/")
+    assert parsed.post.reading_minutes >= 1
+    assert isinstance(parsed.myst_text, str)
+
+
+@FIXED
+@given(metadata=FRONT_MATTER, lines=st.lists(BODY_LINES, max_size=20), path=PATHS)
+def test_read_post_never_raises_on_any_front_matter_and_body(metadata, lines, path):
+    text = "---\n" + _dump(metadata) + "---\n" + "\n".join(lines)
+    parsed = read_post("blog/" + path, path, text, ReadSettings())
+    _check(parsed)
+    peek_post(path, text, ReadSettings(url_pattern="/posts/{year}/{slug}"))
+
+
+@FIXED
+@given(text=st.text(max_size=400), path=PATHS)
+def test_read_post_never_raises_on_arbitrary_text(text, path):
+    _check(read_post("blog/" + path, path, text, ReadSettings(), fallback_date=_now))
+    _check(read_post("blog/" + path, path, "---\n" + text, ReadSettings(), fallback_date=_now))
+
+
+@FIXED
+@given(text=st.text(max_size=400))
+def test_body_conversion_keeps_the_line_count(text):
+    text = text.replace("\r", "")
+    assert convert_body(text).text.count("\n") == text.count("\n")
+
+
+@FIXED
+@given(data=st.dictionaries(st.text(max_size=10), VALUES, max_size=6))
+def test_data_files_never_raise(data):
+    text = _dump(data)
+    for parser in (parse_authors_file, parse_tags_file):
+        records, problems = parser(text, "blog/x.yml")
+        assert isinstance(records, dict)
+        assert all(isinstance(problem, Problem) for problem in problems)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
