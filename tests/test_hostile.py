@@ -142,3 +142,45 @@ def test_feeds_and_sitemap_still_parse_and_carry_no_script(site):
     for path in sorted(site.outdir.rglob("feed.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         assert all("<script" not in item.get("content_html", "") for item in data["items"])
+
+
+GUEST_POST = """---
+title: Guest post
+---
+
+<div class="guest"><script>window.guest = 1;</script>
+<img src="x.png" alt="x" onerror="alert(1)"></div>
+
+<iframe src="https://www.youtube-nocookie.com/embed/abc" title="ok"></iframe>
+
+<iframe src="https://evil.example/embed" title="evil"></iframe>
+
+Text with <a href="javascript:alert(2)">a bad link</a> and <b>bold</b>.
+"""
+
+
+@pytest.mark.parametrize("sanitize", [False, True])
+def test_sanitize_option_cleans_raw_html_of_guest_posts(tmp_path, sanitize):
+    srcdir = tmp_path / "src"
+    (srcdir / "blog").mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        f'extensions = ["myst_parser", "sphinx_advocacy_blog"]\nblog_sanitize_html = {sanitize}\n'
+    )
+    (srcdir / "index.md").write_text("# Home\n")
+    (srcdir / "blog" / "2024-01-1-guest.md").write_text(GUEST_POST)
+    site = build_site(srcdir, freshenv=True)
+    page = site.html("blog/2024/01/1/guest.html")
+    body = page.select_one("[role=main]") or page.body
+    iframes = [frame.get("src") for frame in body.find_all("iframe")]
+    if sanitize:
+        assert body.select_one("div.guest script") is None
+        assert body.select_one("div.guest img").get("onerror") is None
+        assert iframes == ["https://www.youtube-nocookie.com/embed/abc"]
+        assert all(not a.get("href", "").startswith("javascript:") for a in body.find_all("a"))
+        paragraph = next(p for p in body.find_all("p") if "Text with" in p.get_text())
+        assert paragraph.find("b").get_text() == "bold"
+        assert paragraph.find("a").get_text() == "a bad link"
+    else:
+        # Without the option, what the author wrote as raw HTML is kept as written.
+        assert body.select_one("div.guest script") is not None
+        assert "https://evil.example/embed" in iframes

@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         pages,
         postpage,
         reading,
+        sanitize,
         redirects,
         seo,
         sidebars,
@@ -48,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     site.setup_site(app)
     discovery.setup_discovery(app)
     reading.setup_reading(app)
+    sanitize.setup_sanitize(app)
     collector.setup_collector(app)
     postpage.setup_post_page(app)
     media.setup_media(app)

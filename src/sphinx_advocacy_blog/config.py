@@ -231,6 +231,22 @@ OPTIONS: tuple[Option, ...] = (
         rebuild="html",
     ),
     Option(
+        "blog_sanitize_html",
+        False,
+        (bool,),
+        "Clean the raw HTML of every post with the nh3 allowlist sanitizer (for sites that "
+        "publish guest posts): scripts, event handlers and unknown elements are removed. "
+        "Needs ``pip install sphinx-advocacy-blog[sanitize]``.",
+    ),
+    Option(
+        "blog_embed_hosts",
+        ["www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com"],
+        (list, tuple),
+        "With ``blog_sanitize_html``, the hosts whose ``<iframe>`` embeds are kept "
+        "(https only).",
+        check=_str_list,
+    ),
+    Option(
         "blog_head_meta",
         {},
         (dict,),
