@@ -242,8 +242,7 @@ OPTIONS: tuple[Option, ...] = (
         "blog_embed_hosts",
         ["www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com"],
         (list, tuple),
-        "With ``blog_sanitize_html``, the hosts whose ``<iframe>`` embeds are kept "
-        "(https only).",
+        "With ``blog_sanitize_html``, the hosts whose ``<iframe>`` embeds are kept (https only).",
         check=_str_list,
     ),
     Option(
