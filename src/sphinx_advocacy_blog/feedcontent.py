@@ -2,9 +2,13 @@
 
 A feed entry carries the post as the reader sees it, minus the page's frame (title, post
 header and footer, permalink anchors, scripts). When a post page in some feed is written,
-its rendered body is cleaned with lxml and cached beside the doctrees; feeds are then
-assembled from the cache, so unchanged posts are never rendered again. A post without a
-cached body (it just entered a feed) is rendered from its doctree.
+its rendered body is cleaned with lxml and cached beside the doctrees, one folder per
+builder (``html`` and ``dirhtml`` link differently and often share a doctree folder); feeds
+are then assembled from the cache, so unchanged posts are never rendered again. Writing a
+post page that is in no feed drops its cached body, so a cached body is always the one of
+the page as last written. A post without a cached body (it just entered a feed) is rendered
+from its doctree exactly as the builder renders a page body, so the bytes of a feed never
+depend on the build history.
 """
 
 from __future__ import annotations
@@ -15,10 +19,11 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
 import lxml.html
+from sphinx.util.osutil import relative_uri
 
-from .excerpts import render_nodes
 from .links import absolute
 from .site import get_site
+from .store import posts_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -79,8 +84,9 @@ def clean_body_html(html: str, base_url: str) -> str:
                 element.set(attribute, base_url + value)
         if element.get("srcset"):
             element.set("srcset", _absolute_srcset(element.get("srcset", ""), base_url))
-    # The post's one top-level <section> (its title's) is page structure: unwrap it.
-    while len(root) == 1 and root[0].tag == "section" and not (root.text or "").strip():
+    # The post's one top-level <section> (its title's) is page structure: unwrap it, but
+    # only that one (a lone sub-section keeps its id, which links may point to).
+    if len(root) == 1 and root[0].tag == "section" and not (root.text or "").strip():
         root = root[0]
     parts = [lxml.html.tostring(child, encoding="unicode") for child in root]
     text = (root.text or "").strip()
@@ -92,8 +98,9 @@ def page_base_url(app: Sphinx, pagename: str) -> str:
     return absolute(get_site(app).settings, app.builder.get_target_uri(pagename))
 
 
-def _cache_path(app: Sphinx, docname: str) -> str:
-    return os.path.join(app.doctreedir, CONTENT_DIR, docname + ".html")
+def _cache_path(app: Sphinx, docname: str, builder_name: str | None = None) -> str:
+    name = builder_name or app.builder.name
+    return os.path.join(app.doctreedir, CONTENT_DIR, name, docname + ".html")
 
 
 def save_content(app: Sphinx, docname: str, body_html: str) -> str:
@@ -106,25 +113,66 @@ def save_content(app: Sphinx, docname: str, body_html: str) -> str:
     return content
 
 
+#: Builder attributes that ``write_doc`` sets for the page being written.
+_PAGE_STATE = ("secnumbers", "fignumbers", "imgpath", "dlpath", "current_docname")
+
+
+def render_body(app: Sphinx, docname: str) -> str:
+    """The body of a page as the HTML builder writes it (``body`` in its page context).
+
+    Mirrors ``write_doc_serialized`` + ``write_doc`` so that a post rendered here gives the
+    same bytes as its page, and works at ``build-finished`` even when no page was written
+    in this build. The builder's per-page state is restored afterwards.
+    """
+    builder: Any = app.builder
+    env = app.env
+    doctree = env.get_and_resolve_doctree(docname, builder)
+    missing = object()
+    saved = {name: getattr(builder, name, missing) for name in _PAGE_STATE}
+    page_uri = builder.get_target_uri(docname)
+    try:
+        builder.imgpath = relative_uri(page_uri, builder.imagedir)
+        builder.post_process_images(doctree)
+        doctree.settings = builder.docsettings
+        builder.secnumbers = env.toc_secnumbers.get(docname, {})
+        builder.fignumbers = env.toc_fignumbers.get(docname, {})
+        builder.imgpath = relative_uri(page_uri, "_images")
+        builder.dlpath = relative_uri(page_uri, "_downloads")
+        builder.current_docname = docname
+        visitor = builder.create_translator(doctree, builder)
+        doctree.walkabout(visitor)
+        return "".join(visitor.fragment)
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                with contextlib.suppress(AttributeError):
+                    delattr(builder, name)
+            else:
+                setattr(builder, name, value)
+
+
 def post_content(app: Sphinx, docname: str) -> str:
     """A post's feed content: from the cache, else rendered from its doctree."""
     with contextlib.suppress(OSError), open(_cache_path(app, docname), encoding="utf-8") as cached:
         return cached.read()
-    from docutils import nodes
-
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
-    section = doctree.next_node(nodes.section)
-    html = render_nodes(app.builder, docname, section) if section is not None else ""
-    return save_content(app, docname, html)
+    return save_content(app, docname, render_body(app, docname))
 
 
 def forget_content(app: Sphinx, docname: str) -> None:
-    """Drop a removed post's cached content."""
+    """Drop a post's cached content, for every builder (the post changed or is gone)."""
+    folder = os.path.join(app.doctreedir, CONTENT_DIR)
     with contextlib.suppress(OSError):
-        os.remove(_cache_path(app, docname))
+        for builder_name in os.listdir(folder):
+            with contextlib.suppress(OSError):
+                os.remove(_cache_path(app, docname, builder_name))
 
 
 def capture(app: Sphinx, pagename: str, context: dict[str, Any], members: set[str]) -> None:
-    """At ``html-page-context``: cache the body of a post page that is in some feed."""
+    """At ``html-page-context``: cache the body of a post page that is in some feed, and
+    drop the cached body of a post page that is in none (it would be stale if the post
+    entered a feed again without its page being written)."""
     if pagename in members and isinstance(context.get("body"), str):
         save_content(app, pagename, context["body"])
+    elif pagename in posts_of(app.env):
+        with contextlib.suppress(OSError):
+            os.remove(_cache_path(app, pagename))

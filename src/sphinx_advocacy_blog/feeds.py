@@ -304,14 +304,14 @@ def _refresh_members(app: Sphinx, env: Any) -> list[str]:
     return []
 
 
-def _forget_removed(app: Sphinx, env: Any, docname: str) -> None:
-    if docname not in env.found_docs:
-        forget_content(app, docname)
+def _forget_changed(app: Sphinx, env: Any, docname: str) -> None:
+    # Purged = removed or about to be read again: its cached body may be stale either way.
+    forget_content(app, docname)
 
 
 def setup_feeds(app: Sphinx) -> None:
     """Write the feeds and their autodiscovery links."""
     app.connect("env-updated", _refresh_members, priority=150)
-    app.connect("env-purge-doc", _forget_removed)
+    app.connect("env-purge-doc", _forget_changed)
     app.connect("html-page-context", _page_context)
     app.connect("build-finished", write_feeds)

@@ -8,7 +8,7 @@
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
   <xsl:template match="/">
-    <html>
+    <html lang="{(rss/channel/language | atom:feed/@xml:lang)[1]}">
       <head>
         <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>

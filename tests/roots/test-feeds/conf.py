@@ -1,0 +1,8 @@
+project = "Tiny Voices"
+extensions = ["myst_parser", "sphinx_advocacy_blog"]
+# A site below a path of its host, with Sphinx's default ``.html`` links.
+html_baseurl = "https://voices.example.org/campaign/"
+myst_footnote_transition = False
+
+blog_title = "Campaign <news> & notes"
+blog_description = "What the campaign did this week."
