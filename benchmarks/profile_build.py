@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=30, help="rows per summary")
     args = parser.parse_args(argv)
     form = FORMS[args.form]
-    root = args.workdir / f"profile-n{args.posts}-{args.form}"
+    root = args.workdir / f"profile-n{args.posts}-{args.form}-{args.step}"
     shutil.rmtree(root, ignore_errors=True)
     posts = generate(args.posts)
     form.write(root / "src", posts)
