@@ -449,3 +449,11 @@ def test_a_translated_build_writes_its_feeds_under_its_prefix(tmp_path):
         for element in fragment.iter("a", "img"):
             value = element.get("href") or element.get("src") or ""
             assert value.startswith((BASE + "ru/", "https://www.youtube", "mailto:")), value
+
+
+def test_summary_has_no_footnote_numbers_glued_to_words(tmp_path):
+    srcdir = copy_root("feeds", tmp_path / "src")
+    site = build_site(srcdir, freshenv=True)
+    data = json.loads((site.outdir / "blog" / "feed.json").read_text(encoding="utf-8"))
+    links = next(item for item in data["items"] if item["title"] == "Links of every kind")
+    assert "A note and" in links["summary"] and "note1" not in links["summary"]

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+import sphinx
 
 from conftest import build_site, copy_root
 
@@ -120,6 +121,9 @@ def test_editing_one_post_rewrites_only_pages_that_show_it(tmp_path):
         str(p.relative_to(first.outdir)) for p in before if p.stat().st_mtime_ns != before[p]
     }
     rewritten -= {"genindex.html", "search.html"}
+    if sphinx.version_info < (8,):
+        # Sphinx 7's toctree collector rewrites the root document after any change.
+        rewritten -= {"index.html"}
     assert "blog/2021/09/14/language-rights.html" in rewritten
     assert "blog/page/2.html" not in rewritten  # the post is on page 1 only
     assert "blog/welcome.html" not in rewritten

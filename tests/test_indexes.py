@@ -206,3 +206,32 @@ def test_postlist_on_home_page_lists_three_newest(site):
     soup = site.html("index.html")
     titles = [a.get_text() for a in soup.select(".blog-postlist-title")]
     assert titles == [POSTS[p] for p in NEWEST_FIRST[:3]]
+
+
+def test_excerpt_links_keep_anchors_and_point_at_the_post(tmp_path):
+    """On a list page, '#details' of a post must lead to the post, and a cross-document
+    link keeps its anchor; with html then dirhtml on shared doctrees, each keeps its own."""
+    import posixpath
+
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path / "src")
+    for builder in ("html", "dirhtml", "html"):
+        site = build_site(srcdir, buildername=builder, builddir=tmp_path / "build")
+    item = next(
+        article
+        for article in site.html("blog.html").select(".blog-list-item")
+        if article.select_one(".blog-list-title a").get_text() == "Links of every kind"
+    )
+    hrefs = {a.get_text(strip=True): a["href"] for a in item.select(".blog-excerpt a[href]")}
+    # blog.html is at the site root, beside the blog/ folder.
+    assert hrefs["see below"] == "blog/links.html#details"
+    assert hrefs["its details"] == "blog/2024/04/01/first.html#first-details"
+    assert hrefs["about us"] == "about.html"
+    # Links written as raw HTML are the author's own markup and are not rebased.
+    raw = {"raw relative link", "a root-relative one"}
+    for text, href in hrefs.items():
+        if "://" in href or href.startswith("mailto:") or text in raw:
+            continue
+        path = posixpath.normpath(href.split("#")[0])
+        assert (site.outdir / path).exists(), href

@@ -349,6 +349,7 @@ def conflict_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     return build_site(
         srcdir,
         freshenv=True,
+        show_warning_types=True,  # the default from Sphinx 8 on
         blog_redirects={
             "blog/archive": "blog/welcome",
             "evil": "javascript:alert(1)",

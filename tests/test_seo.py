@@ -88,7 +88,7 @@ def docusaurus(docusaurus_site):
 @pytest.fixture(scope="module")
 def seo_site(tmp_path_factory: pytest.TempPathFactory):
     srcdir = copy_root("seo", tmp_path_factory.mktemp("seo") / "src")
-    return build_site(srcdir, freshenv=True)
+    return build_site(srcdir, freshenv=True, show_warning_types=True)
 
 
 @pytest.fixture(scope="module")
@@ -595,3 +595,14 @@ def test_every_theme_prints_one_title_and_one_canonical(tmp_path: Path, theme: s
     docs = site.html("mission.html")
     assert canonical(docs) == f"{NATIONS}/mission"
     assert "Mission" in title(docs)
+
+
+def test_one_language_site_in_another_language_has_no_prefix(tmp_path):
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    site = build_site(srcdir, freshenv=True, language="pt_BR")
+    page = site.html("blog/welcome.html")
+    assert (
+        page.find("link", rel="canonical")["href"] == "https://free-voices.example.org/blog/welcome"
+    )

@@ -40,7 +40,15 @@ def first_paragraph_text(doctree: nodes.Node) -> str:
             parent = parent.parent
         if inside_other:
             continue
-        text = " ".join(paragraph.astext().split())
+        # Footnote and citation numbers are not words of the sentence.
+        copy = paragraph.deepcopy()
+        for mark in list(
+            copy.findall(
+                lambda n: isinstance(n, (nodes.footnote_reference, nodes.citation_reference))
+            )
+        ):
+            mark.parent.remove(mark)
+        text = " ".join(copy.astext().split())
         if text:
             return text
     return ""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime, timezone
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sphinx.project import Project
@@ -148,6 +148,31 @@ class BlogProject(Project):
             return str(candidate)
         return None
 
+    def _path_key(self, relative: str) -> Any:
+        """*relative* in the form Sphinx keeps paths in (``Path`` since Sphinx 8, ``str``
+        in 7.4)."""
+        sample = next(iter(self._path_to_docname), None)
+        if sample is None or isinstance(sample, PurePath):
+            return Path(relative)
+        return os.path.normpath(relative)
+
+    def path2doc(self, filename: Any) -> str | None:
+        """The document of a file, under its permalink name when it is a post.
+
+        MyST resolves ``[text](../2022-07-3-welcome/index.md)`` through here with an
+        absolute path; Sphinx's own lookup only knows relative keys, so it would answer
+        with the file's original name.
+        """
+        path = PurePath(filename)
+        if path.is_absolute():
+            try:
+                path = path.relative_to(self.srcdir)
+            except ValueError:
+                return super().path2doc(filename)
+        key = self._path_key(path.as_posix())
+        found = self._path_to_docname.get(key)
+        return found if found is not None else super().path2doc(filename)
+
     def _forget(self, path: Path, docname: str, docnames: set[str]) -> None:
         """Take a source file out of the project: it is not read nor written."""
         docnames.discard(docname)
@@ -168,7 +193,7 @@ class BlogProject(Project):
         seen_paths = set()
         claimed: dict[str, str] = {}
         for path, docname in sorted(self._path_to_docname.items()):
-            relative = path.as_posix()
+            relative = PurePath(path).as_posix()
             if not relative.endswith(POST_SUFFIXES) or relative.startswith("i18n/"):
                 continue
             in_blog = relative.startswith(prefix)
@@ -233,8 +258,9 @@ class BlogProject(Project):
                 docnames.discard(docname)
                 del self._docname_to_path[docname]
                 docnames.add(target)
-            self._docname_to_path[target] = Path(source)
-            self._path_to_docname[Path(source)] = target
+            key = self._path_key(source)
+            self._docname_to_path[target] = key
+            self._path_to_docname[key] = target
             self._path_to_docname[path] = target
             self.blog_posts[target] = relative
             if source != relative:

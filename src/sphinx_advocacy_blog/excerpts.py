@@ -31,7 +31,8 @@ _MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str], str]] = WeakKeyDictionary
 
 
 def _fragment_path(app: Sphinx, docname: str) -> str:
-    return os.path.join(app.doctreedir, EXCERPT_DIR, docname + ".pickle")
+    # One cache per builder: html and dirhtml may share the doctrees, not their links.
+    return os.path.join(app.doctreedir, EXCERPT_DIR, app.builder.name, docname + ".pickle")
 
 
 def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.container:
@@ -78,14 +79,34 @@ def _truncate_at_marker(node: nodes.Element) -> None:
 
 
 def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
-    """Make internal links written for page *from_uri* work from page *to_uri*."""
+    """Make internal links written for page *from_uri* work from page *to_uri*.
+
+    Links are stored relative to the site root (``to_uri=""``) when a post is written, and
+    made relative to a list page (``from_uri=""``) when shown there. Anchors are kept, and
+    same-page anchors of the post become links to the post, since on a list page "#x"
+    would point at the list.
+    """
     from_dir = posixpath.dirname(from_uri)
     for reference in fragment.findall(nodes.reference):
-        refuri = reference.get("refuri", "")
-        if not reference.get("internal") or not refuri or refuri.startswith("#"):
+        if reference.get("refid") and not reference.get("refuri") and from_uri:
+            reference["refuri"] = f"{from_uri}#{reference['refid']}"
+            del reference["refid"]
+            reference["internal"] = True
             continue
-        target = posixpath.normpath(posixpath.join(from_dir, refuri))
-        reference["refuri"] = relative_uri(to_uri, target) if to_uri else target
+        refuri = reference.get("refuri", "")
+        if not reference.get("internal") or not refuri:
+            continue
+        path, hash_, anchor = refuri.partition("#")
+        if not path:
+            if not from_uri:
+                continue
+            target = from_uri
+        else:
+            target = posixpath.normpath(posixpath.join(from_dir, path))
+            if path.endswith("/"):  # dirhtml's folder URLs keep their slash
+                target += "/"
+        rebased = relative_uri(to_uri, target) if to_uri else target
+        reference["refuri"] = rebased + hash_ + anchor
 
 
 def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
@@ -118,14 +139,35 @@ def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
     return fragment
 
 
+def docutils_settings(builder: Builder) -> Any:
+    """The HTML builder's docutils settings, made the way it makes them if it has not yet.
+
+    Sphinx creates them when it prepares to write pages; at ``build-finished`` of a build
+    that wrote none (nothing changed), they do not exist yet.
+    """
+    settings = getattr(builder, "docsettings", None)
+    if settings is None:
+        import warnings
+
+        from docutils.frontend import OptionParser
+        from sphinx.writers.html import HTMLWriter
+
+        with warnings.catch_warnings():
+            # Docutils deprecates OptionParser; Sphinx itself still builds settings so.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            settings = OptionParser(
+                defaults=builder.env.settings,
+                components=(HTMLWriter(builder),),  # type: ignore[arg-type]
+                read_config_files=True,
+            ).get_default_values()
+        settings.compact_lists = bool(builder.config.html_compact_lists)
+        builder.docsettings = settings  # type: ignore[attr-defined]
+    return settings
+
+
 def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> str:
     """HTML of *fragment* as it appears on page *pagename* (images and links resolved)."""
-    settings: Any = getattr(builder, "docsettings", None)
-    if settings is None:
-        from docutils.frontend import get_default_settings
-
-        settings = get_default_settings(builder.docwriter)  # type: ignore[attr-defined]
-    document = new_document("<blog excerpt>", settings)
+    document = new_document("<blog excerpt>", docutils_settings(builder))
     document += fragment
     env = builder.env
     for image in fragment.findall(nodes.image):

@@ -21,6 +21,7 @@ from urllib.parse import urljoin
 import lxml.html
 from sphinx.util.osutil import relative_uri
 
+from .excerpts import docutils_settings
 from .links import absolute
 from .site import get_site
 from .store import posts_of
@@ -133,7 +134,7 @@ def render_body(app: Sphinx, docname: str) -> str:
     try:
         builder.imgpath = relative_uri(page_uri, builder.imagedir)
         builder.post_process_images(doctree)
-        doctree.settings = builder.docsettings
+        doctree.settings = docutils_settings(builder)
         builder.secnumbers = env.toc_secnumbers.get(docname, {})
         builder.fignumbers = env.toc_fignumbers.get(docname, {})
         builder.imgpath = relative_uri(page_uri, "_images")

@@ -29,10 +29,13 @@ class LocaleBuild:
 
 def _read_conf(confdir: str) -> dict[str, object]:
     """The raw values of ``conf.py`` (without loading any extension)."""
+    import sphinx
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    return eval_config_file(Path(confdir, "conf.py"), Tags())
+    path = Path(confdir, "conf.py")
+    # Sphinx 8 takes a Path here, Sphinx 7.4 a str.
+    return eval_config_file(path if sphinx.version_info >= (8,) else str(path), Tags())  # type: ignore[arg-type]
 
 
 def plan_builds(

@@ -446,10 +446,11 @@ def register_page_labels(app: Sphinx, env: Any) -> list[str]:
         std.anonlabels.pop(name, None)
     current = set()
     for page in plan_pages(site, get_catalog(app)):
-        label = page.name.lower()
-        std.labels[label] = (page.name, "", page.title)
-        std.anonlabels[label] = (page.name, "")
-        current.add(label)
+        # "blog/tags" and "/blog/tags" (MyST reads a leading slash as the source root).
+        for label in (page.name.lower(), "/" + page.name.lower()):
+            std.labels[label] = (page.name, "", page.title)
+            std.anonlabels[label] = (page.name, "")
+            current.add(label)
     env.advocacy_blog_labels = current
     return []
 

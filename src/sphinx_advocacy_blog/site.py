@@ -130,8 +130,12 @@ def load_site(app: Sphinx) -> BlogSite:
     """
     settings = settings_from_config(app.config)
     blog_dir = os.path.join(app.srcdir, settings.path)
-    locales = site_locales(str(app.srcdir), settings.locales, settings.default_locale)
-    locale = locale_of(locales, app.config.language, settings.default_locale)
+    default = settings.default_locale
+    if not settings.locales and not os.path.isdir(os.path.join(app.srcdir, "i18n")):
+        # A one-language site is published at the root in whatever language it is.
+        default = app.config.language or default
+    locales = site_locales(str(app.srcdir), settings.locales, default)
+    locale = locale_of(locales, app.config.language, default)
     translation_dir = I18N_BLOG_DIR.format(locale=locale.code)
     if not os.path.isdir(os.path.join(app.srcdir, translation_dir)):
         translation_dir = ""
