@@ -159,3 +159,23 @@ def test_one_command_builds_every_locale(tmp_path):
     assert (outdir / "ru" / "blog" / (english + ".html")).resolve() == (
         outdir / "blog" / "welcome.html"
     ).resolve()
+
+
+def test_every_post_links_its_alternates_in_all_locales_and_x_default(sites):
+    from test_post_pages import POSTS
+
+    base = "https://free-voices.example.org/"
+    prefixes = {"en": "", "ru": "ru/", "uk": "ukr/"}
+    for code, site in sites.items():
+        for permalink in POSTS:
+            head = site.html(permalink + ".html").head
+            links = {
+                link["hreflang"]: link["href"]
+                for link in head.find_all("link", rel="alternate")
+                if link.get("hreflang")
+            }
+            expected = {tag: f"{base}{prefix}{permalink}" for tag, prefix in prefixes.items()}
+            expected["x-default"] = f"{base}{permalink}"
+            assert links == expected, (code, permalink)
+            own = {"en": "", "ru": "ru/", "ukr": "ukr/"}[code]
+            assert head.find("link", rel="canonical")["href"] == f"{base}{own}{permalink}"
