@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
 EXCERPT_DIR = "advocacy_blog_excerpts"
-_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str], str]] = WeakKeyDictionary()
+_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str | None], str]] = WeakKeyDictionary()
 
 
 def _fragment_path(app: Sphinx, docname: str) -> str:
@@ -188,15 +189,38 @@ def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> st
         builder.imgpath = saved_imgpath
 
 
+def depends_on_page(fragment: nodes.Element) -> bool:
+    """Whether the HTML of *fragment* differs from one list page to another.
+
+    Only links to other pages (rebased by :func:`_rebase_links`), images (the builder's
+    image path) and download links are written relative to the page; an excerpt with none
+    of them (most excerpts: text, lists, code, external links) renders the same everywhere.
+    """
+    for node in fragment.findall(nodes.Element):
+        if isinstance(node, (nodes.image, addnodes.download_reference)):
+            return True
+        internal = isinstance(node, nodes.reference) and node.get("internal")
+        if internal and node.get("refuri", "").partition("#")[0]:
+            return True
+    return False
+
+
 def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
     """The excerpt of post *docname* rendered for page *pagename*."""
     builder = app.builder
+    memo = _MEMO.setdefault(app, {})
+    # A post lists on up to ~5 pages in different folders (index, tags, author): an
+    # excerpt that does not depend on the page is rendered once for all of them.
+    shared = (docname, None)
+    if shared in memo:
+        return memo[shared]
     page_uri = builder.get_target_uri(pagename)
     # Relative links depend only on the page's folder, so pages in one folder share renders.
-    key = (docname, posixpath.dirname(page_uri))
-    memo = _MEMO.setdefault(app, {})
+    key: tuple[str, str | None] = (docname, posixpath.dirname(page_uri))
     if key not in memo:
         fragment = _load_excerpt(app, docname)
+        if not depends_on_page(fragment):
+            key = shared
         _rebase_links(fragment, "", page_uri)
         memo[key] = render_nodes(builder, pagename, fragment)
     return memo[key]
