@@ -153,3 +153,18 @@ def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
     second = build_site(second_src, freshenv=True)
     assert_same_output(first.outdir, second.outdir)
     shutil.rmtree(tmp_path / "a")
+
+
+def test_unchanged_posts_are_not_read_again_to_find_their_urls(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog import discovery
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    build_site(srcdir, freshenv=True)
+    peeked = []
+    original = discovery.peek_post
+    monkeypatch.setattr(
+        discovery, "peek_post", lambda path, *a, **k: peeked.append(path) or original(path, *a, **k)
+    )
+    edit(srcdir / "blog" / "2024-01-15-new-year.md", "three priorities", "3 priorities")
+    build_site(srcdir)
+    assert peeked == ["2024-01-15-new-year.md"]

@@ -320,6 +320,13 @@ def _use_blog_project(app: Sphinx) -> None:
         post_patterns=site.settings.post_pattern,
         date_formats=(site.settings.post_date_format,),
     )
+    # Sphinx restores the saved project into a plain Project before this class is in
+    # place, which drops the cache; it lives on the environment so it survives builds.
+    cache = getattr(app.env, "advocacy_blog_peek_cache", None)
+    if cache is None:
+        cache = project._blog_peek_cache
+        app.env.advocacy_blog_peek_cache = cache  # type: ignore[attr-defined]
+    project._blog_peek_cache = cache
 
 
 def _report_discovery(app: Sphinx, env: Any, docnames: list[str]) -> None:
