@@ -22,9 +22,7 @@ from .sources.datafiles import (
     author_from_mapping,
     parse_authors_file,
     parse_tags_file,
-    tag_from_label,
 )
-from .sources.paths import slugify
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -209,16 +207,6 @@ def _on_builder_inited(app: Sphinx) -> None:
     site = load_site(app)
     _SITES[app] = site
     report(app, site.problems)
-
-
-def inline_tag(label: str) -> Tag:
-    """A tag made from a label (for directives that filter by tag)."""
-    return tag_from_label(label)
-
-
-def author_slug(name: str) -> str:
-    """The key of an inline author named *name*."""
-    return slugify(name) or "author"
 
 
 def setup_site(app: Sphinx) -> None:
