@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.project import Project
 
 from .diagnostics import report
+from .locales import I18N_BLOG_DIR
 from .post import Problem
 from .site import get_site
 from .sources.ablog import matches_post_pattern
@@ -36,8 +37,6 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 POST_SUFFIXES = (".md", ".mdx")
-#: Where Docusaurus keeps a locale's blog translations, relative to the source directory.
-I18N_BLOG_DIR = "i18n/{locale}/docusaurus-plugin-content-blog"
 
 
 class BlogProject(Project):
