@@ -97,8 +97,17 @@ def build(tmp_path: Path):
     return _build
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def docusaurus_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    """The 12-post Docusaurus test blog, built once per test module (html builder)."""
+    """The 12-post Docusaurus test blog, built once for the whole run (html builder).
+
+    Tests only read its output."""
     srcdir = copy_root("docusaurus", tmp_path_factory.mktemp("docusaurus") / "src")
     return build_site(srcdir, freshenv=True)
+
+
+@pytest.fixture(scope="session")
+def seo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The SEO test site (tests/roots/test-seo), built once for test_seo and test_sitemap."""
+    srcdir = copy_root("seo", tmp_path_factory.mktemp("seo") / "src")
+    return build_site(srcdir, freshenv=True, show_warning_types=True)

@@ -86,12 +86,6 @@ def docusaurus(docusaurus_site):
 
 
 @pytest.fixture(scope="module")
-def seo_site(tmp_path_factory: pytest.TempPathFactory):
-    srcdir = copy_root("seo", tmp_path_factory.mktemp("seo") / "src")
-    return build_site(srcdir, freshenv=True, show_warning_types=True)
-
-
-@pytest.fixture(scope="module")
 def seo_ukr(tmp_path_factory: pytest.TempPathFactory):
     """The same site built as its Ukrainian locale (published under ``/ukr/``)."""
     srcdir = copy_root("seo", tmp_path_factory.mktemp("seo-ukr") / "src")

@@ -45,12 +45,6 @@ def docusaurus(docusaurus_site):
     return docusaurus_site
 
 
-@pytest.fixture(scope="module")
-def seo_site(tmp_path_factory: pytest.TempPathFactory):
-    srcdir = copy_root("seo", tmp_path_factory.mktemp("seo") / "src")
-    return build_site(srcdir, freshenv=True)
-
-
 # -- a real Docusaurus blog --------------------------------------------------------------
 
 
