@@ -12,6 +12,7 @@ from sphinx_advocacy_blog.post import Post, Problem
 from sphinx_advocacy_blog.sources.datafiles import parse_authors_file, parse_tags_file
 from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, peek_post, read_post
 from sphinx_advocacy_blog.sources.markdown import convert_body
+from sphinx_advocacy_blog.sources.safe_yaml import BlogSafeLoader, _load_fast
 
 # A fixed number of examples and a fixed seed, so CI runs the same cases every time.
 FIXED = settings(
@@ -112,3 +113,39 @@ def test_data_files_never_raise(data):
 
 def _now() -> dt.datetime:
     return dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def _pure_load(text: str):
+    """The pure-Python loader alone, as load_yaml uses it for text with anchors."""
+    loader = BlogSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _same(left, right) -> bool:
+    # NaN != NaN, so compare the texts of the values.
+    return repr(left) == repr(right)
+
+
+@FIXED
+@given(data=st.one_of(FRONT_MATTER, VALUES))
+def test_libyaml_fast_path_reads_front_matter_like_the_pure_loader(data):
+    text = _dump(data)
+    fast = _load_fast(text, 2)
+    if "&" in text:  # anchors always take the pure loader, which caps aliases
+        assert fast is None
+        return
+    assert fast is not None, "libyaml should read what PyYAML dumped"
+    assert _same(fast[0], _pure_load(text))
+
+
+@FIXED
+@given(text=st.text(max_size=200))
+def test_libyaml_fast_path_agrees_with_the_pure_loader_or_steps_aside(text):
+    fast = _load_fast(text, 1)
+    if fast is None:
+        return
+    assert _same(fast[0], _pure_load(text))

@@ -300,3 +300,12 @@ def test_data_image_only_when_allowed():
     url = "data:image/png;base64,iVBORw0KGgo="
     assert safe_url(url) is None
     assert safe_url(url, allow_data_image=True) == url
+
+
+def test_yaml_fast_and_pure_paths_give_the_same_values_and_lines():
+    text = "title: T\ndraft: no\ndate: 2022-13-45\nwhen: 2021-03-04 10:00:00+02:00\ntags: [a, b]\n"
+    fast = load_yaml(text, first_line=2)
+    pure = load_yaml(text + "anchor: &a 1\n", first_line=2)  # '&' takes the pure loader
+    assert fast[0] == {key: value for key, value in pure[0].items() if key != "anchor"}
+    assert fast[0]["draft"] == "no" and fast[0]["date"] == "2022-13-45"
+    assert fast[1] == {"title": 2, "draft": 3, "date": 4, "when": 5, "tags": 6}

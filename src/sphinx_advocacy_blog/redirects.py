@@ -13,6 +13,7 @@ place. No file is ever written outside the output folder.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import time
@@ -29,7 +30,7 @@ from .discovery import BlogProject
 from .links import absolute, public_uri
 from .oldurls import Redirect, RedirectPlan, page_file, redirect_map
 from .pages import plan_pages
-from .render import render
+from .render import render, template_environment
 from .site import get_site
 from .sources.urls import safe_url
 from .state import get_catalog
@@ -151,17 +152,50 @@ def _is_redirect_page(path: str) -> bool:
         return False
 
 
-def write_redirects(app: Sphinx, plan: RedirectPlan) -> dict[str, str]:
-    """Write the plan's pages into the output folder; return ``{file: target}`` written.
+def _template_stamp(app: Sphinx) -> str:
+    """What every redirect page depends on besides its own values: the template, versions."""
+    from . import __version__
+
+    environment = template_environment(app)
+    source = ""
+    if environment.loader is not None:
+        source = environment.loader.get_source(environment, "advocacy_blog/redirect.html")[0]
+    return repr((__version__, source))
+
+
+def _digest(stamp: str, context: Mapping[str, Any]) -> str:
+    return hashlib.sha256(repr((stamp, sorted(context.items()))).encode()).hexdigest()
+
+
+def write_redirects(
+    app: Sphinx, plan: RedirectPlan, previous: Mapping[str, Any] | None = None
+) -> dict[str, str]:
+    """Write the plan's pages into the output folder; return ``{file: digest}`` written.
 
     A file that a page of this build wrote is never replaced (the plan already leaves
     out every document and blog page; this also covers pages of other extensions).
+    A redirect whose values and template are those of the previous build (*previous*,
+    ``{file: digest}``) and whose file is still there is not rendered again.
     """
     outdir = str(app.outdir)
     started = _BUILD_STARTED.get(app, 0.0)
     generated = {page.name: page.title for page in plan_pages(get_site(app), get_catalog(app))}
+    stamp = _template_stamp(app)
+    previous = previous or {}
     written: dict[str, str] = {}
     for filename, redirect in sorted(plan.redirects.items()):
+        context = redirect_context(app, filename, redirect, generated)
+        if context is None:
+            continue
+        digest = _digest(stamp, context)
+        if previous.get(filename) == digest:
+            try:
+                untouched = os.stat(os.path.join(outdir, filename)).st_mtime < started
+            except OSError:
+                untouched = False
+            if untouched:
+                written[filename] = digest
+                continue
         path = _inside(outdir, filename)
         if path is None:
             continue
@@ -170,9 +204,6 @@ def write_redirects(app: Sphinx, plan: RedirectPlan) -> dict[str, str]:
             and not _is_redirect_page(path)
             and os.path.getmtime(path) >= started
         ):
-            continue
-        context = redirect_context(app, filename, redirect, generated)
-        if context is None:
             continue
         html = str(render(app, "redirect.html", **context)) + "\n"
         try:
@@ -184,7 +215,7 @@ def write_redirects(app: Sphinx, plan: RedirectPlan) -> dict[str, str]:
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8") as handle:
                 handle.write(html)
-        written[filename] = context["url"]
+        written[filename] = digest
     return written
 
 
@@ -217,8 +248,10 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
             previous = json.load(handle)
     except (OSError, ValueError):
         previous = {}
-    written = write_redirects(app, plan)
-    _remove_stale(app, previous if isinstance(previous, dict) else {}, written)
+    if not isinstance(previous, dict):
+        previous = {}
+    written = write_redirects(app, plan, previous)
+    _remove_stale(app, previous, written)
     os.makedirs(app.doctreedir, exist_ok=True)
     with open(_state_path(app), "w", encoding="utf-8") as handle:
         json.dump(written, handle, sort_keys=True, indent=0)

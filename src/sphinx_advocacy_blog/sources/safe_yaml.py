@@ -70,6 +70,49 @@ BlogSafeLoader.add_implicit_resolver(
 )
 
 
+_FAST_LOADER: type | None = None
+if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - libyaml ships in wheels
+
+    class _FastBlogLoader(yaml.CSafeLoader):
+        """libyaml's parser with :class:`BlogSafeLoader`'s resolvers and constructors.
+
+        Used only for text without anchors (no ``&``), so there are no aliases to cap.
+        """
+
+    _FastBlogLoader.yaml_implicit_resolvers = BlogSafeLoader.yaml_implicit_resolvers
+    _FastBlogLoader.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
+    _FAST_LOADER = _FastBlogLoader
+
+
+def _key_lines(node: Any, first_line: int) -> dict[str, int]:
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _value in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
+    return lines
+
+
+def _load_fast(text: str, first_line: int) -> tuple[Any, dict[str, int]] | None:
+    """Parse with libyaml (about ten times faster); ``None`` if it cannot or may not.
+
+    Text with anchors, and text libyaml rejects, goes to the pure-Python loader, which caps
+    aliases and words its error messages the same way on every machine.
+    """
+    if _FAST_LOADER is None or "&" in text:
+        return None
+    loader = _FAST_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        return loader.construct_document(node), _key_lines(node, first_line)
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, TypeError):
+        return None
+    finally:
+        loader.dispose()
+
+
 def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     """Parse *text* safely into ``(data, key_lines)``.
 
@@ -79,6 +122,9 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise YamlProblem(f"the YAML is larger than {MAX_YAML_BYTES // 1024} KiB", first_line)
+    fast = _load_fast(text, first_line)
+    if fast is not None:
+        return fast
     loader = None
     try:
         loader = BlogSafeLoader(text)
@@ -100,9 +146,4 @@ def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     finally:
         if loader is not None:
             loader.dispose()
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _value in node.value:
-            if isinstance(key_node, yaml.ScalarNode):
-                lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
-    return data, lines
+    return data, _key_lines(node, first_line)
