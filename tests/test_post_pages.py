@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 POSTS = {
@@ -149,3 +151,27 @@ def test_links_to_a_post_by_its_file_and_to_the_blog_by_path(tmp_path):
     links = {a.get_text(): a["href"] for a in site.html("blog/links.html").select("a.reference")}
     assert links["the first post by its file"] == "2024/04/01/first.html"
     assert links["the blog"] == "../blog.html"
+
+
+def _search_index(site) -> dict:
+    text = (site.outdir / "searchindex.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("(") + 1 : text.rindex(")")])
+
+
+def _documents(index: dict, term: str) -> set[str]:
+    """Documents whose body or titles have *term* (a stemmed word)."""
+    numbers: list[int] = []
+    for mapping in (index["terms"], index["titleterms"]):
+        found = mapping.get(term, [])
+        numbers += [found] if isinstance(found, int) else found
+    return {index["docnames"][number] for number in numbers}
+
+
+def test_search_indexes_a_post_by_its_own_words_not_its_neighbours_titles(site):
+    index = _search_index(site)
+    # "Rally in Vilnius" is the newer neighbour of the press release and the older one of
+    # the annual report: their pagers show its title, but only the rally is about Vilnius.
+    assert _documents(index, "vilnius") == {"blog/2023/02/25/vilnius-rally"}
+    # The pager's labels and the header's "min read" are not words of any post.
+    for label in ("newer", "older", "read"):
+        assert not _documents(index, label) & set(POSTS), label

@@ -25,4 +25,18 @@ class post_listing(nodes.General, nodes.Element):
     """A ``postlist``/``tagcloud``/``blog-authors``/``blog-archive`` directive's output."""
 
 
+class page_part_html(nodes.General, nodes.Element):
+    """A post's rendered header or footer (``html`` attribute), written out as it is.
+
+    Unlike ``nodes.raw``, Sphinx's search indexer does not read it, so the dates, labels
+    and the neighbouring posts' titles in the pager are not indexed as the post's words.
+    """
+
+
+def visit_page_part_html(translator: nodes.NodeVisitor, node: page_part_html) -> None:
+    """HTML translators: append the node's markup (already escaped by its template)."""
+    translator.body.append(node["html"])  # type: ignore[attr-defined]
+    raise nodes.SkipNode
+
+
 PLACEHOLDER_NODES = (post_header, post_footer, excerpt_marker, post_listing)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from .excerpts import save_excerpt
-from .nodes import excerpt_marker, post_footer, post_header
+from .nodes import excerpt_marker, page_part_html, post_footer, post_header, visit_page_part_html
 from .render import post_view, render
 from .site import get_site
 from .state import get_neighbours
@@ -59,10 +59,10 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     view = post_view(app.builder, site, docname, post, language)
     for node in list(doctree.findall(post_header)):
         html = render(app, "post_header.html", post=view)
-        node.replace_self(nodes.raw("", str(html), format="html"))
+        node.replace_self(page_part_html(html=str(html)))
     for node in list(doctree.findall(post_footer)):
         html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
-        node.replace_self(nodes.raw("", str(html), format="html"))
+        node.replace_self(page_part_html(html=str(html)))
     for marker in list(doctree.findall(excerpt_marker)):
         marker.replace_self(nodes.raw("", "", format="html"))
 
@@ -89,6 +89,7 @@ def _add_static(app: Sphinx) -> None:
 
 def setup_post_page(app: Sphinx) -> None:
     """Connect post-page rendering."""
+    app.add_node(page_part_html, html=(visit_page_part_html, None))
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("html-page-context", _page_context)
     app.connect("builder-inited", _add_static)
