@@ -35,7 +35,7 @@ class page_part_html(nodes.General, nodes.Element):
 
 def visit_page_part_html(translator: nodes.NodeVisitor, node: page_part_html) -> None:
     """HTML translators: append the node's markup (already escaped by its template)."""
-    translator.body.append(node["html"])  # type: ignore[attr-defined]
+    translator.body.append(node["html"])
     raise nodes.SkipNode
 
 
