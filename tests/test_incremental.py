@@ -168,3 +168,43 @@ def test_unchanged_posts_are_not_read_again_to_find_their_urls(tmp_path, monkeyp
     edit(srcdir / "blog" / "2024-01-15-new-year.md", "three priorities", "3 priorities")
     build_site(srcdir)
     assert peeked == ["2024-01-15-new-year.md"]
+
+
+def test_feeds_sitemap_and_redirects_are_made_again_only_when_needed(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog import feeds, redirects, seo
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    first = build_site(srcdir, freshenv=True)
+    made: list[str] = []
+
+    def counting(module, name, label):
+        original = getattr(module, name)
+
+        def wrapper(*args, **kwargs):
+            made.append(label)
+            return original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, wrapper)
+
+    counting(seo, "sitemap_entries", "sitemap")
+    counting(feeds, "build_feed", "feeds")
+    counting(redirects, "write_redirects", "redirects")
+    build_site(srcdir)
+    assert made == [], "nothing changed, yet end-of-build outputs were made again"
+
+    # An output file removed by hand comes back, identical.
+    state = srcdir / "_build" / "doctrees" / "html-advocacy_blog_redirects.json"
+    redirect = sorted(json.loads(state.read_text(encoding="utf-8")))[0]
+    removed = ["sitemap.xml", "blog/rss.xml", redirect]
+    saved = {name: (first.outdir / name).read_bytes() for name in removed}
+    for name in removed:
+        (first.outdir / name).unlink()
+    build_site(srcdir)
+    assert sorted(set(made)) == ["feeds", "redirects", "sitemap"]
+    assert {name: (first.outdir / name).read_bytes() for name in removed} == saved
+
+    # Any change to the sources makes them again.
+    made.clear()
+    edit(srcdir / "index.md", "# ", "# New: ")
+    build_site(srcdir)
+    assert sorted(set(made)) == ["feeds", "redirects", "sitemap"]

@@ -30,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         i18n,
         media,
         migration,
+        outputstate,
         pages,
         postpage,
         reading,
@@ -54,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     postpage.setup_post_page(app)
     media.setup_media(app)
     cleanup.setup_cleanup(app)
+    outputstate.setup_output_state(app)
     checks.setup_checks(app)
     pages.setup_pages(app)
     directives.setup_directives(app)

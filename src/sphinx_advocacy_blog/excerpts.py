@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 
 EXCERPT_DIR = "advocacy_blog_excerpts"
 _MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str | None], str]] = WeakKeyDictionary()
+#: Folders of excerpt files already made in this process (one ``makedirs`` each).
+_FOLDERS: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
 
 
 def _fragment_path(app: Sphinx, docname: str) -> str:
@@ -119,7 +121,11 @@ def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
     for node in fragment.findall():
         node.document = None
     path = _fragment_path(app, docname)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    folders = _FOLDERS.setdefault(app, set())
+    folder = os.path.dirname(path)
+    if folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
     with open(path, "wb") as handle:
         pickle.dump(fragment, handle, protocol=pickle.HIGHEST_PROTOCOL)
     _MEMO.pop(app, None)

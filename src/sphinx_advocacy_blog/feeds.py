@@ -10,6 +10,7 @@ for autodiscovery.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import posixpath
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from .feedformats import FEED_FILES, MEDIA_TYPES, WRITERS, Feed, FeedAuthor, Fee
 from .headtags import link as link_tag
 from .headtags import render_tags
 from .links import absolute, absolute_page_url, media_path
+from .outputstate import is_current, remember
 from .pages import author_page, index_page, tag_page
 from .post import Author, Post, Tag
 from .site import BlogSite, get_site
@@ -204,7 +206,11 @@ def _write_if_changed(path: str, data: bytes) -> bool:
 
 
 def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: write every feed of this build (unchanged files untouched)."""
+    """``build-finished``: write every feed of this build (unchanged files untouched).
+
+    Nothing is done when no input of the feeds changed since the last build and their
+    files are still there (see :mod:`outputstate`).
+    """
     if exception is not None or app.builder.format != "html":
         return
     if app.builder.name in ("singlehtml", "epub"):
@@ -212,6 +218,11 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     site = get_site(app)
     formats = [name for name in site.settings.feed_formats if name in WRITERS]
     if not formats:
+        return
+    previous = _previous_feed_files(app)
+    stylesheet = posixpath.join(site.settings.route, STYLESHEET_FILE)
+    expected = [*previous, stylesheet] if site.settings.feed_stylesheet else previous
+    if previous and is_current(app, "feeds", expected):
         return
     plans = plan_feeds(site, get_catalog(app))
     entries: dict[str, FeedEntry] = {}
@@ -227,22 +238,27 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
             written.add(relative)
             _write_if_changed(os.path.join(app.outdir, relative), WRITERS[feed_format](feed))
     if site.settings.feed_stylesheet:
-        target = os.path.join(app.outdir, site.settings.route, STYLESHEET_FILE)
         with open(STYLESHEET_SOURCE, "rb") as handle:
-            _write_if_changed(target, handle.read())
-    _remove_stale_feeds(app, written)
+            _write_if_changed(os.path.join(app.outdir, stylesheet), handle.read())
+    _remove_stale_feeds(app, previous, written)
+    remember(app, "feeds")
 
 
-def _remove_stale_feeds(app: Sphinx, written: set[str]) -> None:
-    """Delete feeds of tags and authors the blog no longer has (recorded per builder)."""
-    import json
+def _record_path(app: Sphinx) -> str:
+    return os.path.join(app.doctreedir, f"{app.builder.name}-advocacy_blog_feeds.json")
 
-    record = os.path.join(app.doctreedir, f"{app.builder.name}-advocacy_blog_feeds.json")
+
+def _previous_feed_files(app: Sphinx) -> set[str]:
+    """The feed files the last build of this builder wrote."""
     try:
-        with open(record, encoding="utf-8") as handle:
-            previous = set(json.load(handle))
+        with open(_record_path(app), encoding="utf-8") as handle:
+            return {str(name) for name in json.load(handle)}
     except (OSError, ValueError, TypeError):
-        previous = set()
+        return set()
+
+
+def _remove_stale_feeds(app: Sphinx, previous: set[str], written: set[str]) -> None:
+    """Delete feeds of tags and authors the blog no longer has (recorded per builder)."""
     for stale in sorted(previous - written):
         path = os.path.join(app.outdir, stale)
         if os.path.commonpath([os.path.abspath(path), os.path.abspath(app.outdir)]) == (
@@ -250,6 +266,7 @@ def _remove_stale_feeds(app: Sphinx, written: set[str]) -> None:
         ):
             with contextlib.suppress(OSError):
                 os.remove(path)
+    record = _record_path(app)
     os.makedirs(os.path.dirname(record), exist_ok=True)
     with open(record, "w", encoding="utf-8") as handle:
         json.dump(sorted(written), handle, indent=0)

@@ -104,28 +104,32 @@ def _replaces(new: TagKey, old: TagKey) -> bool:
     return False
 
 
+def _dedupe_keyed(layer: Iterable[HeadTag]) -> list[tuple[TagKey, HeadTag]]:
+    keyed = [(tag_key(tag), tag) for tag in layer]
+    last = {key: index for index, (key, _tag) in enumerate(keyed)}
+    return [
+        (key, tag)
+        for index, (key, tag) in enumerate(keyed)
+        if _multi_valued(key) or last[key] == index
+    ]
+
+
 def dedupe_layer(layer: Iterable[HeadTag]) -> list[HeadTag]:
     """One layer with single-valued duplicates removed (the last one written wins)."""
-    tags = list(layer)
-    last: dict[TagKey, int] = {}
-    for index, tag in enumerate(tags):
-        last[tag_key(tag)] = index
-    return [
-        tag
-        for index, tag in enumerate(tags)
-        if _multi_valued(tag_key(tag)) or last[tag_key(tag)] == index
-    ]
+    return [tag for _key, tag in _dedupe_keyed(layer)]
 
 
 def merge_layers(*layers: Iterable[HeadTag]) -> list[HeadTag]:
     """Merge layers of tags, later layers replacing earlier tags with the same identity."""
-    result: list[HeadTag] = []
+    result: list[tuple[TagKey, HeadTag]] = []
     for layer in layers:
-        tags = dedupe_layer(layer)
-        keys = {tag_key(tag) for tag in tags}
-        result = [tag for tag in result if not any(_replaces(new, tag_key(tag)) for new in keys)]
-        result.extend(tags)
-    return result
+        keyed = _dedupe_keyed(layer)
+        if not keyed:
+            continue
+        keys = {key for key, _tag in keyed}
+        result = [(old, tag) for old, tag in result if not any(_replaces(new, old) for new in keys)]
+        result.extend(keyed)
+    return [tag for _key, tag in result]
 
 
 def without_keys(tags: Iterable[HeadTag], keys: Iterable[TagKey]) -> list[HeadTag]:

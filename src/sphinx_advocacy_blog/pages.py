@@ -18,7 +18,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -107,14 +107,23 @@ class GeneratedPage:
     #: Extra data for the template and for head tags (author, tag, pagination...).
     data: dict[str, Any] = field(default_factory=dict)
 
-    def signature(self, stamps: dict[str, Any], extra: str) -> str:
-        """Changes whenever the page's rendered HTML could change."""
+    def signature(self, post_keys: Mapping[str, bytes], extra: str) -> str:
+        """Changes whenever the page's rendered HTML could change.
+
+        *post_keys* maps each post's docname to bytes that change with the post (see
+        :func:`post_keys`): computed once per build, not once per page listing the post.
+        """
         digest = hashlib.sha256()
         digest.update(repr((self.name, self.title, self.kind, extra)).encode())
         digest.update(repr(sorted((k, repr(v)) for k, v in self.data.items())).encode())
         for post in self.posts:
-            digest.update(repr((post, stamps.get(post.docname))).encode())
+            digest.update(post_keys.get(post.docname) or repr(post).encode())
         return digest.hexdigest()
+
+
+def post_keys(posts: Iterable[Post], stamps: Mapping[str, Any]) -> dict[str, bytes]:
+    """For each post, bytes that change when its record or its document's stamp does."""
+    return {post.docname: repr((post, stamps.get(post.docname))).encode() for post in posts}
 
 
 def _paginated(
@@ -396,14 +405,14 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     site = get_site(app)
     catalog = get_catalog(app)
-    stamps = {docname: app.env.all_docs.get(docname) for docname in catalog.by_docname}
+    keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
     extra = _build_stamp(app)
     previous = _load_state(app)
     current: dict[str, str] = {}
     pages = plan_pages(site, catalog)
     changed = []
     for page in pages:
-        signature = page.signature(stamps, extra)
+        signature = page.signature(keys, extra)
         current[page.name] = signature
         output = _outfile(app, page.name)
         if previous.get(page.name) != signature or not os.path.exists(output):

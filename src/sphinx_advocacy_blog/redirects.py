@@ -29,6 +29,7 @@ from .diagnostics import report
 from .discovery import BlogProject
 from .links import absolute, public_uri
 from .oldurls import Redirect, RedirectPlan, page_file, redirect_map
+from .outputstate import is_current, remember
 from .pages import plan_pages
 from .render import render, template_environment
 from .site import get_site
@@ -250,11 +251,15 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         previous = {}
     if not isinstance(previous, dict):
         previous = {}
+    stamp = _template_stamp(app)
+    if previous and is_current(app, "redirects", previous, extra=stamp):
+        return
     written = write_redirects(app, plan, previous)
     _remove_stale(app, previous, written)
     os.makedirs(app.doctreedir, exist_ok=True)
     with open(_state_path(app), "w", encoding="utf-8") as handle:
         json.dump(written, handle, sort_keys=True, indent=0)
+    remember(app, "redirects", extra=stamp)
 
 
 def setup_redirects(app: Sphinx) -> None:

@@ -19,6 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from markupsafe import Markup
@@ -33,6 +34,7 @@ from .headtags import merge_layers, render_tags, tag_key, without_keys
 from .i18n import language_tag
 from .links import absolute, absolute_page_url, link_to_file, media_path, public_uri
 from .locales import alternates
+from .outputstate import is_current, remember
 from .post import Author, HeadTag, Post, Problem
 from .robots import is_noindex, setup_robots
 from .seotags import (
@@ -146,11 +148,17 @@ def _default_image(app: Sphinx, site: BlogSite) -> PublishedImage | None:
     return site_image(str(app.srcdir), site.settings.static_dirs, site.settings.default_image)
 
 
+_SITE_FACTS: WeakKeyDictionary[Sphinx, tuple[BlogSite, SiteFacts]] = WeakKeyDictionary()
+
+
 def site_facts(app: Sphinx, site: BlogSite) -> SiteFacts:
-    """What every page of this build shares."""
+    """What every page of this build shares (computed once per build and site data)."""
+    known = _SITE_FACTS.get(app)
+    if known is not None and known[0] is site:
+        return known[1]
     settings = site.settings
     locale = site.locale
-    return SiteFacts(
+    facts = SiteFacts(
         site_name=site_title(app.config),
         locale=locale.og_locale if locale else language_tag(settings.language).replace("-", "_"),
         other_locales=tuple(
@@ -160,6 +168,8 @@ def site_facts(app: Sphinx, site: BlogSite) -> SiteFacts:
         default_image=_image_facts(site, _default_image(app, site)),
         head_meta=tuple((str(k), str(v)) for k, v in settings.head_meta.items()),
     )
+    _SITE_FACTS[app] = (site, facts)
+    return facts
 
 
 def _html_lang(app: Sphinx, site: BlogSite) -> str:
@@ -638,7 +648,10 @@ def sitemap_entries(app: Sphinx) -> list[SitemapEntry]:
 
 
 def write_sitemap(app: Sphinx) -> None:
-    """Write ``sitemap.xml`` and (for the default locale) ``robots.txt``."""
+    """Write ``sitemap.xml`` and (for the default locale) ``robots.txt``.
+
+    Skipped when their inputs did not change since the last build (see :mod:`outputstate`).
+    """
     site = get_site(app)
     settings = site.settings
     if not settings.sitemap:
@@ -646,16 +659,21 @@ def write_sitemap(app: Sphinx) -> None:
     if not settings.base_url:
         logger.info("sphinx-advocacy-blog: no sitemap.xml, since html_baseurl is not set")
         return
-    write_file(os.path.join(app.outdir, SITEMAP_FILE), render_sitemap(sitemap_entries(app)))
     default_locale = site.locale is None or not site.locale.prefix
-    if (
+    with_robots = bool(
         settings.robots_txt
         and default_locale
         and at_host_root(settings.base_url)
         and not project_has_robots(app)
-    ):
+    )
+    files = [SITEMAP_FILE, ROBOTS_FILE] if with_robots else [SITEMAP_FILE]
+    if is_current(app, "sitemap", files, extra=repr(files)):
+        return
+    write_file(os.path.join(app.outdir, SITEMAP_FILE), render_sitemap(sitemap_entries(app)))
+    if with_robots:
         robots = render_robots([f"{settings.base_url}/{SITEMAP_FILE}"])
         write_file(os.path.join(app.outdir, ROBOTS_FILE), robots.encode("utf-8"))
+    remember(app, "sitemap", extra=repr(files))
 
 
 def _copy_site_images(app: Sphinx) -> None:

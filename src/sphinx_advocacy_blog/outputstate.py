@@ -1,0 +1,116 @@
+"""Whether the files written at the end of a build (feeds, sitemap, redirects) are current.
+
+Feeds, the sitemap and the redirect pages are made from the whole blog at
+``build-finished``. A build where nothing they depend on changed (the common "rebuild with
+no change", or a change to a file they do not read) need not make them again. Each output
+records a digest of its inputs; when the digest and the files are still there, it is
+skipped.
+
+The digest is deliberately broad, so that it can only err towards rewriting: every
+document's read stamp (a changed, added or removed file of any kind), every post record,
+the site data (``authors.yml``, ``tags.yml``), the options, the extension's version and
+the git dates of the sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from .discovery import BlogProject
+from .gitdates import source_histories
+from .site import get_site
+from .store import posts_of
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATE_FILE = "advocacy_blog_outputs.json"
+_DIGESTS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
+
+
+def inputs_digest(app: Sphinx) -> str:
+    """A digest of everything the end-of-build outputs are made from (once per build)."""
+    known = _DIGESTS.get(app)
+    if known is not None:
+        return known
+    from . import __version__
+
+    env = app.env
+    site = get_site(app)
+    build_info = getattr(app.builder, "build_info", None)
+    digest = hashlib.sha256()
+    digest.update(
+        repr(
+            (
+                __version__,
+                app.builder.name,
+                str(app.outdir),
+                getattr(build_info, "config_hash", ""),
+                site.fingerprint(),
+                site.settings,
+                app.config.language,
+            )
+        ).encode()
+    )
+    for docname, stamp in sorted(env.all_docs.items()):
+        digest.update(f"{docname}\t{stamp}\n".encode())
+    for _docname, post in sorted(posts_of(env).items()):
+        digest.update(repr(post).encode())
+    project = app.project
+    if isinstance(project, BlogProject):
+        digest.update(repr(sorted(project.blog_posts.items())).encode())
+        digest.update(repr(sorted(project.blog_translated.items())).encode())
+    digest.update(repr(sorted(source_histories(app).items())).encode())
+    known = digest.hexdigest()
+    _DIGESTS[app] = known
+    return known
+
+
+def forget_digest(app: Sphinx) -> None:
+    """Drop the digest of the previous build (at the start of a build)."""
+    _DIGESTS.pop(app, None)
+
+
+def _state_path(app: Sphinx) -> str:
+    return os.path.join(app.doctreedir, f"{app.builder.name}-{STATE_FILE}")
+
+
+def _load(app: Sphinx) -> dict[str, str]:
+    try:
+        with open(_state_path(app), encoding="utf-8") as handle:
+            state = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def _signature(app: Sphinx, extra: str) -> str:
+    return hashlib.sha256(f"{inputs_digest(app)}\n{extra}".encode()).hexdigest()
+
+
+def is_current(app: Sphinx, output: str, files: Iterable[str], extra: str = "") -> bool:
+    """Whether *output* was made from the same inputs last time and its *files* (below the
+    output folder) are all still there. *extra* is anything else it depends on."""
+    if _load(app).get(output) != _signature(app, extra):
+        return False
+    outdir = str(app.outdir)
+    return all(os.path.exists(os.path.join(outdir, name)) for name in files)
+
+
+def remember(app: Sphinx, output: str, extra: str = "") -> None:
+    """Record that *output* is now made from this build's inputs."""
+    state = _load(app)
+    state[output] = _signature(app, extra)
+    os.makedirs(app.doctreedir, exist_ok=True)
+    with open(_state_path(app), "w", encoding="utf-8") as handle:
+        json.dump(state, handle, sort_keys=True, indent=0)
+
+
+def setup_output_state(app: Sphinx) -> None:
+    """Compute the inputs digest afresh in every build."""
+    app.connect("builder-inited", forget_digest)
