@@ -44,7 +44,7 @@ DEPENDENT_PREFIXES = {
 
 _ATTRIBUTE_NAME = re.compile(r"^[a-zA-Z_:][-a-zA-Z0-9_:.]*$")
 #: The printable elements (``<title>`` is printed by the theme).
-_ELEMENTS = {"meta": Markup("<meta{} />"), "link": Markup("<link{} />")}
+_ELEMENTS = frozenset({"meta", "link"})
 
 TagKey = tuple[str, ...]
 
@@ -145,17 +145,15 @@ def render_tags(tags: Sequence[HeadTag]) -> Markup:
     """
     lines = []
     for tag in tags:
-        element = _ELEMENTS.get(tag.tag)
-        if element is None:
+        if tag.tag not in _ELEMENTS:
             continue
-        # markupsafe.escape per value: the same output as Markup.format, four times faster
-        # (this runs for every tag of every page).
-        attributes = Markup(  # noqa: S704 - names are checked, values escaped here
-            "".join(
-                f' {name}="{escape(value)}"'
-                for name, value in tag.attributes
-                if _ATTRIBUTE_NAME.match(name)
-            )
+        # The element and attribute names are checked; every value goes through
+        # markupsafe.escape (the same output as Markup.format, several times faster: this
+        # runs for every tag of every page).
+        attributes = "".join(
+            f' {name}="{escape(value)}"'
+            for name, value in tag.attributes
+            if _ATTRIBUTE_NAME.match(name)
         )
-        lines.append(element.format(attributes))
-    return Markup("\n").join(lines) + (Markup("\n") if lines else Markup(""))
+        lines.append(f"<{tag.tag}{attributes} />\n")
+    return Markup("".join(lines))  # noqa: S704 - names checked, values escaped above

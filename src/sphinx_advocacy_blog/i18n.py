@@ -7,7 +7,8 @@ catalog ``sphinx_advocacy_blog`` shipped in ``locale/``; dates are formatted by 
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import date, datetime
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from babel import Locale, UnknownLocaleError
@@ -61,7 +62,13 @@ def display_date(moment: datetime, code: str, date_format: str = "long") -> str:
     The calendar date is the one written in the post (its own UTC offset is kept), never
     shifted by a timezone conversion.
     """
-    return format_date(moment.date(), format=date_format, locale=babel_locale(code))
+    return _formatted_date(moment.date(), code, date_format)
+
+
+@lru_cache(maxsize=8192)
+def _formatted_date(day: date, code: str, date_format: str) -> str:
+    # Every post's date is shown on its page and on each list page that lists it.
+    return format_date(day, format=date_format, locale=babel_locale(code))
 
 
 def reading_time_text(minutes: int) -> str:

@@ -47,24 +47,26 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     post = posts_of(app.env).get(docname)
     if post is None:
         return
+    placeholders = list(
+        doctree.findall(lambda node: isinstance(node, (post_header, post_footer, excerpt_marker)))
+    )
     if not _is_html(app):
-        for node in list(doctree.findall(post_header)) + list(doctree.findall(post_footer)):
+        for node in placeholders:
             node.parent.remove(node)
-        for marker in list(doctree.findall(excerpt_marker)):
-            marker.parent.remove(marker)
         return
     save_excerpt(app, docname, doctree)
     site = get_site(app)
     language = app.config.language or "en"
     view = post_view(app.builder, site, docname, post, language)
-    for node in list(doctree.findall(post_header)):
-        html = render(app, "post_header.html", post=view)
-        node.replace_self(page_part_html(html=str(html)))
-    for node in list(doctree.findall(post_footer)):
-        html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
-        node.replace_self(page_part_html(html=str(html)))
-    for marker in list(doctree.findall(excerpt_marker)):
-        marker.replace_self(nodes.raw("", "", format="html"))
+    for node in placeholders:
+        if isinstance(node, post_header):
+            html = render(app, "post_header.html", post=view)
+            node.replace_self(page_part_html(html=str(html)))
+        elif isinstance(node, post_footer):
+            html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
+            node.replace_self(page_part_html(html=str(html)))
+        else:
+            node.replace_self(nodes.raw("", "", format="html"))
 
 
 def _page_context(
