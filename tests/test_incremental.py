@@ -171,7 +171,7 @@ def test_unchanged_posts_are_not_read_again_to_find_their_urls(tmp_path, monkeyp
 
 
 def test_feeds_sitemap_and_redirects_are_made_again_only_when_needed(tmp_path, monkeypatch):
-    from sphinx_advocacy_blog import feeds, redirects, seo
+    from sphinx_advocacy_blog import feeds, pages, redirects, seo
 
     srcdir = copy_root("docusaurus", tmp_path / "src")
     first = build_site(srcdir, freshenv=True)
@@ -189,22 +189,39 @@ def test_feeds_sitemap_and_redirects_are_made_again_only_when_needed(tmp_path, m
     counting(seo, "sitemap_entries", "sitemap")
     counting(feeds, "build_feed", "feeds")
     counting(redirects, "write_redirects", "redirects")
+    counting(pages, "render_page_body", "pages")
     build_site(srcdir)
     assert made == [], "nothing changed, yet end-of-build outputs were made again"
 
     # An output file removed by hand comes back, identical.
     state = srcdir / "_build" / "doctrees" / "html-advocacy_blog_redirects.json"
     redirect = sorted(json.loads(state.read_text(encoding="utf-8")))[0]
-    removed = ["sitemap.xml", "blog/rss.xml", redirect]
+    removed = ["sitemap.xml", "blog/rss.xml", redirect, "blog/tags.html"]
     saved = {name: (first.outdir / name).read_bytes() for name in removed}
     for name in removed:
         (first.outdir / name).unlink()
     build_site(srcdir)
-    assert sorted(set(made)) == ["feeds", "redirects", "sitemap"]
+    assert sorted(set(made)) == ["feeds", "pages", "redirects", "sitemap"]
     assert {name: (first.outdir / name).read_bytes() for name in removed} == saved
 
-    # Any change to the sources makes them again.
+    # Any change to the sources makes them again (list pages only where what they show
+    # changed: a docs page is on none of them).
     made.clear()
     edit(srcdir / "index.md", "# ", "# New: ")
     build_site(srcdir)
     assert sorted(set(made)) == ["feeds", "redirects", "sitemap"]
+
+
+def test_a_changed_theme_template_reaches_the_blog_pages(tmp_path):
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    layout = srcdir / "_templates" / "layout.html"
+    layout.parent.mkdir()
+    footer = '{%% extends "!layout.html" %%}{%% block footer %%}<p id="mark">%s</p>{%% endblock %%}'
+    layout.write_text(footer % "first", encoding="utf-8")
+    first = build_site(srcdir, freshenv=True, templates_path=["_templates"])
+    assert first.html("blog.html").find(id="mark").get_text() == "first"
+    layout.write_text(footer % "second", encoding="utf-8")
+    touch_later(layout)
+    second = build_site(srcdir, templates_path=["_templates"])
+    for page in ("blog.html", "blog/tags.html", "blog/welcome.html"):
+        assert second.html(page).find(id="mark").get_text() == "second", page

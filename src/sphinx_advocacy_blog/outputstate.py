@@ -1,15 +1,14 @@
-"""Whether the files written at the end of a build (feeds, sitemap, redirects) are current.
+"""Whether the blog's whole-site outputs (list pages, feeds, sitemap, redirects) are current.
 
-Feeds, the sitemap and the redirect pages are made from the whole blog at
-``build-finished``. A build where nothing they depend on changed (the common "rebuild with
-no change", or a change to a file they do not read) need not make them again. Each output
-records a digest of its inputs; when the digest and the files are still there, it is
-skipped.
+The list pages, feeds, the sitemap and the redirect pages are made from the whole blog
+after the documents are written. A build where nothing they depend on changed (the common
+"rebuild with no change") need not make them again. Each output records a digest of its
+inputs; when the digest and the files are still there, it is skipped.
 
 The digest is deliberately broad, so that it can only err towards rewriting: every
 document's read stamp (a changed, added or removed file of any kind), every post record,
-the site data (``authors.yml``, ``tags.yml``), the options, the extension's version and
-the git dates of the sources.
+the site data (``authors.yml``, ``tags.yml``), the options, the theme's and the project's
+templates, the extension's version and the git dates of the sources.
 """
 
 from __future__ import annotations
@@ -43,6 +42,8 @@ def inputs_digest(app: Sphinx) -> str:
     env = app.env
     site = get_site(app)
     build_info = getattr(app.builder, "build_info", None)
+    templates = getattr(app.builder, "templates", None)
+    newest_template = templates.newest_template_mtime() if templates is not None else 0
     digest = hashlib.sha256()
     digest.update(
         repr(
@@ -51,6 +52,7 @@ def inputs_digest(app: Sphinx) -> str:
                 app.builder.name,
                 str(app.outdir),
                 getattr(build_info, "config_hash", ""),
+                newest_template,
                 site.fingerprint(),
                 site.settings,
                 app.config.language,

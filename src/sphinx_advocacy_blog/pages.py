@@ -18,6 +18,7 @@ import hashlib
 import json
 import os
 import posixpath
+import weakref
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +31,7 @@ from .catalog import Catalog, archive_sections, author_key, paginate
 from .excerpts import excerpt_html
 from .i18n import _
 from .links import link
+from .outputstate import is_current, remember
 from .post import Author, Post, Tag
 from .render import author_view, post_view, render
 from .site import BlogSite, get_site
@@ -150,8 +152,25 @@ def _paginated(
         yield GeneratedPage(name_of(number), str(shown_title), kind, chunk, page_data)
 
 
+#: The last plan made: (the catalog, weakly; the site; the pages).
+_LAST_PLAN: tuple[weakref.ref[Catalog], BlogSite, list[GeneratedPage]] | None = None
+
+
 def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
-    """Every generated page of the blog, in a stable order."""
+    """Every generated page of the blog, in a stable order.
+
+    Pure; the last plan is kept while its catalog lives (one build), since page labels,
+    list pages, the sitemap and the redirects all ask for it.
+    """
+    global _LAST_PLAN
+    last = _LAST_PLAN
+    if last is None or last[0]() is not catalog or last[1] is not site:
+        last = (weakref.ref(catalog), site, _plan_pages(site, catalog))
+        _LAST_PLAN = last
+    return list(last[2])
+
+
+def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
     pages.extend(
         _paginated(
@@ -378,14 +397,17 @@ def _save_state(app: Sphinx, state: dict[str, str]) -> None:
 
 
 def _build_stamp(app: Sphinx) -> str:
-    """What else a page depends on: site data, options, theme, versions."""
+    """What else a page depends on: site data, options, theme and templates, versions."""
     from . import __version__
 
     site = get_site(app)
     build_info = getattr(app.builder, "build_info", None)
+    templates = getattr(app.builder, "templates", None)
     return repr(
         (
             __version__,
+            # The theme's and the project's templates (a changed layout.html).
+            templates.newest_template_mtime() if templates is not None else 0,
             site.fingerprint(),
             site.settings,
             app.config.html_theme,
@@ -403,11 +425,13 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """``html-collect-pages``: yield the blog pages whose content changed."""
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
         return
+    previous = _load_state(app)
+    if previous and is_current(app, "pages", [_outfile(app, name) for name in previous]):
+        return  # nothing they are made from changed (see outputstate)
     site = get_site(app)
     catalog = get_catalog(app)
     keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
     extra = _build_stamp(app)
-    previous = _load_state(app)
     current: dict[str, str] = {}
     pages = plan_pages(site, catalog)
     changed = []
@@ -439,6 +463,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         yield page.name, context, "page.html"
     _save_state(app, current)
+    remember(app, "pages")
 
 
 def register_page_labels(app: Sphinx, env: Any) -> list[str]:

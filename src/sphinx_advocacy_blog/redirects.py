@@ -242,8 +242,6 @@ def _on_builder_inited(app: Sphinx) -> None:
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not writes_redirects(app):
         return
-    plan = plan_for_build(app)
-    report(app, plan.problems)
     try:
         with open(_state_path(app), encoding="utf-8") as handle:
             previous = json.load(handle)
@@ -253,7 +251,11 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         previous = {}
     stamp = _template_stamp(app)
     if previous and is_current(app, "redirects", previous, extra=stamp):
+        # Nothing the redirects are made from changed; like Sphinx's own warnings for
+        # unchanged documents, their warnings were shown by the build that made them.
         return
+    plan = plan_for_build(app)
+    report(app, plan.problems)
     written = write_redirects(app, plan, previous)
     _remove_stale(app, previous, written)
     os.makedirs(app.doctreedir, exist_ok=True)
