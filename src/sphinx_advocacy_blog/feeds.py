@@ -10,7 +10,6 @@ for autodiscovery.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import posixpath
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from .feedformats import FEED_FILES, MEDIA_TYPES, WRITERS, Feed, FeedAuthor, Fee
 from .headtags import link as link_tag
 from .headtags import render_tags
 from .links import absolute, absolute_page_url, media_path
-from .outputstate import is_current, remember
+from .outputstate import is_current, load_state, remember, save_state
 from .pages import author_page, index_page, tag_page
 from .post import Author, Post, Tag
 from .site import BlogSite, get_site
@@ -244,17 +243,13 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     remember(app, "feeds")
 
 
-def _record_path(app: Sphinx) -> str:
-    return os.path.join(app.doctreedir, f"{app.builder.name}-advocacy_blog_feeds.json")
+FEED_RECORD = "advocacy_blog_feeds.json"
 
 
 def _previous_feed_files(app: Sphinx) -> set[str]:
     """The feed files the last build of this builder wrote."""
-    try:
-        with open(_record_path(app), encoding="utf-8") as handle:
-            return {str(name) for name in json.load(handle)}
-    except (OSError, ValueError, TypeError):
-        return set()
+    record = load_state(app, FEED_RECORD)
+    return {str(name) for name in record} if isinstance(record, list) else set()
 
 
 def _remove_stale_feeds(app: Sphinx, previous: set[str], written: set[str]) -> None:
@@ -266,10 +261,7 @@ def _remove_stale_feeds(app: Sphinx, previous: set[str], written: set[str]) -> N
         ):
             with contextlib.suppress(OSError):
                 os.remove(path)
-    record = _record_path(app)
-    os.makedirs(os.path.dirname(record), exist_ok=True)
-    with open(record, "w", encoding="utf-8") as handle:
-        json.dump(sorted(written), handle, indent=0)
+    save_state(app, FEED_RECORD, sorted(written))
 
 
 def _discovery_tags(app: Sphinx, site: BlogSite, folder: str, title: str) -> list[Any]:

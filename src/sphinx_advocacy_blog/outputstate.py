@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from .discovery import BlogProject
@@ -78,16 +78,29 @@ def forget_digest(app: Sphinx) -> None:
     _DIGESTS.pop(app, None)
 
 
-def _state_path(app: Sphinx) -> str:
-    return os.path.join(app.doctreedir, f"{app.builder.name}-{STATE_FILE}")
+def state_path(app: Sphinx, name: str) -> str:
+    """A state file of this builder beside the doctrees (html and dirhtml keep their own)."""
+    return os.path.join(app.doctreedir, f"{app.builder.name}-{name}")
+
+
+def load_state(app: Sphinx, name: str) -> Any:
+    """The JSON in state file *name*, or ``None`` when it is missing or unreadable."""
+    try:
+        with open(state_path(app, name), encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def save_state(app: Sphinx, name: str, data: Any) -> None:
+    """Write *data* as JSON to state file *name* (sorted keys, so builds are repeatable)."""
+    os.makedirs(app.doctreedir, exist_ok=True)
+    with open(state_path(app, name), "w", encoding="utf-8") as handle:
+        json.dump(data, handle, sort_keys=True, indent=0)
 
 
 def _load(app: Sphinx) -> dict[str, str]:
-    try:
-        with open(_state_path(app), encoding="utf-8") as handle:
-            state = json.load(handle)
-    except (OSError, ValueError):
-        return {}
+    state = load_state(app, STATE_FILE)
     return state if isinstance(state, dict) else {}
 
 
@@ -108,9 +121,7 @@ def remember(app: Sphinx, output: str, extra: str = "") -> None:
     """Record that *output* is now made from this build's inputs."""
     state = _load(app)
     state[output] = _signature(app, extra)
-    os.makedirs(app.doctreedir, exist_ok=True)
-    with open(_state_path(app), "w", encoding="utf-8") as handle:
-        json.dump(state, handle, sort_keys=True, indent=0)
+    save_state(app, STATE_FILE, state)
 
 
 def setup_output_state(app: Sphinx) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import calendar
 import contextlib
 import hashlib
-import json
 import os
 import posixpath
 import weakref
@@ -31,7 +30,7 @@ from .catalog import Catalog, archive_sections, author_key, paginate
 from .excerpts import excerpt_html
 from .i18n import _
 from .links import link
-from .outputstate import is_current, remember
+from .outputstate import is_current, load_state, remember, save_state
 from .post import Author, Post, Tag
 from .render import author_view, post_view, render
 from .site import BlogSite, get_site
@@ -377,23 +376,9 @@ def render_archive(app: Sphinx, pagename: str, posts: list[Post], level: int = 2
 # -- writing -----------------------------------------------------------------------------
 
 
-def _state_path(app: Sphinx) -> str:
-    return os.path.join(app.doctreedir, f"{app.builder.name}-{PAGE_STATE_FILE}")
-
-
 def _load_state(app: Sphinx) -> dict[str, str]:
-    try:
-        with open(_state_path(app), encoding="utf-8") as handle:
-            state = json.load(handle)
-        return state if isinstance(state, dict) else {}
-    except (OSError, ValueError):
-        return {}
-
-
-def _save_state(app: Sphinx, state: dict[str, str]) -> None:
-    os.makedirs(os.path.dirname(_state_path(app)), exist_ok=True)
-    with open(_state_path(app), "w", encoding="utf-8") as handle:
-        json.dump(state, handle, sort_keys=True, indent=0)
+    state = load_state(app, PAGE_STATE_FILE)
+    return state if isinstance(state, dict) else {}
 
 
 def _build_stamp(app: Sphinx) -> str:
@@ -462,7 +447,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             "meta": {},
         }
         yield page.name, context, "page.html"
-    _save_state(app, current)
+    save_state(app, PAGE_STATE_FILE, current)
     remember(app, "pages")
 
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import time
 from collections.abc import Mapping
@@ -29,7 +28,7 @@ from .diagnostics import report
 from .discovery import BlogProject
 from .links import absolute, public_uri
 from .oldurls import Redirect, RedirectPlan, page_file, redirect_map
-from .outputstate import is_current, remember
+from .outputstate import is_current, load_state, remember, save_state
 from .pages import plan_pages
 from .render import render, template_environment
 from .site import get_site
@@ -220,10 +219,6 @@ def write_redirects(
     return written
 
 
-def _state_path(app: Sphinx) -> str:
-    return os.path.join(app.doctreedir, f"{app.builder.name}-{STATE_FILE}")
-
-
 def _remove_stale(app: Sphinx, previous: Mapping[str, str], current: Mapping[str, str]) -> None:
     """Delete redirect pages of an earlier build that this build no longer has."""
     dirhtml = is_dirhtml(app)
@@ -242,11 +237,7 @@ def _on_builder_inited(app: Sphinx) -> None:
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not writes_redirects(app):
         return
-    try:
-        with open(_state_path(app), encoding="utf-8") as handle:
-            previous = json.load(handle)
-    except (OSError, ValueError):
-        previous = {}
+    previous = load_state(app, STATE_FILE)
     if not isinstance(previous, dict):
         previous = {}
     stamp = _template_stamp(app)
@@ -258,9 +249,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     report(app, plan.problems)
     written = write_redirects(app, plan, previous)
     _remove_stale(app, previous, written)
-    os.makedirs(app.doctreedir, exist_ok=True)
-    with open(_state_path(app), "w", encoding="utf-8") as handle:
-        json.dump(written, handle, sort_keys=True, indent=0)
+    save_state(app, STATE_FILE, written)
     remember(app, "redirects", extra=stamp)
 
 
