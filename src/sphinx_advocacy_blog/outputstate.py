@@ -29,7 +29,38 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 STATE_FILE = "advocacy_blog_outputs.json"
+_STAMPS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
 _DIGESTS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
+
+
+def build_stamp(app: Sphinx) -> str:
+    """What every blog page depends on besides its posts: the extension's version, the
+    builder, the options (Sphinx's config hash and ours), the theme's and the project's
+    templates, ``authors.yml``/``tags.yml`` and the language (once per build)."""
+    known = _STAMPS.get(app)
+    if known is not None:
+        return known
+    from . import __version__
+
+    site = get_site(app)
+    build_info = getattr(app.builder, "build_info", None)
+    templates = getattr(app.builder, "templates", None)
+    known = repr(
+        (
+            __version__,
+            app.builder.name,
+            str(app.outdir),
+            getattr(build_info, "config_hash", ""),
+            app.config.html_theme,
+            # A changed layout.html reaches every page, as Sphinx itself decides.
+            templates.newest_template_mtime() if templates is not None else 0,
+            site.fingerprint(),
+            site.settings,
+            app.config.language,
+        )
+    )
+    _STAMPS[app] = known
+    return known
 
 
 def inputs_digest(app: Sphinx) -> str:
@@ -37,28 +68,8 @@ def inputs_digest(app: Sphinx) -> str:
     known = _DIGESTS.get(app)
     if known is not None:
         return known
-    from . import __version__
-
     env = app.env
-    site = get_site(app)
-    build_info = getattr(app.builder, "build_info", None)
-    templates = getattr(app.builder, "templates", None)
-    newest_template = templates.newest_template_mtime() if templates is not None else 0
-    digest = hashlib.sha256()
-    digest.update(
-        repr(
-            (
-                __version__,
-                app.builder.name,
-                str(app.outdir),
-                getattr(build_info, "config_hash", ""),
-                newest_template,
-                site.fingerprint(),
-                site.settings,
-                app.config.language,
-            )
-        ).encode()
-    )
+    digest = hashlib.sha256(build_stamp(app).encode())
     for docname, stamp in sorted(env.all_docs.items()):
         digest.update(f"{docname}\t{stamp}\n".encode())
     for _docname, post in sorted(posts_of(env).items()):
@@ -74,7 +85,8 @@ def inputs_digest(app: Sphinx) -> str:
 
 
 def forget_digest(app: Sphinx) -> None:
-    """Drop the digest of the previous build (at the start of a build)."""
+    """Drop the stamp and digest of the previous build (at the start of a build)."""
+    _STAMPS.pop(app, None)
     _DIGESTS.pop(app, None)
 
 

@@ -30,7 +30,7 @@ from .catalog import Catalog, archive_sections, author_key, paginate
 from .excerpts import excerpt_html
 from .i18n import _
 from .links import link
-from .outputstate import is_current, load_state, remember, save_state
+from .outputstate import build_stamp, is_current, load_state, remember, save_state
 from .post import Author, Post, Tag
 from .render import author_view, post_view, render
 from .site import BlogSite, get_site
@@ -108,17 +108,17 @@ class GeneratedPage:
     #: Extra data for the template and for head tags (author, tag, pagination...).
     data: dict[str, Any] = field(default_factory=dict)
 
-    def signature(self, post_keys: Mapping[str, bytes], extra: str) -> str:
+    def signature(self, keys: Mapping[str, bytes], extra: str) -> str:
         """Changes whenever the page's rendered HTML could change.
 
-        *post_keys* maps each post's docname to bytes that change with the post (see
+        *keys* maps each post's docname to bytes that change with the post (see
         :func:`post_keys`): computed once per build, not once per page listing the post.
         """
         digest = hashlib.sha256()
         digest.update(repr((self.name, self.title, self.kind, extra)).encode())
         digest.update(repr(sorted((k, repr(v)) for k, v in self.data.items())).encode())
         for post in self.posts:
-            digest.update(post_keys.get(post.docname) or repr(post).encode())
+            digest.update(keys.get(post.docname) or repr(post).encode())
         return digest.hexdigest()
 
 
@@ -381,27 +381,6 @@ def _load_state(app: Sphinx) -> dict[str, str]:
     return state if isinstance(state, dict) else {}
 
 
-def _build_stamp(app: Sphinx) -> str:
-    """What else a page depends on: site data, options, theme and templates, versions."""
-    from . import __version__
-
-    site = get_site(app)
-    build_info = getattr(app.builder, "build_info", None)
-    templates = getattr(app.builder, "templates", None)
-    return repr(
-        (
-            __version__,
-            # The theme's and the project's templates (a changed layout.html).
-            templates.newest_template_mtime() if templates is not None else 0,
-            site.fingerprint(),
-            site.settings,
-            app.config.html_theme,
-            app.config.language,
-            getattr(build_info, "config_hash", ""),
-        )
-    )
-
-
 def _outfile(app: Sphinx, pagename: str) -> str:
     return str(app.builder.get_outfilename(pagename))  # type: ignore[attr-defined]
 
@@ -416,7 +395,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     site = get_site(app)
     catalog = get_catalog(app)
     keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
-    extra = _build_stamp(app)
+    extra = build_stamp(app)
     current: dict[str, str] = {}
     pages = plan_pages(site, catalog)
     changed = []

@@ -168,19 +168,23 @@ def _digest(stamp: str, context: Mapping[str, Any]) -> str:
 
 
 def write_redirects(
-    app: Sphinx, plan: RedirectPlan, previous: Mapping[str, Any] | None = None
+    app: Sphinx,
+    plan: RedirectPlan,
+    previous: Mapping[str, Any] | None = None,
+    stamp: str | None = None,
 ) -> dict[str, str]:
     """Write the plan's pages into the output folder; return ``{file: digest}`` written.
 
     A file that a page of this build wrote is never replaced (the plan already leaves
     out every document and blog page; this also covers pages of other extensions).
     A redirect whose values and template are those of the previous build (*previous*,
-    ``{file: digest}``) and whose file is still there is not rendered again.
+    ``{file: digest}``) and whose file is still there is not rendered again. *stamp* is
+    :func:`_template_stamp`, when the caller has it already.
     """
     outdir = str(app.outdir)
     started = _BUILD_STARTED.get(app, 0.0)
     generated = {page.name: page.title for page in plan_pages(get_site(app), get_catalog(app))}
-    stamp = _template_stamp(app)
+    stamp = stamp if stamp is not None else _template_stamp(app)
     previous = previous or {}
     written: dict[str, str] = {}
     for filename, redirect in sorted(plan.redirects.items()):
@@ -247,7 +251,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
         return
     plan = plan_for_build(app)
     report(app, plan.problems)
-    written = write_redirects(app, plan, previous)
+    written = write_redirects(app, plan, previous, stamp)
     _remove_stale(app, previous, written)
     save_state(app, STATE_FILE, written)
     remember(app, "redirects", extra=stamp)
