@@ -235,3 +235,64 @@ def test_excerpt_links_keep_anchors_and_point_at_the_post(tmp_path):
             continue
         path = posixpath.normpath(href.split("#")[0])
         assert (site.outdir / path).exists(), href
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_each_list_entry_is_what_rendering_it_for_its_page_gives(build, buildername):
+    """A post's entry is rendered once with deferred links and fitted to each list page;
+    every entry of every page must equal the entry rendered for that page directly
+    (including on the post's own tag and author pages, where one link is to the page)."""
+    from sphinx_advocacy_blog.excerpts import excerpt_html
+    from sphinx_advocacy_blog.pages import ListEntries, plan_pages
+    from sphinx_advocacy_blog.site import get_site
+    from sphinx_advocacy_blog.state import get_catalog
+
+    app = build("docusaurus", buildername=buildername).app
+    entries = ListEntries(app)
+    checked = 0
+    for page in plan_pages(get_site(app), get_catalog(app)):
+        for post in page.posts if page.kind != "archive" else ():
+            direct = entries._render(page.name, post, excerpt_html(app, page.name, post.docname))
+            assert entries.html(page.name, post) == direct, (page.name, post.docname)
+            checked += 1
+    assert checked > 40
+    assert entries._deferred, "no entry was shared between pages"
+
+
+def test_deferred_links_match_direct_links_even_with_escaped_characters():
+    from markupsafe import escape
+
+    from sphinx_advocacy_blog.links import DEFERRED, link, resolve_deferred
+
+    class Builder:
+        def get_target_uri(self, docname: str) -> str:
+            return docname + ".html"
+
+    builder = Builder()
+    pages = ["Q&A/page/2", "Q&A/x", "blog/tags/a&b", "index", "blog/2024/01/01/post"]
+    for page in pages:
+        for target in pages:
+            html = f'<a href="{escape(link(builder, DEFERRED, target))}">'
+            expected = f'<a href="{escape(link(builder, page, target))}">'
+            assert resolve_deferred(html, builder, page) == expected, (page, target)
+
+
+def test_excerpts_are_kept_in_one_file_and_never_used_for_a_post_read_since(build):
+    import os
+
+    from docutils import nodes
+
+    from sphinx_advocacy_blog.excerpts import EXCERPT_FILE, _load_excerpt, excerpt_store
+
+    site = build("docusaurus")
+    app = site.app
+    doctrees = str(app.doctreedir)
+    assert os.path.isfile(os.path.join(doctrees, EXCERPT_FILE.format(builder="html")))
+    assert not [name for name in os.listdir(doctrees) if "excerpt" in name and "." not in name]
+    docname = "blog/2023/11/30/annual-report"
+    assert "report is also available" in _load_excerpt(app, docname).astext()
+    # An excerpt kept for an earlier read of the post is ignored: the post is read again.
+    stale = nodes.container("", nodes.paragraph(text="stale words"))
+    excerpt_store(app).put(docname, "an earlier read", stale)
+    assert "stale words" not in _load_excerpt(app, docname).astext()
+    assert "report is also available" in _load_excerpt(app, docname).astext()

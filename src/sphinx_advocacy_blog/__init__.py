@@ -26,6 +26,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         config,
         directives,
         discovery,
+        excerpts,
         feeds,
         i18n,
         media,
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     sanitize.setup_sanitize(app)
     collector.setup_collector(app)
     postpage.setup_post_page(app)
+    excerpts.setup_excerpts(app)
     media.setup_media(app)
     cleanup.setup_cleanup(app)
     outputstate.setup_output_state(app)

@@ -1,15 +1,21 @@
 """Excerpts of posts on list pages, rendered by the builder's own HTML translator.
 
 When a post page is written, the part of its resolved doctree above ``<!-- truncate -->``
-(or the whole body when there is no marker, as Docusaurus does) is saved as a small pickle
-beside Sphinx's doctrees, with internal links made relative to the site root. A list page
-renders the excerpts it shows from those pickles, links made relative to itself. This keeps
-excerpts out of the environment (which stays small) and never re-reads a post to list it.
+(or the whole body when there is no marker, as Docusaurus does) is kept, pickled, with
+internal links made relative to the site root. A list page renders the excerpts it shows
+from those pickles, links made relative to itself. This keeps excerpts out of the
+environment (which stays small) and never re-reads a post to list it.
+
+Posts are resolved in the main process even in parallel builds, so the excerpts of a build
+are kept in memory and saved at its end in one file beside Sphinx's doctrees (one file per
+builder), each with the read stamp of its post: an excerpt whose post was read again since
+is never used.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import pickle
 import posixpath
@@ -27,15 +33,74 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-EXCERPT_DIR = "advocacy_blog_excerpts"
-_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str | None], str]] = WeakKeyDictionary()
-#: Folders of excerpt files already made in this process (one ``makedirs`` each).
-_FOLDERS: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+EXCERPT_FILE = "advocacy_blog_excerpts-{builder}.pickle"
+#: Rendered excerpts: (post, None) -> HTML for every page (None: it depends on the page);
+#: (post, folder of a page) -> HTML for the pages of that folder.
+_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str | None], str | None]] = WeakKeyDictionary()
 
 
-def _fragment_path(app: Sphinx, docname: str) -> str:
-    # One cache per builder: html and dirhtml may share the doctrees, not their links.
-    return os.path.join(app.doctreedir, EXCERPT_DIR, app.builder.name, docname + ".pickle")
+class ExcerptStore:
+    """Pickled excerpts by docname, each with its post's read stamp; one file on disk."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[Any, bytes]] = {}
+        self.changed = False
+        with contextlib.suppress(OSError, pickle.PickleError, EOFError, AttributeError):
+            with open(path, "rb") as handle:
+                entries = pickle.load(handle)  # noqa: S301 - our own cache file
+            if isinstance(entries, dict):
+                self.entries = entries
+
+    def put(self, docname: str, stamp: Any, fragment: nodes.container) -> None:
+        """Keep the excerpt of *docname* as read at *stamp*."""
+        data = pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL)
+        self.entries[docname] = (stamp, data)
+        self.changed = True
+
+    def get(self, docname: str, stamp: Any) -> nodes.container | None:
+        """A fresh copy of the excerpt of *docname*, if it was kept for read *stamp*."""
+        entry = self.entries.get(docname)
+        if entry is None or entry[0] != stamp:
+            return None
+        with contextlib.suppress(pickle.PickleError, EOFError, AttributeError):
+            fragment = pickle.loads(entry[1])  # noqa: S301 - our own cache
+            if isinstance(fragment, nodes.container):
+                return fragment
+        return None
+
+    def forget(self, docname: str) -> None:
+        """Drop the excerpt of *docname*."""
+        if self.entries.pop(docname, None) is not None:
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the file, if anything changed (atomically: a crash leaves the old one)."""
+        if not self.changed:
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+        self.changed = False
+
+
+_STORES: WeakKeyDictionary[Sphinx, ExcerptStore] = WeakKeyDictionary()
+
+
+def excerpt_store(app: Sphinx) -> ExcerptStore:
+    """This build's excerpts (one store per builder: html and dirhtml link differently)."""
+    store = _STORES.get(app)
+    if store is None:
+        name = EXCERPT_FILE.format(builder=app.builder.name)
+        store = _STORES[app] = ExcerptStore(os.path.join(app.doctreedir, name))
+    return store
+
+
+def cache_file_name(docname: str, suffix: str) -> str:
+    """A flat file name for a document's cached data (one folder, not one per date)."""
+    return hashlib.sha1(docname.encode("utf-8")).hexdigest() + suffix  # noqa: S324 - a name
 
 
 def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.container:
@@ -113,33 +178,21 @@ def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
 
 
 def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
-    """Store the excerpt of a just-resolved post doctree (links relative to the root)."""
+    """Keep the excerpt of a just-resolved post doctree (links relative to the root)."""
     fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
     # Copied nodes keep a reference to their document (and through it the settings and
     # the whole environment); without cutting it each pickle weighs hundreds of KB.
     for node in fragment.findall():
         node.document = None
-    path = _fragment_path(app, docname)
-    folders = _FOLDERS.setdefault(app, set())
-    folder = os.path.dirname(path)
-    if folder not in folders:
-        os.makedirs(folder, exist_ok=True)
-        folders.add(folder)
-    with open(path, "wb") as handle:
-        pickle.dump(fragment, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    excerpt_store(app).put(docname, app.env.all_docs.get(docname), fragment)
     _MEMO.pop(app, None)
 
 
 def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
-    path = _fragment_path(app, docname)
-    try:
-        with open(path, "rb") as handle:
-            fragment = pickle.load(handle)  # noqa: S301 - our own cache file
-        if isinstance(fragment, nodes.container):
-            return fragment
-    except (OSError, pickle.PickleError, EOFError, AttributeError):
-        pass
+    fragment = excerpt_store(app).get(docname, app.env.all_docs.get(docname))
+    if fragment is not None:
+        return fragment
     doctree = app.env.get_and_resolve_doctree(docname, app.builder)
     fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
@@ -211,28 +264,48 @@ def depends_on_page(fragment: nodes.Element) -> bool:
     return False
 
 
-def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
-    """The excerpt of post *docname* rendered for page *pagename*."""
-    builder = app.builder
+def shared_excerpt_html(app: Sphinx, docname: str) -> str | None:
+    """The excerpt of post *docname* if it renders the same on every page, else None."""
     memo = _MEMO.setdefault(app, {})
-    # A post lists on up to ~5 pages in different folders (index, tags, author): an
-    # excerpt that does not depend on the page is rendered once for all of them.
-    shared = (docname, None)
-    if shared in memo:
-        return memo[shared]
-    page_uri = builder.get_target_uri(pagename)
-    # Relative links depend only on the page's folder, so pages in one folder share renders.
-    key: tuple[str, str | None] = (docname, posixpath.dirname(page_uri))
+    key = (docname, None)
     if key not in memo:
         fragment = _load_excerpt(app, docname)
-        if not depends_on_page(fragment):
-            key = shared
-        _rebase_links(fragment, "", page_uri)
-        memo[key] = render_nodes(builder, pagename, fragment)
+        shared = not depends_on_page(fragment)
+        memo[key] = render_nodes(app.builder, docname, fragment) if shared else None
     return memo[key]
 
 
+def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
+    """The excerpt of post *docname* rendered for page *pagename*."""
+    # A post lists on up to ~5 pages in different folders (index, tags, author): an
+    # excerpt that does not depend on the page is rendered once for all of them.
+    shared = shared_excerpt_html(app, docname)
+    if shared is not None:
+        return shared
+    builder = app.builder
+    memo = _MEMO.setdefault(app, {})
+    page_uri = builder.get_target_uri(pagename)
+    # Relative links depend only on the page's folder, so pages in one folder share renders.
+    key = (docname, posixpath.dirname(page_uri))
+    html = memo.get(key)
+    if html is None:
+        fragment = _load_excerpt(app, docname)
+        _rebase_links(fragment, "", page_uri)
+        html = memo[key] = render_nodes(builder, pagename, fragment)
+    return html
+
+
 def forget_excerpt(app: Sphinx, docname: str) -> None:
-    """Remove a deleted post's cached excerpt."""
-    with contextlib.suppress(OSError):
-        os.remove(_fragment_path(app, docname))
+    """Drop a deleted post's kept excerpt."""
+    excerpt_store(app).forget(docname)
+
+
+def _save_store(app: Sphinx, exception: BaseException | None) -> None:
+    store = _STORES.get(app)
+    if store is not None:
+        store.save()
+
+
+def setup_excerpts(app: Sphinx) -> None:
+    """Save the build's excerpts when it ends."""
+    app.connect("build-finished", _save_store)

@@ -21,7 +21,7 @@ from urllib.parse import urljoin
 import lxml.html
 from sphinx.util.osutil import relative_uri
 
-from .excerpts import docutils_settings
+from .excerpts import cache_file_name, docutils_settings
 from .links import absolute
 from .site import get_site
 from .store import posts_of
@@ -101,14 +101,16 @@ def page_base_url(app: Sphinx, pagename: str) -> str:
 
 def _cache_path(app: Sphinx, docname: str, builder_name: str | None = None) -> str:
     name = builder_name or app.builder.name
-    return os.path.join(app.doctreedir, CONTENT_DIR, name, docname + ".html")
+    return os.path.join(app.doctreedir, CONTENT_DIR, name, cache_file_name(docname, ".html"))
 
 
 def save_content(app: Sphinx, docname: str, body_html: str) -> str:
     """Clean and cache a post's body as rendered for its page; return the content."""
     content = clean_body_html(body_html, page_base_url(app, docname))
     path = _cache_path(app, docname)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    folder = os.path.dirname(path)
+    if not os.path.isdir(folder):
+        os.makedirs(folder, exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(content)
     return content

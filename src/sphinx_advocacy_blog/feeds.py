@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 STYLESHEET_FILE = "feed.xsl"
 STYLESHEET_SOURCE = os.path.join(os.path.dirname(__file__), "static", "feed.xsl")
 _MEMBERS: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+_SITE_DISCOVERY: WeakKeyDictionary[Sphinx, tuple[BlogSite, str]] = WeakKeyDictionary()
 _IMAGE_TYPES = {
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
@@ -278,13 +279,23 @@ def _discovery_tags(app: Sphinx, site: BlogSite, folder: str, title: str) -> lis
     ]
 
 
+def _site_discovery_html(app: Sphinx, site: BlogSite) -> str:
+    """The links to the blog's own feeds, which every page has (made once per build)."""
+    known = _SITE_DISCOVERY.get(app)
+    if known is None or known[0] is not site:
+        tags = _discovery_tags(app, site, site.settings.route, site.settings.title)
+        known = _SITE_DISCOVERY[app] = (site, str(render_tags(tags)))
+    return known[1]
+
+
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     site = get_site(app)
     if not site.settings.feed_formats or app.builder.name in ("singlehtml", "epub"):
         return
-    tags = _discovery_tags(app, site, site.settings.route, site.settings.title)
+    html = _site_discovery_html(app, site)
+    tags: list[Any] = []
     page = context.get("advocacy_blog_page")
     if page is not None and page.kind == "tag" and site.settings.feed_per_tag:
         tag = page.data["tag"]
@@ -303,7 +314,7 @@ def _page_context(
             posixpath.join(site.settings.route, "authors", key),
             f"{site.settings.title} – {author.name}",
         )
-    context["metatags"] = (context.get("metatags") or "") + str(render_tags(tags))
+    context["metatags"] = (context.get("metatags") or "") + html + str(render_tags(tags))
     if site.settings.feed_full_content:
         capture(app, pagename, context, feed_members(app))
 

@@ -43,7 +43,7 @@ ARTICLE_TYPES = frozenset(
     }
 )
 
-_SCRIPT_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 @dataclass(frozen=True)
@@ -226,7 +226,10 @@ def _json_default(value: Any) -> Any:
 def dumps(data: Any) -> str:
     """JSON text safe inside ``<script>``: ``<``, ``>``, ``&`` written as ``\\u003c``..."""
     text = json.dumps(data, ensure_ascii=False, default=_json_default, sort_keys=False)
-    return text.translate(_SCRIPT_ESCAPES)
+    # Three str.replace calls: several times faster than str.translate on long texts.
+    for character, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(character, escaped)
+    return text
 
 
 def script_tag(data: Mapping[str, Any]) -> Markup:

@@ -7,9 +7,11 @@ Every link the extension writes goes through here, so ``html_link_suffix`` and t
 from __future__ import annotations
 
 import posixpath
+import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from markupsafe import escape
 from sphinx.util.osutil import relative_uri
 
 from .sources.urls import is_absolute_url
@@ -25,16 +27,44 @@ def page_uri(builder: Builder, pagename: str) -> str:
     return builder.get_target_uri(pagename)
 
 
+#: Pass as *from_page* to :func:`link` or :func:`link_to_file` for a link that is not yet
+#: relative to any page: HTML made with such links is rendered once and fitted to each page
+#: it appears on by :func:`resolve_deferred` (a post's entry on its index, tag and author
+#: pages). The marks cannot occur in a URI, and escaping HTML leaves them alone.
+DEFERRED = "\x00deferred-page\x00"
+_MARK = "\x00\x01"
+_DEFERRED_LINK = re.compile("\x00\x01([^\x00]*)\x00\x01")
+
+
+def _relative(builder: Builder, from_page: str, target: str) -> str:
+    if from_page == DEFERRED:
+        return f"{_MARK}{target}{_MARK}"
+    return relative_uri(builder.get_target_uri(from_page), target)
+
+
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """Relative link from one page (document or generated) to another."""
-    return relative_uri(builder.get_target_uri(from_page), builder.get_target_uri(to_page))
+    return _relative(builder, from_page, builder.get_target_uri(to_page))
 
 
 def link_to_file(builder: Builder, from_page: str, path: str) -> str:
     """Relative link from a page to a file at *path* below the output root."""
     if is_absolute_url(path):
         return path
-    return relative_uri(builder.get_target_uri(from_page), quote(path.lstrip("/")))
+    return _relative(builder, from_page, quote(path.lstrip("/")))
+
+
+def resolve_deferred(html: str, builder: Builder, pagename: str) -> str:
+    """*html* with every :data:`DEFERRED` link made relative to page *pagename*.
+
+    The result is the HTML that rendering with ``from_page=pagename`` gives: the links sit
+    HTML-escaped in *html*, and so is the page's URI they are compared with, segment by
+    segment (no escape contains a ``/``).
+    """
+    if _MARK not in html:
+        return html
+    base = str(escape(builder.get_target_uri(pagename)))
+    return _DEFERRED_LINK.sub(lambda match: relative_uri(base, match.group(1)), html)
 
 
 def absolute(settings: BlogSettings, root_relative: str, *, prefix: str | None = None) -> str:

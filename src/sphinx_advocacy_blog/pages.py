@@ -27,9 +27,9 @@ from sphinx.util.display import status_iterator
 
 from . import i18n
 from .catalog import Catalog, archive_sections, author_key, paginate
-from .excerpts import excerpt_html
+from .excerpts import excerpt_html, shared_excerpt_html
 from .i18n import _
-from .links import link
+from .links import DEFERRED, link, resolve_deferred
 from .outputstate import build_stamp, is_current, load_state, remember, save_state
 from .post import Author, Post, Tag
 from .render import author_view, post_view, render
@@ -266,20 +266,72 @@ def _pager(app: Sphinx, page: GeneratedPage) -> dict[str, Any] | None:
 
 def list_views(app: Sphinx, pagename: str, posts: list[Post]) -> list[dict[str, Any]]:
     """Post views with rendered excerpts, for a list on page *pagename*."""
+    return [
+        _list_view(app, pagename, post, excerpt_html(app, pagename, post.docname)) for post in posts
+    ]
+
+
+def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[str, Any]:
     site = get_site(app)
-    language = app.config.language or "en"
-    views = []
-    for post in posts:
-        view = post_view(app.builder, site, pagename, post, language)
-        view["excerpt"] = Markup(excerpt_html(app, pagename, post.docname))  # noqa: S704 - builder HTML
-        limit = site.settings.excerpt_words
-        view["truncated"] = post.has_truncate_marker or bool(limit and post.word_count > limit)
-        views.append(view)
-    return views
+    view = post_view(app.builder, site, from_page, post, app.config.language or "en")
+    view["excerpt"] = Markup(excerpt)  # noqa: S704 - builder HTML
+    limit = site.settings.excerpt_words
+    view["truncated"] = post.has_truncate_marker or bool(limit and post.word_count > limit)
+    return view
 
 
-def render_page_body(app: Sphinx, page: GeneratedPage) -> Markup:
-    """The HTML of a generated page's body (inside the theme's page)."""
+class ListEntries:
+    """Each post's ``<article>`` on the list pages, rendered once per build.
+
+    A post is listed on its index page, its tag pages and its authors' pages, each in
+    another folder: its entry is rendered once with :data:`~.links.DEFERRED` links, and
+    each page makes them relative to itself (:func:`~.links.resolve_deferred`). An entry is
+    rendered for the page itself when its excerpt depends on the page (internal links,
+    images) or when it links to that very page (a link to itself is empty, and templates
+    treat an empty link as none: the author on their own page links to their profile).
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.site = get_site(app)
+        self._deferred: dict[str, str] = {}
+
+    def _linked_pages(self, post: Post) -> set[str | None]:
+        site = self.site
+        linked: set[str | None] = {author_page(site, a) for a in site.post_authors(post)}
+        linked.update(tag_page(site, tag) for tag in site.post_tags(post))
+        if post.category:
+            linked.add(category_page(site, post.category))
+        if post.group:
+            linked.add(group_page(site, post.group))
+        return linked
+
+    def html(self, pagename: str, post: Post) -> str:
+        """The entry of *post* as it appears on page *pagename*."""
+        app = self.app
+        if pagename not in self._linked_pages(post):
+            deferred = self._deferred.get(post.docname)
+            if deferred is None:
+                excerpt = shared_excerpt_html(app, post.docname)
+                if excerpt is not None:
+                    deferred = self._render(DEFERRED, post, excerpt)
+                    self._deferred[post.docname] = deferred
+            if deferred is not None:
+                return resolve_deferred(deferred, app.builder, pagename)
+        return self._render(pagename, post, excerpt_html(app, pagename, post.docname))
+
+    def _render(self, from_page: str, post: Post, excerpt: str) -> str:
+        view = _list_view(self.app, from_page, post, excerpt)
+        return str(render(self.app, "post_list_item.html", post=view))
+
+
+def render_page_body(
+    app: Sphinx, page: GeneratedPage, entries: ListEntries | None = None
+) -> Markup:
+    """The HTML of a generated page's body (inside the theme's page).
+
+    *entries* renders the posts' entries; pass one for all the pages of a build.
+    """
     site = get_site(app)
     builder = app.builder
     heading = Markup("<h1>{}</h1>\n").format(page.title)
@@ -295,10 +347,11 @@ def render_page_body(app: Sphinx, page: GeneratedPage) -> Markup:
                 "author_profile.html",
                 author=author_view(builder, site, page.name, page.data["author"]),
             )
+        entries = entries or ListEntries(app)
         body = render(
             app,
             "post_list.html",
-            posts=list_views(app, page.name, page.posts),
+            items=[Markup(entries.html(page.name, post)) for post in page.posts],  # noqa: S704 - rendered by our template
             pager=_pager(app, page),
             intro=intro,
         )
@@ -408,6 +461,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for stale in set(previous) - set(current):
         with contextlib.suppress(OSError):
             os.remove(_outfile(app, stale))
+    entries = ListEntries(app)
     for page in status_iterator(
         changed,
         "writing blog pages... ",
@@ -419,7 +473,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         context = {
             # Sphinx's templates treat ``title`` as HTML (they print it unescaped in places).
             "title": str(escape(page.title)),
-            "body": str(render_page_body(app, page)),
+            "body": str(render_page_body(app, page, entries)),
             "advocacy_blog_page": page,
             "display_toc": False,
             "toc": "",

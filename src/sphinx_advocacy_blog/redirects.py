@@ -187,6 +187,7 @@ def write_redirects(
     stamp = stamp if stamp is not None else _template_stamp(app)
     previous = previous or {}
     written: dict[str, str] = {}
+    folders: set[str] = set()
     for filename, redirect in sorted(plan.redirects.items()):
         context = redirect_context(app, filename, redirect, generated)
         if context is None:
@@ -203,22 +204,21 @@ def write_redirects(
         path = _inside(outdir, filename)
         if path is None:
             continue
-        if (
-            os.path.exists(path)
-            and not _is_redirect_page(path)
-            and os.path.getmtime(path) >= started
-        ):
+        exists = os.path.exists(path)
+        if exists and not _is_redirect_page(path) and os.path.getmtime(path) >= started:
             continue
         html = str(render(app, "redirect.html", **context)) + "\n"
-        try:
-            with open(path, encoding="utf-8") as handle:
-                unchanged = handle.read() == html
-        except OSError:
-            unchanged = False
-        if not unchanged:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as handle:
-                handle.write(html)
+        if exists:
+            with contextlib.suppress(OSError), open(path, encoding="utf-8") as handle:
+                if handle.read() == html:
+                    written[filename] = digest
+                    continue
+        folder = os.path.dirname(path)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(html)
         written[filename] = digest
     return written
 

@@ -47,6 +47,9 @@ def template_environment(app: Sphinx) -> Environment:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            # One environment per build: templates do not change while it runs, so no
+            # file is checked again each time a template is used.
+            auto_reload=False,
         )
         environment.add_extension("jinja2.ext.i18n")
         environment.install_gettext_callables(  # type: ignore[attr-defined]

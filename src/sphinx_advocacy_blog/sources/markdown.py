@@ -27,8 +27,9 @@ _JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
 _HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
 _HEAD_CLOSE = re.compile(r"^\s*</head>\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_HTML_TAG = re.compile(r"<[^>]+>")
-_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)]*\)")
+# Neither spans lines (words are counted in the text joined from its lines).
+_HTML_TAG = re.compile(r"<[^>\n]+>")
+_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 
 #: The marker left in the MyST source where the excerpt ends.
 TRUNCATE_MARKER = "<!-- truncate -->"
@@ -87,17 +88,15 @@ def parse_head_block(html: str) -> tuple[HeadTag, ...]:
 
 def count_words(lines: list[str]) -> int:
     """Words a reader reads: code blocks, HTML tags and link targets do not count."""
-    words = 0
+    prose = []
     in_fence = False
     for line in lines:
         if _FENCE.match(line):
             in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
-        text = _MARKDOWN_LINK_TARGET.sub("]", _HTML_TAG.sub(" ", line))
-        words += len(_WORD.findall(text))
-    return words
+        elif not in_fence:
+            prose.append(line)
+    text = _MARKDOWN_LINK_TARGET.sub("]", _HTML_TAG.sub(" ", "\n".join(prose)))
+    return len(_WORD.findall(text))
 
 
 def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> ConvertedBody:
