@@ -296,3 +296,27 @@ def test_excerpts_are_kept_in_one_file_and_never_used_for_a_post_read_since(buil
     excerpt_store(app).put(docname, "an earlier read", stale)
     assert "stale words" not in _load_excerpt(app, docname).astext()
     assert "report is also available" in _load_excerpt(app, docname).astext()
+
+
+def test_list_entries_are_dropped_after_their_last_page_and_pages_repr_briefly(site):
+    """Sphinx logs the repr of every event's arguments, the page context among them: a
+    generated page must not print every post it lists. A build keeps a post's entry only
+    until the last page that lists it."""
+    from sphinx_advocacy_blog.pages import ListEntries, plan_pages
+    from sphinx_advocacy_blog.site import get_site
+    from sphinx_advocacy_blog.state import get_catalog
+
+    app = site.app
+    pages = plan_pages(get_site(app), get_catalog(app))
+    archive = next(page for page in pages if page.kind == "archive")
+    assert len(archive.posts) >= 10
+    assert len(repr(archive)) < 200
+    entries = ListEntries(app, pages)
+    kept = []
+    for page in pages:
+        if page.kind in ("index", "tag", "author", "category", "group"):
+            for post in page.posts:
+                entries.html(page.name, post)
+            kept.append(len(entries._deferred))
+    assert max(kept) > 0
+    assert not entries._deferred and not entries._uses

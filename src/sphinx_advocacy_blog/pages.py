@@ -27,7 +27,7 @@ from sphinx.util.display import status_iterator
 
 from . import i18n
 from .catalog import Catalog, archive_sections, author_key, paginate
-from .excerpts import excerpt_html, shared_excerpt_html
+from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
 from .i18n import _
 from .links import DEFERRED, link, resolve_deferred
 from .outputstate import build_stamp, is_current, load_state, remember, save_state
@@ -99,14 +99,19 @@ def archive_page(site: BlogSite) -> str:
 
 @dataclass
 class GeneratedPage:
-    """One page to write: its name, title, what it lists and how to render it."""
+    """One page to write: its name, title, what it lists and how to render it.
+
+    Its ``repr`` leaves out the posts and data: Sphinx writes the ``repr`` of every event's
+    arguments to its debug log, the page context with this page among them (for the
+    archive, the records of all posts: megabytes, for each build).
+    """
 
     name: str
     title: str
     kind: str
-    posts: list[Post] = field(default_factory=list)
+    posts: list[Post] = field(default_factory=list, repr=False)
     #: Extra data for the template and for head tags (author, tag, pagination...).
-    data: dict[str, Any] = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def signature(self, keys: Mapping[str, bytes], extra: str) -> str:
         """Changes whenever the page's rendered HTML could change.
@@ -124,7 +129,10 @@ class GeneratedPage:
 
 def post_keys(posts: Iterable[Post], stamps: Mapping[str, Any]) -> dict[str, bytes]:
     """For each post, bytes that change when its record or its document's stamp does."""
-    return {post.docname: repr((post, stamps.get(post.docname))).encode() for post in posts}
+    return {
+        post.docname: hashlib.sha256(repr((post, stamps.get(post.docname))).encode()).digest()
+        for post in posts
+    }
 
 
 def _paginated(
@@ -280,6 +288,10 @@ def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[st
     return view
 
 
+#: Pages that list posts with their excerpts.
+_LIST_KINDS = ("index", "tag", "author", "category", "group")
+
+
 class ListEntries:
     """Each post's ``<article>`` on the list pages, rendered once per build.
 
@@ -291,10 +303,18 @@ class ListEntries:
     treat an empty link as none: the author on their own page links to their profile).
     """
 
-    def __init__(self, app: Sphinx) -> None:
+    def __init__(self, app: Sphinx, pages: Iterable[GeneratedPage] = ()) -> None:
+        """*pages*: the pages that will be rendered, if known; a post's entry (and its
+        rendered excerpt) is then dropped after its last use, so that only the entries
+        still to use are kept."""
         self.app = app
         self.site = get_site(app)
         self._deferred: dict[str, str] = {}
+        self._uses: dict[str, int] = {}
+        for page in pages:
+            if page.kind in _LIST_KINDS:
+                for post in page.posts:
+                    self._uses[post.docname] = self._uses.get(post.docname, 0) + 1
 
     def _linked_pages(self, post: Post) -> set[str | None]:
         site = self.site
@@ -308,17 +328,34 @@ class ListEntries:
 
     def html(self, pagename: str, post: Post) -> str:
         """The entry of *post* as it appears on page *pagename*."""
+        try:
+            return self._html(pagename, post)
+        finally:
+            self._used(post.docname)
+
+    def _html(self, pagename: str, post: Post) -> str:
         app = self.app
+        docname = post.docname
         if pagename not in self._linked_pages(post):
-            deferred = self._deferred.get(post.docname)
+            deferred = self._deferred.get(docname)
             if deferred is None:
-                excerpt = shared_excerpt_html(app, post.docname)
+                excerpt = shared_excerpt_html(app, docname)
                 if excerpt is not None:
-                    deferred = self._render(DEFERRED, post, excerpt)
-                    self._deferred[post.docname] = deferred
+                    deferred = self._deferred[docname] = self._render(DEFERRED, post, excerpt)
             if deferred is not None:
                 return resolve_deferred(deferred, app.builder, pagename)
-        return self._render(pagename, post, excerpt_html(app, pagename, post.docname))
+        return self._render(pagename, post, excerpt_html(app, pagename, docname))
+
+    def _used(self, docname: str) -> None:
+        uses = self._uses.get(docname)
+        if uses is None:
+            return
+        if uses > 1:
+            self._uses[docname] = uses - 1
+            return
+        del self._uses[docname]
+        self._deferred.pop(docname, None)
+        forget_rendered_excerpt(self.app, docname)
 
     def _render(self, from_page: str, post: Post, excerpt: str) -> str:
         view = _list_view(self.app, from_page, post, excerpt)
@@ -335,7 +372,7 @@ def render_page_body(
     site = get_site(app)
     builder = app.builder
     heading = Markup("<h1>{}</h1>\n").format(page.title)
-    if page.kind in ("index", "tag", "author", "category", "group"):
+    if page.kind in _LIST_KINDS:
         intro = Markup("")
         if page.kind == "tag" and page.data["tag"].description:
             intro = Markup('<p class="blog-term-description">{}</p>').format(
@@ -461,7 +498,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for stale in set(previous) - set(current):
         with contextlib.suppress(OSError):
             os.remove(_outfile(app, stale))
-    entries = ListEntries(app)
+    entries = ListEntries(app, changed)
     for page in status_iterator(
         changed,
         "writing blog pages... ",

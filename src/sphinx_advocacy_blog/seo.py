@@ -329,24 +329,8 @@ def post_description(site: BlogSite, post: Post) -> str:
     return trim_description(post.summary, site.settings.description_length)
 
 
-#: Each post's JSON-LD of this build (its page and its index page both print it).
-_POST_JSON_LD: WeakKeyDictionary[Sphinx, dict[str, tuple[BlogSite, Post, dict[str, Any]]]] = (
-    WeakKeyDictionary()
-)
-
-
 def post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
-    """The post's ``BlogPosting`` (or its chosen type). Do not modify the result."""
-    memo = _POST_JSON_LD.setdefault(app, {})
-    known = memo.get(post.docname)
-    if known is not None and known[0] is site and known[1] is post:
-        return known[2]
-    data = _post_json_ld(app, site, post)
-    memo[post.docname] = (site, post, data)
-    return data
-
-
-def _post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
+    """The post's ``BlogPosting`` (or its chosen type)."""
     from .pages import index_page
 
     published, modified = post_dates(app, post)
