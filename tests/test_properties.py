@@ -8,6 +8,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sphinx_advocacy_blog import headtags
+from sphinx_advocacy_blog.headtags import link, merge_layers, meta
 from sphinx_advocacy_blog.post import Post, Problem
 from sphinx_advocacy_blog.sources.datafiles import parse_authors_file, parse_tags_file
 from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, peek_post, read_post
@@ -149,3 +151,35 @@ def test_libyaml_fast_path_agrees_with_the_pure_loader_or_steps_aside(text):
     if fast is None:
         return
     assert _same(fast[0], _pure_load(text))
+
+
+_META_NAMES = st.sampled_from(
+    ["og:image", "og:image:alt", "og:image:width", "twitter:image", "twitter:image:alt",
+     "article:tag", "description", "og:title", "twitter:card"]
+)  # fmt: skip
+_HEAD_TAGS = st.one_of(
+    st.builds(lambda name, content: meta(name, content), _META_NAMES, st.sampled_from("ab")),
+    st.builds(
+        lambda rel, href: link(rel, href), st.sampled_from(["canonical", "icon"]), st.just("u")
+    ),
+)
+
+
+@FIXED
+@given(st.lists(st.lists(_HEAD_TAGS, max_size=6), max_size=4))
+def test_merging_head_tag_layers_follows_the_replacement_rule(layers):
+    """merge_layers: a later layer's tag removes every earlier tag it replaces (same key,
+    or, for og:image and twitter:image, their dependent tags) -- checked pair by pair."""
+    expected: list[tuple[object, object]] = []
+    for layer in layers:
+        keyed = headtags._dedupe_keyed(layer)
+        if not keyed:
+            continue
+        keys = {key for key, _tag in keyed}
+        expected = [
+            (old, tag)
+            for old, tag in expected
+            if not any(headtags._replaces(new, old) for new in keys)
+        ]
+        expected.extend(keyed)
+    assert merge_layers(*layers) == [tag for _key, tag in expected]

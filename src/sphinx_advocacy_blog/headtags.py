@@ -127,7 +127,19 @@ def merge_layers(*layers: Iterable[HeadTag]) -> list[HeadTag]:
         if not keyed:
             continue
         keys = {key for key, _tag in keyed}
-        result = [(old, tag) for old, tag in result if not any(_replaces(new, old) for new in keys)]
+        # What _replaces() says for each pair, with one set lookup and one startswith.
+        dependent = tuple(
+            prefix
+            for key in keys
+            if key[0] == "meta"
+            for prefix in DEPENDENT_PREFIXES.get(key[1], ())
+        )
+        result = [
+            (old, tag)
+            for old, tag in result
+            if old not in keys
+            and not (dependent and old[0] == "meta" and old[1].startswith(dependent))
+        ]
         result.extend(keyed)
     return [tag for _key, tag in result]
 

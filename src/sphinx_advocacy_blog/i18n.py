@@ -48,6 +48,7 @@ def language_tag(code: str) -> str:
     return code.replace("_", "-")
 
 
+@lru_cache(maxsize=64)
 def babel_locale(code: str) -> Locale:
     """The Babel locale for a language code, English for codes Babel does not know."""
     try:

@@ -311,12 +311,16 @@ class ListEntries:
         self.site = get_site(app)
         self._deferred: dict[str, str] = {}
         self._uses: dict[str, int] = {}
+        self._linked: dict[str, set[str | None]] = {}
         for page in pages:
             if page.kind in _LIST_KINDS:
                 for post in page.posts:
                     self._uses[post.docname] = self._uses.get(post.docname, 0) + 1
 
     def _linked_pages(self, post: Post) -> set[str | None]:
+        known = self._linked.get(post.docname)
+        if known is not None:
+            return known
         site = self.site
         linked: set[str | None] = {author_page(site, a) for a in site.post_authors(post)}
         linked.update(tag_page(site, tag) for tag in site.post_tags(post))
@@ -324,6 +328,7 @@ class ListEntries:
             linked.add(category_page(site, post.category))
         if post.group:
             linked.add(group_page(site, post.group))
+        self._linked[post.docname] = linked
         return linked
 
     def html(self, pagename: str, post: Post) -> str:
@@ -355,6 +360,7 @@ class ListEntries:
             return
         del self._uses[docname]
         self._deferred.pop(docname, None)
+        self._linked.pop(docname, None)
         forget_rendered_excerpt(self.app, docname)
 
     def _render(self, from_page: str, post: Post, excerpt: str) -> str:
