@@ -123,10 +123,11 @@ def test_postlist_filters(site):
     assert [a.get_text() for a in _section(index, "By tag").select(".blog-postlist-title")] == [
         "Our standing appeal"
     ]
-    cards = _section(index, "By author, as cards with excerpts").select(".sd-card")
+    cards = _section(index, "By author, as cards with excerpts").select("article.blog-card")
     assert len(cards) == 2
     assert all(card.select_one(".blog-excerpt") for card in cards)
-    assert cards[0].select_one("img.sd-card-img-top")["alt"]
+    assert cards[0].select_one("img.blog-card-image")["alt"]
+    assert all(card.select_one("a.blog-card-link")["href"] for card in cards)
     assert [
         a.get_text() for a in _section(index, "By category").select(".blog-postlist-title")
     ] == ["Russia is doomed to suppress non-Russian peoples and become an empire again and again"]
@@ -191,3 +192,20 @@ def test_excerpt_word_limit_for_posts_without_a_marker(tmp_path):
     assert "How developed is the liberation movement" in excerpt
     assert "Let's break this vicious circle" not in excerpt
     assert hugo.select_one(".blog-read-more") is not None
+
+
+def test_sphinx_design_is_left_to_the_site(site, tmp_path):
+    """Without sphinx_design in the site's extensions, no page carries its CSS or JavaScript
+    (62 KB for every reader); with it, cards use its markup, like the site's other cards."""
+    assert "sphinx_design" not in site.app.extensions
+    for name in ("index", "blog"):
+        html = str(page(site, name))
+        assert "sphinx-design" not in html and "design-tabs" not in html
+    srcdir = copy_root("seeds", tmp_path / "src")
+    extensions = ["myst_parser", "sphinx_design", "sphinx_advocacy_blog"]
+    designed = build_site(srcdir, extensions=extensions)
+    index = designed.html("index.html")
+    cards = _section(index, "By author, as cards with excerpts").select(".sd-card")
+    assert len(cards) == 2
+    assert cards[0].select_one("img.sd-card-img-top")["alt"]
+    assert index.select_one('link[href*="sphinx-design"]') is not None

@@ -44,7 +44,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     )
 
     app.setup_extension("myst_parser")
-    app.setup_extension("sphinx_design")
+    # sphinx-design is not loaded for the site: its CSS and JavaScript (62 KB) would reach
+    # every page. Cards use their own styles, or sphinx-design's when the site loads it.
     config.setup_config(app)
     migration.setup_migration(app)
     i18n.setup_i18n(app)

@@ -217,7 +217,11 @@ def render_listing(app: Sphinx, docname: str, spec: ListingSpec, depth: int = 1)
 
         language = app.config.language or "en"
         views = [post_view(builder, site, docname, post, language) for post in posts]
-    template = "postlist_cards.html" if spec.format == "cards" else "postlist.html"
+    template = "postlist.html"
+    if spec.format == "cards":
+        # In sphinx-design's markup when the site uses it, so they match its other cards.
+        design = "sphinx_design" in app.extensions
+        template = "postlist_cards_design.html" if design else "postlist_cards.html"
     return render(app, template, posts=views, excerpts=spec.excerpts)
 
 
