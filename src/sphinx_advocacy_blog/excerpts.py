@@ -15,7 +15,6 @@ is never used.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import posixpath
@@ -98,11 +97,6 @@ def excerpt_store(app: Sphinx) -> ExcerptStore:
         name = EXCERPT_FILE.format(builder=app.builder.name)
         store = _STORES[app] = ExcerptStore(os.path.join(app.doctreedir, name))
     return store
-
-
-def cache_file_name(docname: str, suffix: str) -> str:
-    """A flat file name for a document's cached data (one folder, not one per date)."""
-    return hashlib.sha1(docname.encode("utf-8")).hexdigest() + suffix  # noqa: S324 - a name
 
 
 def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.container:

@@ -14,6 +14,7 @@ depend on the build history.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
@@ -21,7 +22,7 @@ from urllib.parse import urljoin
 import lxml.html
 from sphinx.util.osutil import relative_uri
 
-from .excerpts import cache_file_name, docutils_settings
+from .excerpts import docutils_settings
 from .links import absolute
 from .site import get_site
 from .store import posts_of
@@ -100,8 +101,10 @@ def page_base_url(app: Sphinx, pagename: str) -> str:
 
 
 def _cache_path(app: Sphinx, docname: str, builder_name: str | None = None) -> str:
+    # A flat file name (one folder, not one per publication day).
     name = builder_name or app.builder.name
-    return os.path.join(app.doctreedir, CONTENT_DIR, name, cache_file_name(docname, ".html"))
+    file_name = hashlib.sha1(docname.encode("utf-8")).hexdigest() + ".html"  # noqa: S324 - a name
+    return os.path.join(app.doctreedir, CONTENT_DIR, name, file_name)
 
 
 def save_content(app: Sphinx, docname: str, body_html: str) -> str:

@@ -96,14 +96,6 @@ def _multi_valued(key: TagKey) -> bool:
     return key[0] == "meta" and key[1] in MULTI_VALUED
 
 
-def _replaces(new: TagKey, old: TagKey) -> bool:
-    if new == old:
-        return True
-    if new[0] == old[0] == "meta":
-        return old[1].startswith(DEPENDENT_PREFIXES.get(new[1], ()))
-    return False
-
-
 def _dedupe_keyed(layer: Iterable[HeadTag]) -> list[tuple[TagKey, HeadTag]]:
     keyed = [(tag_key(tag), tag) for tag in layer]
     last = {key: index for index, (key, _tag) in enumerate(keyed)}
@@ -127,7 +119,8 @@ def merge_layers(*layers: Iterable[HeadTag]) -> list[HeadTag]:
         if not keyed:
             continue
         keys = {key for key, _tag in keyed}
-        # What _replaces() says for each pair, with one set lookup and one startswith.
+        # A new tag replaces an earlier one with the same key and, for og:image and
+        # twitter:image, the earlier tags that depend on it (DEPENDENT_PREFIXES).
         dependent = tuple(
             prefix
             for key in keys
