@@ -18,7 +18,7 @@ class BuildWithCatalogs(build_py):
     def run(self) -> None:
         super().run()
         sys.path.insert(0, os.path.join(os.path.dirname(__file__), "src"))
-        from sphinx_advocacy_blog.catalogs import compile_catalogs
+        from sphinx_advocacy_blog.i18n.message_catalogs import compile_catalogs
 
         source = os.path.join("src", "sphinx_advocacy_blog", "locale")
         target = os.path.join(self.build_lib, "sphinx_advocacy_blog", "locale")

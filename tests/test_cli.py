@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOTS, build_site, copy_root
-from sphinx_advocacy_blog.cli import COMMANDS, build_parser, main
-from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, read_post
+from sphinx_advocacy_blog.cli.main import COMMANDS, build_parser, main
+from sphinx_advocacy_blog.readers.docusaurus import read_post
+from sphinx_advocacy_blog.readers.settings import ReadSettings
 
 LINT = ROOTS / "test-lint"
 CLEAN = ROOTS / "test-lint-clean"
@@ -179,9 +180,9 @@ def test_console_script_entry_point_names_main():
 
 
 def test_a_head_block_gives_the_description_and_the_title_seen_by_search_engines():
+    from sphinx_advocacy_blog.cli.check import load_config, post_problems
     from sphinx_advocacy_blog.config import settings_from_config
-    from sphinx_advocacy_blog.lint import load_config, post_problems
-    from sphinx_advocacy_blog.site import BlogSite
+    from sphinx_advocacy_blog.model.site import BlogSite
 
     config, problems = load_config(str(CLEAN))
     assert problems == []

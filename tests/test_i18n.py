@@ -9,8 +9,9 @@ import pytest
 from sphinx import locale as sphinx_locale
 
 from conftest import build_site, copy_root, read_html
-from sphinx_advocacy_blog.i18n import MESSAGE_CATALOG, catalog_dir, reading_time_text
-from sphinx_advocacy_blog.locales import LocaleInfo, alternates, site_locales
+from sphinx_advocacy_blog.i18n.locales import alternates, site_locales
+from sphinx_advocacy_blog.i18n.translate import MESSAGE_CATALOG, catalog_dir, reading_time_text
+from sphinx_advocacy_blog.model.locale import LocaleInfo
 
 TRANSLATED_RU = {
     "blog/welcome": "Добро пожаловать в наш новый блог",

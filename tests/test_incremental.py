@@ -156,7 +156,7 @@ def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
 
 
 def test_unchanged_posts_are_not_read_again_to_find_their_urls(tmp_path, monkeypatch):
-    from sphinx_advocacy_blog import discovery
+    from sphinx_advocacy_blog.env import discovery
 
     srcdir = copy_root("docusaurus", tmp_path / "src")
     build_site(srcdir, freshenv=True)
@@ -171,7 +171,10 @@ def test_unchanged_posts_are_not_read_again_to_find_their_urls(tmp_path, monkeyp
 
 
 def test_feeds_sitemap_and_redirects_are_made_again_only_when_needed(tmp_path, monkeypatch):
-    from sphinx_advocacy_blog import feeds, pages, redirects, seo
+    from sphinx_advocacy_blog.feeds import writer as feeds
+    from sphinx_advocacy_blog.migrate import redirect_pages as redirects
+    from sphinx_advocacy_blog.pages import list_pages as pages
+    from sphinx_advocacy_blog.seo import sitemap as seo
 
     srcdir = copy_root("docusaurus", tmp_path / "src")
     first = build_site(srcdir, freshenv=True)

@@ -242,10 +242,11 @@ def test_each_list_entry_is_what_rendering_it_for_its_page_gives(build, buildern
     """A post's entry is rendered once with deferred links and fitted to each list page;
     every entry of every page must equal the entry rendered for that page directly
     (including on the post's own tag and author pages, where one link is to the page)."""
-    from sphinx_advocacy_blog.excerpts import excerpt_html
-    from sphinx_advocacy_blog.pages import ListEntries, plan_pages
-    from sphinx_advocacy_blog.site import get_site
-    from sphinx_advocacy_blog.state import get_catalog
+    from sphinx_advocacy_blog.env.build_state import get_catalog
+    from sphinx_advocacy_blog.env.site_data import get_site
+    from sphinx_advocacy_blog.pages.excerpts import excerpt_html
+    from sphinx_advocacy_blog.pages.list_pages import ListEntries
+    from sphinx_advocacy_blog.pages.plan import plan_pages
 
     app = build("docusaurus", buildername=buildername).app
     entries = ListEntries(app)
@@ -262,7 +263,7 @@ def test_each_list_entry_is_what_rendering_it_for_its_page_gives(build, buildern
 def test_deferred_links_match_direct_links_even_with_escaped_characters():
     from markupsafe import escape
 
-    from sphinx_advocacy_blog.links import DEFERRED, link, resolve_deferred
+    from sphinx_advocacy_blog.pages.links import DEFERRED, link, resolve_deferred
 
     class Builder:
         def get_target_uri(self, docname: str) -> str:
@@ -282,7 +283,7 @@ def test_excerpts_are_kept_in_one_file_and_never_used_for_a_post_read_since(buil
 
     from docutils import nodes
 
-    from sphinx_advocacy_blog.excerpts import EXCERPT_FILE, _load_excerpt, excerpt_store
+    from sphinx_advocacy_blog.pages.excerpts import EXCERPT_FILE, _load_excerpt, excerpt_store
 
     site = build("docusaurus")
     app = site.app
@@ -302,9 +303,10 @@ def test_list_entries_are_dropped_after_their_last_page_and_pages_repr_briefly(s
     """Sphinx logs the repr of every event's arguments, the page context among them: a
     generated page must not print every post it lists. A build keeps a post's entry only
     until the last page that lists it."""
-    from sphinx_advocacy_blog.pages import ListEntries, plan_pages
-    from sphinx_advocacy_blog.site import get_site
-    from sphinx_advocacy_blog.state import get_catalog
+    from sphinx_advocacy_blog.env.build_state import get_catalog
+    from sphinx_advocacy_blog.env.site_data import get_site
+    from sphinx_advocacy_blog.pages.list_pages import ListEntries
+    from sphinx_advocacy_blog.pages.plan import plan_pages
 
     app = site.app
     pages = plan_pages(get_site(app), get_catalog(app))

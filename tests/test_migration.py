@@ -8,17 +8,19 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import Site, build_site, copy_root
-from sphinx_advocacy_blog.migration import is_ablog_project
-from sphinx_advocacy_blog.sources.ablog import (
+from sphinx_advocacy_blog.migrate.ablog_options import is_ablog_project
+from sphinx_advocacy_blog.readers.ablog import (
     ablog_author,
     ablog_route,
-    ablog_slugify,
-    matches_post_pattern,
     normalize_ablog_metadata,
     parse_ablog_date,
 )
-from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, peek_post, read_post
-from sphinx_advocacy_blog.sources.urlpattern import expand_post_url, pattern_problem
+from sphinx_advocacy_blog.readers.docusaurus import read_post
+from sphinx_advocacy_blog.readers.location import peek_post
+from sphinx_advocacy_blog.readers.settings import ReadSettings
+from sphinx_advocacy_blog.util.globs import matches_post_pattern
+from sphinx_advocacy_blog.util.slugs import ablog_slugify
+from sphinx_advocacy_blog.util.urlpattern import expand_post_url, pattern_problem
 from test_redirects import follow, page_file, redirect_target, served_file
 
 # -- ABlog ------------------------------------------------------------------------------------

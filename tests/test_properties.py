@@ -8,13 +8,16 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sphinx_advocacy_blog import headtags
-from sphinx_advocacy_blog.headtags import link, merge_layers, meta
-from sphinx_advocacy_blog.post import Post, Problem
-from sphinx_advocacy_blog.sources.datafiles import parse_authors_file, parse_tags_file
-from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, peek_post, read_post
-from sphinx_advocacy_blog.sources.markdown import convert_body
-from sphinx_advocacy_blog.sources.safe_yaml import BlogSafeLoader, _load_fast
+from sphinx_advocacy_blog.model.post import Post
+from sphinx_advocacy_blog.model.problem import Problem
+from sphinx_advocacy_blog.readers.datafiles import parse_authors_file, parse_tags_file
+from sphinx_advocacy_blog.readers.docusaurus import read_post
+from sphinx_advocacy_blog.readers.location import peek_post
+from sphinx_advocacy_blog.readers.markdown import convert_body
+from sphinx_advocacy_blog.readers.safe_yaml import BlogSafeLoader, _load_fast
+from sphinx_advocacy_blog.readers.settings import ReadSettings
+from sphinx_advocacy_blog.seo import headtags
+from sphinx_advocacy_blog.seo.headtags import link, merge_layers, meta
 
 # A fixed number of examples and a fixed seed, so CI runs the same cases every time.
 FIXED = settings(

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from conftest import Site, build_site, copy_root
-from sphinx_advocacy_blog.oldurls import (
+from sphinx_advocacy_blog.migrate.old_urls import (
     Redirect,
     Target,
     output_file,

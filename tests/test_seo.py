@@ -10,11 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_root
-from sphinx_advocacy_blog import jsonld
-from sphinx_advocacy_blog.headblock import Resolver, resolve_head_block
-from sphinx_advocacy_blog.headtags import link, merge_layers, meta, render_tags
-from sphinx_advocacy_blog.post import HeadTag
-from sphinx_advocacy_blog.seotags import trim_description, twitter_handle
+from sphinx_advocacy_blog.model.post import HeadTag
+from sphinx_advocacy_blog.seo import jsonld
+from sphinx_advocacy_blog.seo.headblock import Resolver, resolve_head_block
+from sphinx_advocacy_blog.seo.headtags import link, merge_layers, meta, render_tags
+from sphinx_advocacy_blog.seo.tag_layers import trim_description, twitter_handle
 from test_indexes import NEWEST_FIRST
 from test_post_pages import POSTS
 

@@ -11,9 +11,14 @@ import pytest
 from lxml import etree
 
 from conftest import build_site, copy_root
-from sphinx_advocacy_blog.gitdates import FileHistory, file_histories, parse_git_log, post_modified
-from sphinx_advocacy_blog.post import Post
-from sphinx_advocacy_blog.sitemap import (
+from sphinx_advocacy_blog.env.git_dates import (
+    FileHistory,
+    file_histories,
+    parse_git_log,
+    post_modified,
+)
+from sphinx_advocacy_blog.model.post import Post
+from sphinx_advocacy_blog.seo.sitemap import (
     SitemapEntry,
     at_host_root,
     render_robots,
@@ -223,7 +228,7 @@ def test_render_robots():
     )
 
 
-def test_parse_git_log_keeps_the_newest_date_and_counts_commits():
+def test_parse_git_log_keeps_the_newest_and_oldest_dates_and_counts_commits():
     june = datetime.fromisoformat("2024-06-01T10:00:00+02:00")
     january = datetime.fromisoformat("2023-01-01T00:00:00+00:00")
     output = (
@@ -232,10 +237,12 @@ def test_parse_git_log_keeps_the_newest_date_and_counts_commits():
     )
     histories = parse_git_log(output, "/repo")
     assert histories == {
-        os.path.normpath("/repo/blog/a.md"): FileHistory(june, 2),
-        os.path.normpath("/repo/blog/b.md"): FileHistory(june, 1),
-        os.path.normpath("/repo/index.md"): FileHistory(january, 1),
+        os.path.normpath("/repo/blog/a.md"): FileHistory(june, 2, january),
+        os.path.normpath("/repo/blog/b.md"): FileHistory(june, 1, june),
+        os.path.normpath("/repo/index.md"): FileHistory(january, 1, january),
     }
+    # A post without a date is dated by the commit that added it, as Docusaurus does.
+    assert histories[os.path.normpath("/repo/blog/a.md")].added == january
     assert histories[os.path.normpath("/repo/blog/a.md")].changed_after_added == june
     # Added once (written or imported): not a modification.
     assert histories[os.path.normpath("/repo/blog/b.md")].changed_after_added is None
@@ -272,8 +279,9 @@ def test_file_histories_in_a_real_repository(tmp_path: Path):
         for path, history in file_histories(str(tmp_path / "docs")).items()
     }
     edited = datetime(2031, 2, 3, 4, 5, 6, tzinfo=timezone(timedelta(hours=1)))
+    added = datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     # Only files below the folder asked about.
-    assert histories == {os.path.realpath(page): FileHistory(edited, 2)}
+    assert histories == {os.path.realpath(page): FileHistory(edited, 2, added)}
 
 
 def test_post_modified():

@@ -7,18 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_advocacy_blog.sources.datafiles import parse_authors_file, parse_tags_file
-from sphinx_advocacy_blog.sources.docusaurus import ReadSettings, locate_post, read_post
-from sphinx_advocacy_blog.sources.frontmatter_split import split_source
-from sphinx_advocacy_blog.sources.markdown import TITLE_PLACEHOLDER, convert_body
-from sphinx_advocacy_blog.sources.paths import (
-    clean_url_path,
-    parse_post_path,
-    post_permalink,
-    slugify,
-)
-from sphinx_advocacy_blog.sources.safe_yaml import YamlProblem, load_yaml
-from sphinx_advocacy_blog.sources.urls import safe_url
+from sphinx_advocacy_blog.readers.datafiles import parse_authors_file, parse_tags_file
+from sphinx_advocacy_blog.readers.docusaurus import read_post
+from sphinx_advocacy_blog.readers.frontmatter import split_source
+from sphinx_advocacy_blog.readers.location import locate_post
+from sphinx_advocacy_blog.readers.markdown import TITLE_PLACEHOLDER, convert_body
+from sphinx_advocacy_blog.readers.paths import parse_post_path, post_permalink
+from sphinx_advocacy_blog.readers.safe_yaml import YamlProblem, load_yaml
+from sphinx_advocacy_blog.readers.settings import ReadSettings
+from sphinx_advocacy_blog.util.slugs import clean_url_path, slugify
+from sphinx_advocacy_blog.util.urls import safe_url
 
 DOCS_BLOG = Path(__file__).resolve().parents[1] / "docs" / "blog"
 

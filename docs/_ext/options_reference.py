@@ -8,7 +8,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_advocacy_blog.config import OPTIONS
+from sphinx_advocacy_blog.config.options import OPTIONS
 
 
 class OptionsReference(SphinxDirective):

@@ -1,72 +1,106 @@
 """sphinx-advocacy-blog: a Docusaurus-compatible blog inside a Sphinx site.
 
-Add ``"sphinx_advocacy_blog"`` to ``extensions`` in ``conf.py``. Each feature lives in its
-own module with its own ``setup_*`` function; this file only wires them together.
+Add ``"sphinx_advocacy_blog"`` to ``extensions`` in ``conf.py``. The package is built in
+layers, each a subpackage that imports only the layers below it (``CONTRIBUTING.md``)::
+
+    cli/        build (all locales), check, new              <- the command line
+    migrate/    old URLs, redirect pages, ABlog's options
+    feeds/      RSS, Atom, JSON Feed
+    seo/ media/ directives/   head tags, sitemap; covers; postlist & co.
+    pages/      list pages, post pages, sidebars, templates, links
+    env/        discovery, reading, the environment's records, per-build state
+    readers/ i18n/  pure readers of posts and data files; UI strings and locales
+    model/      Post, Author, Tag, the site, its catalog and routes
+    config/     the one option table
+    util/       URLs, slugs, globs, files
+
+:func:`setup` only wires each feature's ``setup_*`` function, in an order that matters
+where two features handle the same event (a post page is filled before its listings).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
-#: Bump when the data stored in the Sphinx environment changes shape.
-ENV_VERSION = 2
+from .version import ENV_VERSION, __version__
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
+__all__ = ["ENV_VERSION", "__version__", "setup"]
+
 
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
-    from . import (
-        checks,
-        cleanup,
-        collector,
-        config,
-        directives,
-        discovery,
-        excerpts,
-        feeds,
-        i18n,
-        media,
-        migration,
-        outputstate,
-        pages,
-        postpage,
-        reading,
-        redirects,
-        sanitize,
-        seo,
-        sidebars,
-        site,
-        translation,
-    )
+    from .config import setup_config
+    from .directives.admonitions import setup_admonitions
+    from .directives.language_switcher import setup_language_switcher
+    from .directives.listings import setup_listings
+    from .env.build_state import setup_build_state
+    from .env.collector import setup_collector
+    from .env.consistency import setup_consistency
+    from .env.discovery import setup_discovery
+    from .env.git_dates import setup_git_dates
+    from .env.noindex import setup_noindex
+    from .env.output_state import setup_output_state
+    from .env.post_structure import setup_post_structure
+    from .env.reading import setup_reading
+    from .env.sanitize import setup_sanitize
+    from .env.site_data import setup_site_data
+    from .feeds.writer import setup_feeds
+    from .i18n.translate import setup_i18n
+    from .media.covers import setup_covers
+    from .migrate.ablog_options import setup_ablog_options
+    from .migrate.redirect_pages import setup_redirect_pages
+    from .pages.excerpts import setup_excerpts
+    from .pages.language import setup_language
+    from .pages.list_pages import setup_list_pages
+    from .pages.post_page import setup_post_page
+    from .pages.removed_posts import setup_removed_posts
+    from .pages.sidebars import setup_sidebars
+    from .seo.head import setup_head
+    from .seo.sitemap import setup_sitemap
 
     app.setup_extension("myst_parser")
     # sphinx-design is not loaded for the site: its CSS and JavaScript (62 KB) would reach
     # every page. Cards use their own styles, or sphinx-design's when the site loads it.
-    config.setup_config(app)
-    migration.setup_migration(app)
-    i18n.setup_i18n(app)
-    site.setup_site(app)
-    discovery.setup_discovery(app)
-    reading.setup_reading(app)
-    sanitize.setup_sanitize(app)
-    collector.setup_collector(app)
-    postpage.setup_post_page(app)
-    excerpts.setup_excerpts(app)
-    media.setup_media(app)
-    cleanup.setup_cleanup(app)
-    outputstate.setup_output_state(app)
-    checks.setup_checks(app)
-    pages.setup_pages(app)
-    directives.setup_directives(app)
-    sidebars.setup_sidebars(app)
-    translation.setup_translation(app)
-    seo.setup_seo(app)
-    feeds.setup_feeds(app)
-    redirects.setup_redirects(app)
+    features = (
+        # conf.py: ABlog's meaning of its options is applied before the options are checked.
+        setup_config,
+        setup_ablog_options,
+        setup_i18n,
+        # The read phase: which files are posts, how they are read, what is kept.
+        setup_site_data,
+        setup_discovery,
+        setup_reading,
+        setup_post_structure,
+        setup_admonitions,
+        setup_sanitize,
+        setup_collector,
+        # The write phase. The post page's header and footer are filled (and its excerpt
+        # kept) before the listings and language switchers of that page are.
+        setup_post_page,
+        setup_excerpts,
+        setup_covers,
+        setup_removed_posts,
+        setup_output_state,
+        setup_consistency,
+        setup_build_state,
+        setup_list_pages,
+        setup_listings,
+        setup_sidebars,
+        setup_language_switcher,
+        setup_language,
+        setup_noindex,
+        setup_git_dates,
+        setup_head,
+        setup_sitemap,
+        setup_feeds,
+        # Last: redirect pages never take the place of a page written by this build.
+        setup_redirect_pages,
+    )
+    for setup_feature in features:
+        setup_feature(app)
     return {
         "version": __version__,
         "env_version": ENV_VERSION,

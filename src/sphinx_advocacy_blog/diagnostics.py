@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 
-from .post import Problem
+from .model.problem import Problem
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

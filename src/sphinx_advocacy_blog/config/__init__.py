@@ -1,0 +1,82 @@
+"""Configuration: the option table, its checks and the typed settings read from ``conf.py``.
+
+Holds :mod:`.options` (every option, once, as a field of ``BlogSettings``) and
+:mod:`.checks`. Imports only :mod:`..util` and Sphinx's config API; every other layer may
+import it. A bad value stops the build at ``config-inited`` with an error naming the option.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from sphinx.errors import ConfigError
+
+from .options import DRAFTS_ENV_VAR, OPTIONS, OPTIONS_BY_NAME, BlogSettings, Option
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+__all__ = [
+    "DRAFTS_ENV_VAR",
+    "OPTIONS",
+    "OPTIONS_BY_NAME",
+    "BlogSettings",
+    "Option",
+    "settings_from_config",
+    "setup_config",
+    "validate_config",
+]
+
+
+def settings_from_config(config: Config) -> BlogSettings:
+    """Build the typed settings from a Sphinx config (after :func:`validate_config`)."""
+    values = {}
+    for entry in OPTIONS:
+        value = getattr(config, entry.name)
+        values[entry.setting] = entry.read(value) if entry.read is not None else value
+    settings = BlogSettings(**values)
+    drafts_env = os.environ.get(DRAFTS_ENV_VAR, "").strip().lower() in ("1", "true", "yes")
+    suffix = config.html_link_suffix
+    if suffix is None:
+        suffix = config.html_file_suffix or ".html"
+    return replace(
+        settings,
+        include_drafts=settings.include_drafts or drafts_env,
+        base_url=(config.html_baseurl or settings.ablog_baseurl or "").rstrip("/"),
+        url_prefix="",
+        link_suffix=suffix,
+        language=config.language or "en",
+    )
+
+
+def validate_config(app: Sphinx | None, config: Config) -> None:
+    """Check every option once; raise :class:`ConfigError` naming the first bad one."""
+    for entry in OPTIONS:
+        value = getattr(config, entry.name)
+        if not isinstance(value, entry.types) or (
+            entry.types == (int,) and isinstance(value, bool)
+        ):
+            expected = " or ".join(t.__name__ for t in entry.types)
+            raise ConfigError(
+                f"sphinx-advocacy-blog: the option {entry.name!r} must be of type "
+                f"{expected}, not {type(value).__name__} ({value!r})."
+            )
+        if entry.check is not None and (problem := entry.check(value)) is not None:
+            raise ConfigError(
+                f"sphinx-advocacy-blog: the option {entry.name!r} {problem} (got {value!r})."
+            )
+
+
+def setup_config(app: Sphinx) -> None:
+    """Register every option of :data:`OPTIONS` with Sphinx and validate them at start."""
+    for entry in OPTIONS:
+        app.add_config_value(
+            entry.name,
+            entry.default,
+            entry.rebuild,  # type: ignore[arg-type]
+            entry.types,
+        )
+    app.connect("config-inited", validate_config, priority=100)

@@ -1,0 +1,72 @@
+"""Checks of option values: each returns an error message, or ``None`` when the value is fine.
+
+Pure functions, used by the option table (:mod:`.options`); the message completes the
+sentence "the option 'blog_x' ...".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..util.urlpattern import pattern_problem
+
+
+def positive_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return "must be a whole number of at least 1"
+    return None
+
+
+def non_negative_int(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return "must be a whole number of at least 0"
+    return None
+
+
+def relative_path(value: Any) -> str | None:
+    text = str(value)
+    if text.startswith(("/", "\\")) or ".." in text.replace("\\", "/").split("/"):
+        return "must be a folder path relative to the source directory, without '..'"
+    return None
+
+
+def url_path(value: Any) -> str | None:
+    text = str(value).strip("/")
+    if not text or ".." in text.split("/") or "\\" in text:
+        return "must be a non-empty URL path such as 'blog', without '..'"
+    return None
+
+
+def str_list(value: Any) -> str | None:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        return "must be a list of strings"
+    return None
+
+
+def str_dict(value: Any) -> str | None:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        return "must be a dict mapping strings to strings"
+    return None
+
+
+def post_sort(value: Any) -> str | None:
+    if value not in ("date", "title"):
+        return "must be 'date' or 'title'"
+    return None
+
+
+def redirect_map(value: Any) -> str | None:
+    problem = str_dict(value)
+    if problem is None and any(not key.strip("/") for key in value):
+        return "must not redirect the site root"
+    return problem
+
+
+def post_url_pattern(value: Any) -> str | None:
+    return pattern_problem(str(value))
+
+
+def str_or_str_list(value: Any) -> str | None:
+    return None if isinstance(value, str) else str_list(value)

@@ -1,0 +1,353 @@
+"""Name each post's document after its permalink.
+
+Sphinx writes a document at its name (``blog/welcome`` -> ``blog/welcome.html``), so the
+cheapest way to publish a post at its Docusaurus URL is to give its document that name.
+:class:`BlogProject` extends Sphinx's :class:`~sphinx.project.Project` discovery: after
+Sphinx has found the source files, every post under the blog folder is renamed from its
+path (``blog/2022-07-3-welcome/index``) to its permalink (``blog/2022/07/3/welcome``).
+Links, search, images and incremental builds then work unchanged, and the document keeps
+reading its real file (or, in a translated build, the translation of it).
+
+ABlog posts (``blogpost: true`` in their front matter, or matched by ``blog_post_pattern``)
+may live anywhere in the project; they keep their document name, which is their ABlog URL.
+
+Drafts are dropped here in production builds, so they are never read nor written.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path, PurePath, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from sphinx.project import Project
+
+from ..diagnostics import report
+from ..i18n.locales import I18N_BLOG_DIR
+from ..model.problem import Problem
+from ..readers.location import PostLocation, peek_post
+from ..readers.settings import ReadSettings
+from ..util.globs import matches_post_pattern
+from .git_dates import modification_time, post_date_fallback
+from .site_data import get_site
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+POST_SUFFIXES = (".md", ".mdx")
+
+
+class BlogProject(Project):
+    """A Sphinx project whose blog posts are named after their permalinks."""
+
+    blog_path: str = "blog"
+    blog_route: str = "blog"
+    blog_include_drafts: bool = False
+    blog_locale: str = ""
+    blog_url_pattern: str = ""
+    blog_post_patterns: tuple[str, ...] = ()
+    blog_date_formats: tuple[str, ...] = ()
+    #: The date of a post with none in its front matter or path (``git_dates``); not
+    #: pickled with the project.
+    blog_undated: Callable[[str], datetime] | None = None
+
+    def configure_blog(
+        self,
+        *,
+        path: str,
+        route: str,
+        include_drafts: bool,
+        locale: str,
+        url_pattern: str = "",
+        post_patterns: tuple[str, ...] = (),
+        date_formats: tuple[str, ...] = (),
+        undated: Callable[[str], datetime] | None = None,
+    ) -> None:
+        """Set the blog folder, URL route, draft policy and locale before discovery.
+
+        *url_pattern* is ``blog_post_url``; *post_patterns* and *date_formats* are ABlog's
+        ``blog_post_pattern`` and ``post_date_format``; *undated* gives the date of a post
+        without one (from its absolute path).
+        """
+        self.blog_path = path
+        self.blog_route = route
+        self.blog_include_drafts = include_drafts
+        self.blog_locale = locale
+        self.blog_url_pattern = url_pattern
+        self.blog_post_patterns = post_patterns
+        self.blog_date_formats = date_formats
+        self.blog_undated = undated
+        if not hasattr(self, "blog_posts"):
+            self._init_blog_state()
+
+    def _init_blog_state(self) -> None:
+        #: docname -> source path (relative to srcdir) of every post in this build.
+        self.blog_posts: dict[str, str] = {}
+        #: docname -> source path of posts whose file is a translation.
+        self.blog_translated: dict[str, str] = {}
+        self.blog_problems: list[Problem] = []
+        #: Docnames of the ABlog posts (kept at their own path).
+        self.blog_ablog: set[str] = set()
+        #: path -> (mtime, settings, location), so unchanged files are not read again.
+        self._blog_peek_cache: dict[str, tuple[float, tuple[Any, ...], PostLocation]] = {}
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("blog_undated", None)
+        return state
+
+    def restore(self, other: Project) -> None:
+        super().restore(other)
+        if not hasattr(self, "blog_posts"):
+            self._init_blog_state()
+        if isinstance(other, BlogProject) and hasattr(other, "_blog_peek_cache"):
+            self._blog_peek_cache = other._blog_peek_cache
+            self.blog_posts = other.blog_posts
+            self.blog_translated = other.blog_translated
+            self.blog_ablog = getattr(other, "blog_ablog", set())
+
+    def _read_settings(self, ablog: bool) -> ReadSettings:
+        return ReadSettings(
+            route=self.blog_route,
+            url_pattern=self.blog_url_pattern,
+            date_formats=self.blog_date_formats,
+            ablog=ablog,
+        )
+
+    def _peek(self, relative: str, blog_relative: str, ablog: bool) -> PostLocation | None:
+        absolute = os.path.join(self.srcdir, relative)
+        try:
+            mtime = os.path.getmtime(absolute)
+        except OSError:
+            return None
+        settings = self._read_settings(ablog)
+        key = (settings, blog_relative)
+        cached = self._blog_peek_cache.get(relative)
+        if cached is not None and cached[0] == mtime and cached[1] == key:
+            return cached[2]
+        try:
+            with open(absolute, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            return None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            # Sphinx would stop the whole build on this file; it is left out instead.
+            line = raw[: error.start].count(b"\n") + 1
+            location = PostLocation("", draft=False, unreadable_line=line)
+            self._blog_peek_cache[relative] = (mtime, key, location)
+            return location
+        undated = self.blog_undated or modification_time
+        location = peek_post(blog_relative, text, settings, fallback_date=lambda: undated(absolute))
+        self._blog_peek_cache[relative] = (mtime, key, location)
+        return location
+
+    def translation_of(self, blog_relative: str) -> str | None:
+        """Path (relative to srcdir) of the locale's translation of a post, if it exists."""
+        if not self.blog_locale:
+            return None
+        candidate = PurePosixPath(I18N_BLOG_DIR.format(locale=self.blog_locale), blog_relative)
+        if os.path.isfile(os.path.join(self.srcdir, candidate)):
+            return str(candidate)
+        return None
+
+    def _path_key(self, relative: str) -> Any:
+        """*relative* in the form Sphinx keeps paths in (``Path`` since Sphinx 8, ``str``
+        in 7.4)."""
+        sample = next(iter(self._path_to_docname), None)
+        if sample is None or isinstance(sample, PurePath):
+            return Path(relative)
+        return os.path.normpath(relative)
+
+    def path2doc(self, filename: Any) -> str | None:
+        """The document of a file, under its permalink name when it is a post.
+
+        MyST resolves ``[text](../2022-07-3-welcome/index.md)`` through here with an
+        absolute path; Sphinx's own lookup only knows relative keys, so it would answer
+        with the file's original name.
+        """
+        path = PurePath(filename)
+        if path.is_absolute():
+            try:
+                path = path.relative_to(self.srcdir)
+            except ValueError:
+                return super().path2doc(filename)
+        key = self._path_key(path.as_posix())
+        found = self._path_to_docname.get(key)
+        return found if found is not None else super().path2doc(filename)
+
+    def _forget(self, path: Path, docname: str, docnames: set[str]) -> None:
+        """Take a source file out of the project: it is not read nor written."""
+        docnames.discard(docname)
+        self._path_to_docname.pop(path, None)
+        self._docname_to_path.pop(docname, None)
+
+    def discover(
+        self, exclude_paths: Iterable[str] = (), include_paths: Iterable[str] = ("**",)
+    ) -> set[str]:
+        docnames = super().discover(exclude_paths, include_paths)
+        if not hasattr(self, "blog_posts"):
+            self._init_blog_state()
+        self.blog_posts = {}
+        self.blog_translated = {}
+        self.blog_problems = []
+        self.blog_ablog = set()
+        prefix = self.blog_path.strip("/") + "/"
+        seen_paths = set()
+        claimed: dict[str, str] = {}
+        for path, docname in sorted(self._path_to_docname.items()):
+            relative = PurePath(path).as_posix()
+            if not relative.endswith(POST_SUFFIXES) or relative.startswith("i18n/"):
+                continue
+            in_blog = relative.startswith(prefix)
+            by_pattern = matches_post_pattern(relative, self.blog_post_patterns)
+            # Outside the blog folder only ABlog posts count; finding those that say
+            # ``blogpost: true`` means peeking at every Markdown file (cached by mtime).
+            seen_paths.add(relative)
+            blog_relative = relative[len(prefix) :] if in_blog else relative
+            located = self._peek(relative, blog_relative, by_pattern)
+            if located is None:
+                continue
+            ablog = by_pattern or located.ablog
+            if not in_blog and not ablog and located.unreadable_line is None:
+                continue
+            if located.unreadable_line is not None:
+                self.blog_problems.append(
+                    Problem(
+                        "encoding",
+                        "this file is not valid UTF-8 (copied from another program?); save it "
+                        "as UTF-8 in your editor. It was left out of the build",
+                        relative,
+                        located.unreadable_line,
+                    )
+                )
+                self._forget(path, docname, docnames)
+                continue
+            if located.draft_and_unlisted_line is not None:
+                self.blog_problems.append(
+                    Problem(
+                        "draft",
+                        "a post cannot be both 'draft' and 'unlisted'; remove one of them "
+                        "(it is treated as a draft)",
+                        relative,
+                        located.draft_and_unlisted_line,
+                    )
+                )
+            permalink, draft = located.permalink, located.draft
+            if ablog:
+                # ABlog published a post at its document name; it stays there.
+                permalink = docname
+            if draft and not self.blog_include_drafts:
+                self._forget(path, docname, docnames)
+                continue
+            if ablog:
+                self.blog_ablog.add(docname)
+            target = permalink
+            if target in claimed or (target != docname and target in docnames):
+                other = claimed.get(target) or str(self._docname_to_path.get(target, target))
+                self.blog_problems.append(
+                    Problem(
+                        "duplicate",
+                        f"two posts claim the URL /{target}: {other} and {relative}. Give "
+                        f"one of them another 'slug'; this one stays at /{docname}",
+                        relative,
+                        1,
+                    )
+                )
+                target = docname
+            claimed[target] = relative
+            source = (None if ablog else self.translation_of(blog_relative)) or relative
+            if target != docname:
+                docnames.discard(docname)
+                del self._docname_to_path[docname]
+                docnames.add(target)
+            key = self._path_key(source)
+            self._docname_to_path[target] = key
+            self._path_to_docname[key] = target
+            self._path_to_docname[path] = target
+            self.blog_posts[target] = relative
+            if source != relative:
+                self.blog_translated[target] = source
+        for stale in set(self._blog_peek_cache) - seen_paths:
+            del self._blog_peek_cache[stale]
+        return docnames
+
+
+def is_ablog_post(env: Any, docname: str) -> bool:
+    """Whether *docname* is an ABlog post (kept at its own path) in this build."""
+    project = env.project
+    return isinstance(project, BlogProject) and docname in getattr(project, "blog_ablog", ())
+
+
+def is_post(env: Any, docname: str) -> bool:
+    """Whether *docname* is a blog post in this build."""
+    project = env.project
+    return isinstance(project, BlogProject) and docname in project.blog_posts
+
+
+def post_source(env: Any, docname: str) -> str:
+    """The post's source path (the original, not its translation) relative to srcdir."""
+    return env.project.blog_posts[docname]
+
+
+def blog_exclude_patterns(blog_path: str, static_dirs: Iterable[str]) -> list[str]:
+    """Docusaurus's non-post files: translations, ``_``-prefixed files, tests, static."""
+    blog = str(blog_path).strip("/")
+    return [
+        "i18n/**",
+        f"{blog}/**/_*",
+        f"{blog}/_*",
+        f"{blog}/**/__tests__/**",
+        *(f"{folder}/**" for folder in static_dirs),
+    ]
+
+
+def _exclude_non_posts(app: Sphinx, config: Config) -> None:
+    """Keep Docusaurus's non-post files out of Sphinx's reading."""
+    extra = blog_exclude_patterns(config.blog_path, config.blog_static_dirs)
+    config.exclude_patterns = [*config.exclude_patterns, *extra]
+
+
+def _use_blog_project(app: Sphinx) -> None:
+    site = get_site(app)
+    project = app.project
+    if not isinstance(project, BlogProject):
+        project.__class__ = BlogProject
+    assert isinstance(project, BlogProject)
+    project.configure_blog(
+        path=site.settings.path,
+        route=site.settings.route,
+        include_drafts=site.settings.include_drafts,
+        locale=app.config.language or "",
+        url_pattern=site.settings.post_url,
+        post_patterns=site.settings.post_pattern,
+        date_formats=(site.settings.post_date_format,),
+        undated=lambda path: post_date_fallback(app, path),
+    )
+    # Sphinx restores the saved project into a plain Project before this class is in
+    # place, which drops the cache; it lives on the environment so it survives builds.
+    cache = getattr(app.env, "advocacy_blog_peek_cache", None)
+    if cache is None:
+        cache = project._blog_peek_cache
+        app.env.advocacy_blog_peek_cache = cache  # type: ignore[attr-defined]
+    project._blog_peek_cache = cache
+
+
+def _report_discovery(app: Sphinx, env: Any, docnames: list[str]) -> None:
+    project = app.project
+    if isinstance(project, BlogProject):
+        report(app, project.blog_problems)
+
+
+def setup_discovery(app: Sphinx) -> None:
+    """Install :class:`BlogProject` and the exclude patterns for a Docusaurus blog folder."""
+    app.add_source_suffix(".mdx", "markdown")
+    app.connect("config-inited", _exclude_non_posts, priority=600)
+    app.connect("builder-inited", _use_blog_project, priority=450)
+    app.connect("env-before-read-docs", _report_discovery)

@@ -1,0 +1,46 @@
+"""Placeholder nodes: put in the doctree when a document is read, filled when written.
+
+What they show (authors, tags, neighbours, lists of posts) depends on other files, so it is
+rendered at ``doctree-resolved`` from the current data; the doctree only marks the place.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class post_header(nodes.General, nodes.Element):
+    """Date, reading time, authors and tags under a post's title."""
+
+
+class post_footer(nodes.General, nodes.Element):
+    """Tags and previous/next post links at the end of a post."""
+
+
+class excerpt_marker(nodes.Invisible, nodes.Element):
+    """Where ``<!-- truncate -->`` was: the excerpt is everything before it."""
+
+
+class post_listing(nodes.General, nodes.Element):
+    """A ``postlist``/``tagcloud``/``blog-authors``/``blog-archive`` directive's output."""
+
+
+class language_switcher(nodes.General, nodes.Element):
+    """Placeholder for the ``language-switcher`` directive, filled when written."""
+
+
+class page_part_html(nodes.General, nodes.Element):
+    """A post's rendered header or footer (``html`` attribute), written out as it is.
+
+    Unlike ``nodes.raw``, Sphinx's search indexer does not read it, so the dates, labels
+    and the neighbouring posts' titles in the pager are not indexed as the post's words.
+    """
+
+
+def visit_page_part_html(translator: nodes.NodeVisitor, node: page_part_html) -> None:
+    """HTML translators: append the node's markup (already escaped by its template)."""
+    translator.body.append(node["html"])
+    raise nodes.SkipNode
+
+
+PLACEHOLDER_NODES = (post_header, post_footer, excerpt_marker, post_listing)

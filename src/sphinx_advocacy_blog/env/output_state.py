@@ -1,0 +1,140 @@
+"""Whether the blog's whole-site outputs (list pages, feeds, sitemap, redirects) are current.
+
+The list pages, feeds, the sitemap and the redirect pages are made from the whole blog
+after the documents are written. A build where nothing they depend on changed (the common
+"rebuild with no change") need not make them again. Each output records a digest of its
+inputs; when the digest and the files are still there, it is skipped.
+
+The digest is deliberately broad, so that it can only err towards rewriting: every
+document's read stamp (a changed, added or removed file of any kind), every post record,
+the site data (``authors.yml``, ``tags.yml``), the options, the theme's and the project's
+templates, the extension's version and the git dates of the sources.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from ..version import __version__
+from .discovery import BlogProject
+from .git_dates import source_histories
+from .records import posts_of
+from .site_data import get_site
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STATE_FILE = "advocacy_blog_outputs.json"
+_STAMPS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
+_DIGESTS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
+
+
+def build_stamp(app: Sphinx) -> str:
+    """What every blog page depends on besides its posts: the extension's version, the
+    builder, the options (Sphinx's config hash and ours), the theme's and the project's
+    templates, ``authors.yml``/``tags.yml`` and the language (once per build)."""
+    known = _STAMPS.get(app)
+    if known is not None:
+        return known
+    site = get_site(app)
+    build_info = getattr(app.builder, "build_info", None)
+    templates = getattr(app.builder, "templates", None)
+    known = repr(
+        (
+            __version__,
+            app.builder.name,
+            str(app.outdir),
+            getattr(build_info, "config_hash", ""),
+            app.config.html_theme,
+            # A changed layout.html reaches every page, as Sphinx itself decides.
+            templates.newest_template_mtime() if templates is not None else 0,
+            site.fingerprint(),
+            site.settings,
+            app.config.language,
+        )
+    )
+    _STAMPS[app] = known
+    return known
+
+
+def inputs_digest(app: Sphinx) -> str:
+    """A digest of everything the end-of-build outputs are made from (once per build)."""
+    known = _DIGESTS.get(app)
+    if known is not None:
+        return known
+    env = app.env
+    digest = hashlib.sha256(build_stamp(app).encode())
+    for docname, stamp in sorted(env.all_docs.items()):
+        digest.update(f"{docname}\t{stamp}\n".encode())
+    for _docname, post in sorted(posts_of(env).items()):
+        digest.update(repr(post).encode())
+    project = app.project
+    if isinstance(project, BlogProject):
+        digest.update(repr(sorted(project.blog_posts.items())).encode())
+        digest.update(repr(sorted(project.blog_translated.items())).encode())
+    digest.update(repr(sorted(source_histories(app).items())).encode())
+    known = digest.hexdigest()
+    _DIGESTS[app] = known
+    return known
+
+
+def forget_digest(app: Sphinx) -> None:
+    """Drop the stamp and digest of the previous build (at the start of a build)."""
+    _STAMPS.pop(app, None)
+    _DIGESTS.pop(app, None)
+
+
+def state_path(app: Sphinx, name: str) -> str:
+    """A state file of this builder beside the doctrees (html and dirhtml keep their own)."""
+    return os.path.join(app.doctreedir, f"{app.builder.name}-{name}")
+
+
+def load_state(app: Sphinx, name: str) -> Any:
+    """The JSON in state file *name*, or ``None`` when it is missing or unreadable."""
+    try:
+        with open(state_path(app, name), encoding="utf-8") as handle:
+            return json.load(handle)
+    except (OSError, ValueError):
+        return None
+
+
+def save_state(app: Sphinx, name: str, data: Any) -> None:
+    """Write *data* as JSON to state file *name* (sorted keys, so builds are repeatable)."""
+    os.makedirs(app.doctreedir, exist_ok=True)
+    with open(state_path(app, name), "w", encoding="utf-8") as handle:
+        json.dump(data, handle, sort_keys=True, indent=0)
+
+
+def _load(app: Sphinx) -> dict[str, str]:
+    state = load_state(app, STATE_FILE)
+    return state if isinstance(state, dict) else {}
+
+
+def _signature(app: Sphinx, extra: str) -> str:
+    return hashlib.sha256(f"{inputs_digest(app)}\n{extra}".encode()).hexdigest()
+
+
+def is_current(app: Sphinx, output: str, files: Iterable[str], extra: str = "") -> bool:
+    """Whether *output* was made from the same inputs last time and its *files* (below the
+    output folder) are all still there. *extra* is anything else it depends on."""
+    if _load(app).get(output) != _signature(app, extra):
+        return False
+    outdir = str(app.outdir)
+    return all(os.path.exists(os.path.join(outdir, name)) for name in files)
+
+
+def remember(app: Sphinx, output: str, extra: str = "") -> None:
+    """Record that *output* is now made from this build's inputs."""
+    state = _load(app)
+    state[output] = _signature(app, extra)
+    save_state(app, STATE_FILE, state)
+
+
+def setup_output_state(app: Sphinx) -> None:
+    """Compute the inputs digest afresh in every build."""
+    app.connect("builder-inited", forget_digest)

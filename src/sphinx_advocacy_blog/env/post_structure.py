@@ -1,0 +1,164 @@
+"""Transforms of a post's doctree at read time: its one title, placeholders, image paths.
+
+:class:`PostStructure` gives a post its single title and places the header, footer and
+excerpt-end placeholders (:mod:`.nodes`); :class:`StaticImagePaths` points ``/img/x.png``
+at the site's static folders; :class:`TranslatedImageFallback` lets a translation use the
+images beside its source post.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from ..model.post import Post
+from ..readers.markdown import TITLE_PLACEHOLDER, TRUNCATE_MARKER
+from .discovery import is_post, post_source
+from .nodes import excerpt_marker, post_footer, post_header
+from .records import READING_KEY
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+class PostStructure(SphinxTransform):
+    """Give a post one title and mark the header, footer and excerpt end."""
+
+    default_priority = 180
+
+    def apply(self, **kwargs: Any) -> None:
+        post: Post | None = self.env.temp_data.get(READING_KEY)
+        if post is None:
+            return
+        document = self.document
+        section = self._title_section(document, post)
+        title_index = section.first_child_matching_class(nodes.title)
+        position = 0 if title_index is None else title_index + 1
+        section.insert(position, post_header(docname=self.env.docname))
+        section.append(post_footer(docname=self.env.docname))
+        for raw in list(document.findall(nodes.raw)):
+            if raw.astext().strip() == TRUNCATE_MARKER and "html" in raw.get("format", ""):
+                raw.replace_self(excerpt_marker())
+                break
+
+    @staticmethod
+    def _title_section(document: nodes.document, post: Post) -> nodes.section:
+        """The section whose title is the page's one ``<h1>``.
+
+        A front-matter title arrives as a placeholder heading (see ``TITLE_PLACEHOLDER``):
+        its text becomes the real title, a body ``# heading`` repeating it is merged away,
+        and other top-level sections nest under it. Without any heading, one is made.
+        """
+        sections = [child for child in document.children if isinstance(child, nodes.section)]
+        first = sections[0] if sections else None
+        first_title = first.next_node(nodes.title) if first is not None else None
+        if (
+            first is not None
+            and first_title is not None
+            and (first_title.astext() == TITLE_PLACEHOLDER)
+        ):
+            first_title.clear()
+            first_title += nodes.Text(post.title)
+            # Shown exactly as written, as on list pages and in social previews.
+            first_title["support_smartquotes"] = False
+            _rename_section(document, first, post.title)
+            for other in sections[1:]:
+                document.remove(other)
+                other_title = other.next_node(nodes.title)
+                if other_title is not None and other_title.astext() == post.title:
+                    other.remove(other_title)
+                    first.extend(list(other.children))
+                else:
+                    first.append(other)
+            return first
+        if first is not None and len(sections) == 1:
+            return first
+        section = nodes.section(ids=[nodes.make_id(post.title) or "post"], names=[])
+        section += nodes.title(post.title, post.title, support_smartquotes=False)
+        section.extend(list(document.children))
+        document.clear()
+        document += section
+        document.ids[section["ids"][0]] = section
+        return section
+
+
+def _rename_section(document: nodes.document, section: nodes.section, title: str) -> None:
+    """Give the placeholder-titled section the ids and names of its real title."""
+    for old_id in section["ids"]:
+        document.ids.pop(old_id, None)
+    for old_name in section["names"]:
+        document.nameids.pop(old_name, None)
+        document.nametypes.pop(old_name, None)
+    new_id = nodes.make_id(title) or "post"
+    if new_id in document.ids:
+        new_id = f"{new_id}-title"
+    section["ids"] = [new_id]
+    section["names"] = [nodes.fully_normalize_name(title)]
+    document.ids[new_id] = section
+    document.nameids[section["names"][0]] = new_id
+    document.nametypes[section["names"][0]] = True
+
+
+class StaticImagePaths(SphinxTransform):
+    """``![](/img/x.png)`` means the site's ``static/img/x.png`` (Docusaurus and Hugo).
+
+    Sphinx reads a leading ``/`` as the source directory; when the file is not there but is
+    in one of ``blog_static_dirs``, the image is pointed at it so Sphinx copies it.
+    """
+
+    default_priority = 190
+
+    def apply(self, **kwargs: Any) -> None:
+        static_dirs = self.config.blog_static_dirs
+        srcdir = str(self.env.srcdir)
+        for image in self.document.findall(nodes.image):
+            uri = image.get("uri", "")
+            if not uri.startswith("/") or uri.startswith("//"):
+                continue
+            if os.path.exists(os.path.join(srcdir, uri.lstrip("/"))):
+                continue
+            for folder in static_dirs:
+                candidate = os.path.join(folder, uri.lstrip("/"))
+                if os.path.isfile(os.path.join(srcdir, candidate)):
+                    image["uri"] = "/" + candidate.replace(os.sep, "/")
+                    break
+
+
+class TranslatedImageFallback(SphinxTransform):
+    """An image beside a translated post that the translation folder lacks comes from the
+    source post's folder (Docusaurus resolves images the same way)."""
+
+    default_priority = 191
+
+    def apply(self, **kwargs: Any) -> None:
+        env = self.env
+        if not is_post(env, env.docname):
+            return
+        source = post_source(env, env.docname)
+        read_from = str(env.doc2path(env.docname, False))
+        if read_from == source:
+            return
+        srcdir = str(env.srcdir)
+        for image in self.document.findall(nodes.image):
+            uri = image.get("uri", "")
+            if not uri or uri.startswith(("/", "data:")) or "://" in uri:
+                continue
+            if os.path.exists(os.path.join(srcdir, posixpath.dirname(read_from), uri)):
+                continue
+            fallback = posixpath.normpath(posixpath.join(posixpath.dirname(source), uri))
+            if os.path.exists(os.path.join(srcdir, fallback)):
+                image["uri"] = "/" + fallback
+
+
+def setup_post_structure(app: Sphinx) -> None:
+    """Register the transforms and the placeholder nodes."""
+    app.add_transform(PostStructure)
+    app.add_transform(StaticImagePaths)
+    app.add_transform(TranslatedImageFallback)
+    app.add_node(excerpt_marker)
+    app.add_node(post_header)
+    app.add_node(post_footer)

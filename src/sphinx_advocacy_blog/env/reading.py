@@ -1,0 +1,128 @@
+"""The read phase of a post: source text -> ``Post`` record + the MyST text Sphinx parses.
+
+At ``source-read`` the raw text goes to the pure reader (``readers/``); the ``Post`` waits
+in ``env.temp_data`` for the collector and the transforms (:mod:`.post_structure`), and
+MyST gets the converted text. Docutils is told the build's language here too.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import posixpath
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..diagnostics import report
+from ..model.post import Post
+from ..model.problem import Problem
+from ..readers.docusaurus import read_post
+from ..readers.settings import ReadSettings
+from ..util.files import find_source_file
+from ..util.urls import is_absolute_url
+from .discovery import is_ablog_post, is_post, post_source
+from .git_dates import post_date_fallback
+from .records import READING_KEY
+from .site_data import get_site
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    env = app.env
+    if not is_post(env, docname):
+        return
+    site = get_site(app)
+    source_path = post_source(env, docname)
+    blog_relative = source_path[len(site.settings.path) + 1 :]
+    read_path = str(env.doc2path(docname, False))
+    parsed = read_post(
+        read_path,
+        blog_relative,
+        source[0],
+        ReadSettings(
+            route=site.settings.route,
+            words_per_minute=site.settings.words_per_minute,
+            locale=app.config.language or "",
+            url_pattern=site.settings.post_url,
+            date_formats=(site.settings.post_date_format,),
+            ablog=is_ablog_post(env, docname),
+        ),
+        fallback_date=lambda: post_date_fallback(app, os.path.join(app.srcdir, source_path)),
+    )
+    post = parsed.post
+    if post.docname != docname:
+        # A duplicate permalink keeps the post at its source path (see discovery).
+        post = replace(post, docname=docname, permalink=docname)
+    if (
+        site.settings.truncate_warning_words
+        and not post.has_truncate_marker
+        and post.word_count > site.settings.truncate_warning_words
+    ):
+        parsed.problems.append(
+            Problem(
+                "truncate",
+                f"this post has {post.word_count} words and no <!-- truncate --> marker, so "
+                "list pages show all of it; add the marker where the excerpt should end",
+                read_path,
+                1,
+            )
+        )
+    if read_path != source_path and post.image and not post.image.startswith("/"):
+        post = _cover_from_source_folder(post, str(app.srcdir), read_path, source_path)
+    if (
+        post.image
+        and find_source_file(str(app.srcdir), site.settings.static_dirs, post.image) is None
+        and not is_absolute_url(post.image)
+    ):
+        parsed.problems.append(
+            Problem(
+                "image",
+                f"the cover image {post.image!r} does not exist; put the file beside the post "
+                "or fix the 'image' value",
+                read_path,
+                post.line_of("image") or 1,
+            )
+        )
+    report(app, parsed.problems)
+    env.temp_data[READING_KEY] = post
+    source[0] = parsed.myst_text
+
+
+def _cover_from_source_folder(post: Post, srcdir: str, read_path: str, source_path: str) -> Post:
+    """A translation's ``image: ./cover.jpg`` falls back to the source post's folder."""
+    if is_absolute_url(post.image) or os.path.exists(os.path.join(srcdir, post.image)):
+        return post
+    relative = posixpath.relpath(post.image, posixpath.dirname(read_path))
+    fallback = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), relative))
+    if os.path.exists(os.path.join(srcdir, fallback)):
+        return replace(post, image=fallback)
+    return post
+
+
+def _docutils_language(app: Sphinx) -> None:
+    """Docutils warns on every document for a language it has no module for ("ukr",
+    "hal"); give it the BCP 47 tag when it knows that, else English (UI strings of this
+    extension still come from its own catalogs)."""
+    language = app.config.language
+    locale = get_site(app).locale
+    if not language:
+        return
+    for candidate in (language, locale.html_lang if locale else ""):
+        tag = candidate.replace("-", "_").lower()
+        if not tag:
+            continue
+        try:
+            importlib.import_module(f"docutils.languages.{tag}")
+        except ImportError:
+            continue
+        app.env.settings["language_code"] = tag
+        return
+    app.env.settings["language_code"] = "en"
+
+
+def setup_reading(app: Sphinx) -> None:
+    """Connect the read phase of posts."""
+    app.connect("builder-inited", _docutils_language, priority=460)
+    app.connect("source-read", _on_source_read)

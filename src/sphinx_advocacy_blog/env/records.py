@@ -1,0 +1,59 @@
+"""What the extension keeps in the Sphinx environment, per document (one place, one name each).
+
+Everything here is pickled with the environment: post records, listing specs, the stamps
+that say what each page showed when last written, documents' ``robots`` values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set as AbstractSet
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.environment import BuildEnvironment
+
+    from ..model.listing import ListingSpec
+    from ..model.post import Post
+
+#: Key in ``env.temp_data`` for the post being read.
+READING_KEY = "advocacy_blog_post"
+
+
+def _attribute(env: BuildEnvironment, name: str) -> Any:
+    if not hasattr(env, name):
+        setattr(env, name, {})
+    return getattr(env, name)
+
+
+def posts_of(env: BuildEnvironment) -> dict[str, Post]:
+    """Every post of the build, by document name."""
+    return _attribute(env, "advocacy_blog_posts")
+
+
+def stamps_of(env: BuildEnvironment) -> dict[str, Any]:
+    """What each post page showed when last written (neighbours, site fingerprint)."""
+    return _attribute(env, "advocacy_blog_stamps")
+
+
+def listings_of(env: BuildEnvironment) -> dict[str, list[ListingSpec]]:
+    """The listing directives of each document."""
+    return _attribute(env, "advocacy_blog_listings")
+
+
+def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
+    """What each page with listings showed when last written."""
+    return _attribute(env, "advocacy_blog_listing_stamps")
+
+
+def robots_of(env: BuildEnvironment) -> dict[str, str]:
+    """The ``robots`` meta value each document declares (``noindex``...), by docname."""
+    return _attribute(env, "advocacy_blog_robots")
+
+
+def merge_documents(
+    mine: dict[str, Any], theirs: dict[str, Any], docnames: AbstractSet[str]
+) -> None:
+    """Copy the entries a parallel reader made for *docnames* into the main environment."""
+    for docname in docnames:
+        if docname in theirs:
+            mine[docname] = theirs[docname]

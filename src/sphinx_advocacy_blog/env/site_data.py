@@ -1,0 +1,136 @@
+"""Load the site-wide blog data of a build: settings, authors, tags and locales.
+
+Loaded once per build at ``builder-inited`` from ``conf.py``, ``authors.yml``,
+``tags.yml`` and, in a translated build, the locale's own copies of them. The ``check``
+command loads it with the same function (:func:`load_site_data`), without Sphinx.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import replace
+from typing import TYPE_CHECKING
+from weakref import WeakKeyDictionary
+
+from ..config import settings_from_config
+from ..config.options import BlogSettings
+from ..diagnostics import report
+from ..i18n.locales import I18N_BLOG_DIR, locale_of, parse_options_json, site_locales
+from ..model.problem import Problem
+from ..model.site import BlogSite
+from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+_SITES: WeakKeyDictionary[Sphinx, BlogSite] = WeakKeyDictionary()
+
+
+def _read_text(path: str) -> str | None:
+    try:
+        with open(path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise OSError(str(error)) from error
+
+
+def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) -> BlogSite:
+    """Read ``authors.yml``, ``tags.yml`` and the locales of the blog in *srcdir*.
+
+    *language* is Sphinx's ``language`` of the build. In a translated build (``i18n/<language>/``
+    present), the locale's ``authors.yml``, ``tags.yml`` and ``options.json`` replace the
+    source ones. Problems are collected in the site's ``problems``, never raised.
+    """
+    blog_dir = os.path.join(srcdir, settings.path)
+    default = settings.default_locale
+    if not settings.locales and not os.path.isdir(os.path.join(srcdir, "i18n")):
+        # A one-language site is published at the root in whatever language it is.
+        default = language or default
+    locales = site_locales(srcdir, settings.locales, default)
+    locale = locale_of(locales, language, default)
+    translation_dir = I18N_BLOG_DIR.format(locale=locale.code)
+    if not os.path.isdir(os.path.join(srcdir, translation_dir)):
+        translation_dir = ""
+    settings = replace(settings, url_prefix=locale.prefix)
+    site = BlogSite(
+        settings=settings,
+        blog_dir=blog_dir,
+        locales=locales,
+        locale=locale,
+        translation_dir=translation_dir,
+    )
+    if translation_dir:
+        options = _data_file(srcdir, site, "options.json", translation_dir)
+        if options is not None:
+            translated, problems = parse_options_json(*options)
+            site.problems.extend(problems)
+            site.settings = replace(
+                settings,
+                title=translated.title or settings.title,
+                description=translated.description or settings.description,
+                sidebar_title=translated.sidebar_title or settings.sidebar_title,
+            )
+    for key, data in settings.extra_authors.items():
+        if isinstance(data, dict):
+            author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)
+            site.authors[str(key)] = author
+            site.problems.extend(problems)
+    authors_text = _translated_data_file(srcdir, site, "authors.yml")
+    if authors_text is not None:
+        authors, problems = parse_authors_file(*authors_text)
+        site.authors.update(authors)
+        site.problems.extend(problems)
+    tags_text = _translated_data_file(srcdir, site, "tags.yml")
+    if tags_text is not None:
+        tags, problems = parse_tags_file(*tags_text)
+        site.tags.update(tags)
+        site.problems.extend(problems)
+    return site
+
+
+def load_site(app: Sphinx) -> BlogSite:
+    """The site data of this build, from its ``conf.py`` settings."""
+    return load_site_data(str(app.srcdir), settings_from_config(app.config), app.config.language)
+
+
+def _translated_data_file(srcdir: str, site: BlogSite, filename: str) -> tuple[str, str] | None:
+    """The locale's version of a data file if there is one, else the source's."""
+    if site.translation_dir:
+        translated = _data_file(srcdir, site, filename, site.translation_dir)
+        if translated is not None:
+            return translated
+    return _data_file(srcdir, site, filename, site.settings.path)
+
+
+def _data_file(srcdir: str, site: BlogSite, filename: str, folder: str) -> tuple[str, str] | None:
+    """``(text, path relative to srcdir)`` of a blog data file, if it exists."""
+    relative = os.path.join(folder, filename)
+    try:
+        text = _read_text(os.path.join(srcdir, relative))
+    except OSError as error:
+        site.problems.append(Problem("yaml", f"cannot read {filename}: {error}", relative))
+        return None
+    return None if text is None else (text, relative)
+
+
+def get_site(app: Sphinx) -> BlogSite:
+    """The :class:`BlogSite` of this build (loaded on first use)."""
+    site = _SITES.get(app)
+    if site is None:
+        site = load_site(app)
+        _SITES[app] = site
+    return site
+
+
+def _on_builder_inited(app: Sphinx) -> None:
+    site = load_site(app)
+    _SITES[app] = site
+    report(app, site.problems)
+
+
+def setup_site_data(app: Sphinx) -> None:
+    """Load the site data at the start of every build."""
+    app.connect("builder-inited", _on_builder_inited, priority=400)

@@ -1,0 +1,266 @@
+"""Writing the Atom, RSS 2.0 and JSON feeds of the blog, each tag and each author.
+
+Docusaurus publishes ``/blog/rss.xml``, ``/blog/atom.xml`` and ``/blog/feed.json``; the same
+files are written here (and ``/blog/tags/<tag>/...``, ``/blog/authors/<key>/...``), so
+subscribers keep their feeds. A translated build writes its own under its locale prefix.
+Files whose bytes did not change are not rewritten. Pages link their feeds in ``<head>``
+for autodiscovery.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import posixpath
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from ..env.build_state import get_catalog
+from ..env.output_state import is_current, load_state, remember, save_state
+from ..env.site_data import get_site
+from ..model.post import Author, Post, Tag
+from ..model.routes import author_folder, author_key, author_page, media_path, tag_folder
+from ..model.site import BlogSite
+from ..pages.links import absolute, absolute_page_url
+from ..seo.facts import post_dates, post_description
+from ..seo.headtags import link as link_tag
+from ..seo.headtags import render_tags
+from ..util.files import write_if_changed
+from ..util.resources import STATIC_DIR
+from ..util.urls import is_absolute_url
+from .content import capture, forget_content, post_content
+from .formats import MEDIA_TYPES, WRITERS, Feed, FeedAuthor, FeedEntry, FeedImage
+from .plan import FeedPlan, feed_file, plan_feeds
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+STYLESHEET_FILE = "feed.xsl"
+STYLESHEET_SOURCE = os.path.join(STATIC_DIR, "feed.xsl")
+_MEMBERS: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+_SITE_DISCOVERY: WeakKeyDictionary[Sphinx, tuple[BlogSite, str]] = WeakKeyDictionary()
+_IMAGE_TYPES = {
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".avif": "image/avif",
+    ".svg": "image/svg+xml",
+}
+
+
+def feed_members(app: Sphinx) -> set[str]:
+    """Documents of the posts that appear in at least one feed of this build."""
+    members = _MEMBERS.get(app)
+    if members is None:
+        site = get_site(app)
+        members = set()
+        if site.settings.feed_formats and site.settings.feed_full_content:
+            for plan in plan_feeds(site, get_catalog(app)):
+                members.update(post.docname for post in plan.posts)
+        _MEMBERS[app] = members
+    return members
+
+
+def _author(app: Sphinx, site: BlogSite, author: Author) -> FeedAuthor:
+    page = author_page(site, author)
+    url = absolute_page_url(app.builder, site.settings, page) if page else author.url
+    return FeedAuthor(name=author.name, url=url, email=author.email)
+
+
+def _image(app: Sphinx, site: BlogSite, post: Post) -> FeedImage | None:
+    image = post.image or site.settings.default_image
+    if not image:
+        return None
+    media_type = _IMAGE_TYPES.get(posixpath.splitext(image.lower().split("?")[0])[1], "")
+    if is_absolute_url(image):
+        return FeedImage(url=image, media_type=media_type)
+    if image.startswith("/"):
+        path = image.lstrip("/")
+        local = next(
+            (
+                os.path.join(app.srcdir, folder, path)
+                for folder in ("", *site.settings.static_dirs)
+                if os.path.isfile(os.path.join(app.srcdir, folder, path))
+            ),
+            None,
+        )
+        url = absolute(site.settings, path)
+    else:
+        local = os.path.join(app.srcdir, image)
+        url = absolute(site.settings, media_path(site.settings, image))
+    length = os.path.getsize(local) if local and os.path.isfile(local) else None
+    return FeedImage(url=url, media_type=media_type, length=length)
+
+
+def _entry(app: Sphinx, site: BlogSite, post: Post, tags: tuple[Tag, ...]) -> FeedEntry:
+    url = absolute_page_url(app.builder, site.settings, post.docname)
+    published, modified = post_dates(app, post)
+    return FeedEntry(
+        id=url,
+        url=url,
+        title=post.title,
+        published=published,
+        updated=modified or published,
+        summary=post_description(site, post),
+        content_html=post_content(app, post.docname) if site.settings.feed_full_content else "",
+        authors=tuple(_author(app, site, author) for author in site.post_authors(post)),
+        categories=tuple(tag.label for tag in tags),
+        image=_image(app, site, post),
+    )
+
+
+def build_feed(app: Sphinx, site: BlogSite, plan: FeedPlan, entries: dict[str, FeedEntry]) -> Feed:
+    """The :class:`Feed` of a plan, entries shared between feeds."""
+    settings = site.settings
+    stylesheet = ""
+    if settings.feed_stylesheet:
+        depth = plan.folder.count("/") - settings.route.count("/")
+        stylesheet = "../" * depth + STYLESHEET_FILE
+    locale = site.locale.html_lang if site.locale else (app.config.language or "en")
+    publisher = settings.publisher.get("name") if isinstance(settings.publisher, dict) else ""
+    return Feed(
+        title=plan.title,
+        description=plan.description,
+        home_url=absolute_page_url(app.builder, settings, plan.home_page),
+        language=locale,
+        feed_urls={
+            feed_format: absolute(settings, feed_file(plan.folder, feed_format))
+            for feed_format in settings.feed_formats
+        },
+        stylesheet=stylesheet,
+        fallback_author=str(publisher or settings.title),
+        entries=tuple(entries[post.docname] for post in plan.posts),
+    )
+
+
+def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: write every feed of this build (unchanged files untouched).
+
+    Nothing is done when no input of the feeds changed since the last build and their
+    files are still there (see :mod:`..env.output_state`).
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    if app.builder.name in ("singlehtml", "epub"):
+        return
+    site = get_site(app)
+    formats = [name for name in site.settings.feed_formats if name in WRITERS]
+    if not formats:
+        return
+    previous = _previous_feed_files(app)
+    stylesheet = posixpath.join(site.settings.route, STYLESHEET_FILE)
+    expected = [*previous, stylesheet] if site.settings.feed_stylesheet else previous
+    if previous and is_current(app, "feeds", expected):
+        return
+    plans = plan_feeds(site, get_catalog(app))
+    entries: dict[str, FeedEntry] = {}
+    for plan in plans:
+        for post in plan.posts:
+            if post.docname not in entries:
+                entries[post.docname] = _entry(app, site, post, site.post_tags(post))
+    written = set()
+    for plan in plans:
+        feed = build_feed(app, site, plan, entries)
+        for feed_format in formats:
+            relative = feed_file(plan.folder, feed_format)
+            written.add(relative)
+            write_if_changed(os.path.join(app.outdir, relative), WRITERS[feed_format](feed))
+    if site.settings.feed_stylesheet:
+        with open(STYLESHEET_SOURCE, "rb") as handle:
+            write_if_changed(os.path.join(app.outdir, stylesheet), handle.read())
+    _remove_stale_feeds(app, previous, written)
+    remember(app, "feeds")
+
+
+FEED_RECORD = "advocacy_blog_feeds.json"
+
+
+def _previous_feed_files(app: Sphinx) -> set[str]:
+    """The feed files the last build of this builder wrote."""
+    record = load_state(app, FEED_RECORD)
+    return {str(name) for name in record} if isinstance(record, list) else set()
+
+
+def _remove_stale_feeds(app: Sphinx, previous: set[str], written: set[str]) -> None:
+    """Delete feeds of tags and authors the blog no longer has (recorded per builder)."""
+    for stale in sorted(previous - written):
+        path = os.path.join(app.outdir, stale)
+        if os.path.commonpath([os.path.abspath(path), os.path.abspath(app.outdir)]) == (
+            os.path.abspath(app.outdir)
+        ):
+            with contextlib.suppress(OSError):
+                os.remove(path)
+    save_state(app, FEED_RECORD, sorted(written))
+
+
+def _discovery_tags(app: Sphinx, site: BlogSite, folder: str, title: str) -> list[Any]:
+    labels = {"rss": "RSS", "atom": "Atom", "json": "JSON Feed"}
+    return [
+        link_tag(
+            "alternate",
+            absolute(site.settings, feed_file(folder, feed_format)),
+            type=MEDIA_TYPES[feed_format],
+            title=f"{title} ({labels[feed_format]})",
+        )
+        for feed_format in site.settings.feed_formats
+        if feed_format in MEDIA_TYPES
+    ]
+
+
+def _site_discovery_html(app: Sphinx, site: BlogSite) -> str:
+    """The links to the blog's own feeds, which every page has (made once per build)."""
+    known = _SITE_DISCOVERY.get(app)
+    if known is None or known[0] is not site:
+        tags = _discovery_tags(app, site, site.settings.route, site.settings.title)
+        known = _SITE_DISCOVERY[app] = (site, str(render_tags(tags)))
+    return known[1]
+
+
+def _page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    site = get_site(app)
+    if not site.settings.feed_formats or app.builder.name in ("singlehtml", "epub"):
+        return
+    html = _site_discovery_html(app, site)
+    tags: list[Any] = []
+    page = context.get("advocacy_blog_page")
+    if page is not None and page.kind == "tag" and site.settings.feed_per_tag:
+        tag = page.data["tag"]
+        tags += _discovery_tags(
+            app,
+            site,
+            tag_folder(site, tag),
+            f"{site.settings.title} – {tag.label}",
+        )
+    if page is not None and page.kind == "author" and site.settings.feed_per_author:
+        author = page.data["author"]
+        tags += _discovery_tags(
+            app,
+            site,
+            author_folder(site, author_key(author)),
+            f"{site.settings.title} – {author.name}",
+        )
+    context["metatags"] = (context.get("metatags") or "") + html + str(render_tags(tags))
+    if site.settings.feed_full_content:
+        capture(app, pagename, context, feed_members(app))
+
+
+def _refresh_members(app: Sphinx, env: Any) -> list[str]:
+    _MEMBERS.pop(app, None)
+    return []
+
+
+def _forget_changed(app: Sphinx, env: Any, docname: str) -> None:
+    # Purged = removed or about to be read again: its cached body may be stale either way.
+    forget_content(app, docname)
+
+
+def setup_feeds(app: Sphinx) -> None:
+    """Write the feeds and their autodiscovery links."""
+    app.connect("env-updated", _refresh_members, priority=150)
+    app.connect("env-purge-doc", _forget_changed)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", write_feeds)

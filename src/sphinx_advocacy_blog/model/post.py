@@ -1,0 +1,125 @@
+"""Posts, authors, tags and head tags: small frozen records, picklable, without doctrees.
+
+The readers (``readers/``) produce these from files; everything downstream (pages, head
+tags, feeds) reads them. They are stored in the Sphinx environment, so they stay small.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Author:
+    """An author, from ``authors.yml``, ``conf.py`` or a post's inline front matter."""
+
+    key: str
+    name: str
+    title: str = ""
+    url: str = ""
+    image_url: str = ""
+    email: str = ""
+    description: str = ""
+    #: Docusaurus ``page``: whether the author gets a profile page with their posts.
+    has_page: bool = True
+    page_permalink: str = ""
+    #: ``(network, url)`` pairs, handles already turned into URLs.
+    socials: tuple[tuple[str, str], ...] = ()
+    #: Inline authors live only in one post and are not looked up by key.
+    inline: bool = False
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A tag, from ``tags.yml`` or inline in a post."""
+
+    key: str
+    label: str
+    permalink: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class HeadTag:
+    """One element of a post's ``<head>`` block: ``<meta>``, ``<link>`` or ``<title>``."""
+
+    tag: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    text: str = ""
+
+    def attribute(self, name: str) -> str | None:
+        """The value of attribute *name*, or ``None``."""
+        for key, value in self.attributes:
+            if key == name:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Post:
+    """One blog post, as read from its source file."""
+
+    #: Sphinx document name; equals the permalink path, e.g. ``blog/welcome``.
+    docname: str
+    #: Source file, relative to the source directory (``blog/2022-07-3-welcome/index.md``).
+    source_path: str
+    #: URL path of the post relative to the site root, without suffix (``blog/welcome``).
+    permalink: str
+    title: str
+    published: datetime
+    #: True when the date carried a time of day (otherwise it is midnight, shown as a date).
+    has_time: bool = False
+    title_meta: str = ""
+    description: str = ""
+    slug: str = ""
+    #: Author keys (looked up in ``authors.yml``) and inline authors.
+    authors: tuple[Author, ...] = ()
+    #: Tag keys or inline labels; resolved against ``tags.yml`` when pages are written.
+    tags: tuple[Tag, ...] = ()
+    category: str = ""
+    group: str = ""
+    #: Cover/social image: a path relative to the source directory, or an absolute URL.
+    image: str = ""
+    keywords: tuple[str, ...] = ()
+    draft: bool = False
+    unlisted: bool = False
+    pinned: bool = False
+    reading_minutes: int = 1
+    word_count: int = 0
+    sidebar_label: str = ""
+    hide_table_of_contents: bool = False
+    last_update: datetime | None = None
+    last_update_author: str = ""
+    head_tags: tuple[HeadTag, ...] = ()
+    #: Other URL paths (relative to the site root) this post used to live at.
+    aliases: tuple[str, ...] = ()
+    #: schema.org type for JSON-LD (``BlogPosting`` unless the post says otherwise).
+    schema_type: str = "BlogPosting"
+    views: int | None = None
+    locale: str = ""
+    has_truncate_marker: bool = False
+    #: The first paragraph of the body as plain text (the default meta description).
+    summary: str = ""
+    #: Front-matter keys this extension does not know, kept for templates.
+    extra: tuple[tuple[str, Any], ...] = ()
+    #: Line of each front-matter key in the source, to point warnings at it.
+    key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    def line_of(self, key: str) -> int | None:
+        """Line number of front-matter *key* in the source file, if known."""
+        for name, line in self.key_lines:
+            if name == key:
+                return line
+        return None
+
+    @property
+    def listed(self) -> bool:
+        """Whether the post appears in lists, feeds, tags and the sitemap."""
+        return not self.unlisted and not self.draft
+
+    @property
+    def author_keys(self) -> tuple[str, ...]:
+        """Keys of the authors that are looked up in ``authors.yml``."""
+        return tuple(author.key for author in self.authors if not author.inline)

@@ -1,0 +1,315 @@
+"""Excerpts of posts on list pages, rendered by the builder's own HTML translator.
+
+When a post page is written, the part of its resolved doctree above ``<!-- truncate -->``
+(or the whole body when there is no marker, as Docusaurus does) is kept, pickled, with
+internal links made relative to the site root. A list page renders the excerpts it shows
+from those pickles, links made relative to itself. This keeps excerpts out of the
+environment (which stays small) and never re-reads a post to list it.
+
+Posts are resolved in the main process even in parallel builds, so the excerpts of a build
+are kept in memory and saved at its end in one file beside Sphinx's doctrees (one file per
+builder), each with the read stamp of its post: an excerpt whose post was read again since
+is never used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import posixpath
+import zlib
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import new_document
+from sphinx.util.osutil import relative_uri
+
+from ..env.nodes import excerpt_marker, post_footer, post_header, post_listing
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
+
+EXCERPT_FILE = "advocacy_blog_excerpts-{builder}.pickle"
+#: Rendered excerpts: (post, None) -> HTML for every page (None: it depends on the page);
+#: (post, folder of a page) -> HTML for the pages of that folder.
+_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str | None], str | None]] = WeakKeyDictionary()
+
+
+class ExcerptStore:
+    """Pickled excerpts by docname, each with its post's read stamp; one file on disk."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.entries: dict[str, tuple[Any, bytes]] = {}
+        self.changed = False
+        with contextlib.suppress(OSError, pickle.PickleError, EOFError, AttributeError):
+            with open(path, "rb") as handle:
+                entries = pickle.load(handle)  # noqa: S301 - our own cache file
+            if isinstance(entries, dict):
+                self.entries = entries
+
+    def put(self, docname: str, stamp: Any, fragment: nodes.container) -> None:
+        """Keep the excerpt of *docname* as read at *stamp*."""
+        # Compressed: the store stays in memory for the whole build (~4x smaller).
+        data = zlib.compress(pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL), 1)
+        self.entries[docname] = (stamp, data)
+        self.changed = True
+
+    def get(self, docname: str, stamp: Any) -> nodes.container | None:
+        """A fresh copy of the excerpt of *docname*, if it was kept for read *stamp*."""
+        entry = self.entries.get(docname)
+        if entry is None or entry[0] != stamp:
+            return None
+        with contextlib.suppress(pickle.PickleError, EOFError, AttributeError, zlib.error):
+            fragment = pickle.loads(zlib.decompress(entry[1]))  # noqa: S301 - our own cache
+            if isinstance(fragment, nodes.container):
+                return fragment
+        return None
+
+    def forget(self, docname: str) -> None:
+        """Drop the excerpt of *docname*."""
+        if self.entries.pop(docname, None) is not None:
+            self.changed = True
+
+    def save(self) -> None:
+        """Write the file, if anything changed (atomically: a crash leaves the old one)."""
+        if not self.changed:
+            return
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = f"{self.path}.{os.getpid()}.tmp"
+        with open(temporary, "wb") as handle:
+            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.path)
+        self.changed = False
+
+
+_STORES: WeakKeyDictionary[Sphinx, ExcerptStore] = WeakKeyDictionary()
+
+
+def excerpt_store(app: Sphinx) -> ExcerptStore:
+    """This build's excerpts (one store per builder: html and dirhtml link differently)."""
+    store = _STORES.get(app)
+    if store is None:
+        name = EXCERPT_FILE.format(builder=app.builder.name)
+        store = _STORES[app] = ExcerptStore(os.path.join(app.doctreedir, name))
+    return store
+
+
+def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.container:
+    """Copy of the body above the truncate marker: no title, header, footer or listings.
+
+    Without a marker, the whole body; or, with *word_limit*, whole top-level blocks until
+    that many words.
+    """
+    section = doctree.next_node(nodes.section)
+    container = nodes.container(classes=["blog-excerpt-body"])
+    if section is None:
+        return container
+    has_marker = section.next_node(excerpt_marker) is not None
+    words = 0
+    for child in section.children:
+        if word_limit and not has_marker and words >= word_limit:
+            break
+        if isinstance(child, nodes.title):
+            continue
+        if isinstance(child, excerpt_marker) or child.next_node(excerpt_marker) is not None:
+            if not isinstance(child, excerpt_marker):
+                partial = child.deepcopy()
+                _truncate_at_marker(partial)
+                container += partial
+            break
+        if isinstance(child, (post_header, post_footer, post_listing)):
+            continue
+        container += child.deepcopy()
+        words += len(child.astext().split())
+    for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
+        node.parent.remove(node)
+    return container
+
+
+def _truncate_at_marker(node: nodes.Element) -> None:
+    for index, child in enumerate(node.children):
+        if isinstance(child, excerpt_marker):
+            del node.children[index:]
+            return
+        if isinstance(child, nodes.Element) and child.next_node(excerpt_marker) is not None:
+            _truncate_at_marker(child)
+            del node.children[index + 1 :]
+            return
+
+
+def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
+    """Make internal links written for page *from_uri* work from page *to_uri*.
+
+    Links are stored relative to the site root (``to_uri=""``) when a post is written, and
+    made relative to a list page (``from_uri=""``) when shown there. Anchors are kept, and
+    same-page anchors of the post become links to the post, since on a list page "#x"
+    would point at the list.
+    """
+    from_dir = posixpath.dirname(from_uri)
+    for reference in fragment.findall(nodes.reference):
+        if reference.get("refid") and not reference.get("refuri") and from_uri:
+            reference["refuri"] = f"{from_uri}#{reference['refid']}"
+            del reference["refid"]
+            reference["internal"] = True
+            continue
+        refuri = reference.get("refuri", "")
+        if not reference.get("internal") or not refuri:
+            continue
+        path, hash_, anchor = refuri.partition("#")
+        if not path:
+            if not from_uri:
+                continue
+            target = from_uri
+        else:
+            target = posixpath.normpath(posixpath.join(from_dir, path))
+            if path.endswith("/"):  # dirhtml's folder URLs keep their slash
+                target += "/"
+        rebased = relative_uri(to_uri, target) if to_uri else target
+        reference["refuri"] = rebased + hash_ + anchor
+
+
+def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
+    """Keep the excerpt of a just-resolved post doctree (links relative to the root)."""
+    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
+    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    # Copied nodes keep a reference to their document (and through it the settings and
+    # the whole environment); without cutting it each pickle weighs hundreds of KB.
+    for node in fragment.findall():
+        node.document = None
+    excerpt_store(app).put(docname, app.env.all_docs.get(docname), fragment)
+    _MEMO.pop(app, None)
+
+
+def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
+    fragment = excerpt_store(app).get(docname, app.env.all_docs.get(docname))
+    if fragment is not None:
+        return fragment
+    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
+    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    return fragment
+
+
+def docutils_settings(builder: Builder) -> Any:
+    """The HTML builder's docutils settings, made the way it makes them if it has not yet.
+
+    Sphinx creates them when it prepares to write pages; at ``build-finished`` of a build
+    that wrote none (nothing changed), they do not exist yet.
+    """
+    settings = getattr(builder, "docsettings", None)
+    if settings is None:
+        import warnings
+
+        from docutils.frontend import OptionParser
+        from sphinx.writers.html import HTMLWriter
+
+        with warnings.catch_warnings():
+            # Docutils deprecates OptionParser; Sphinx itself still builds settings so.
+            warnings.simplefilter("ignore", DeprecationWarning)
+            settings = OptionParser(
+                defaults=builder.env.settings,
+                components=(HTMLWriter(builder),),  # type: ignore[arg-type]
+                read_config_files=True,
+            ).get_default_values()
+        settings.compact_lists = bool(builder.config.html_compact_lists)
+        builder.docsettings = settings  # type: ignore[attr-defined]
+    return settings
+
+
+def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> str:
+    """HTML of *fragment* as it appears on page *pagename* (images and links resolved)."""
+    document = new_document("<blog excerpt>", docutils_settings(builder))
+    document += fragment
+    env = builder.env
+    for image in fragment.findall(nodes.image):
+        uri = image.get("uri", "")
+        candidate = image.get("candidates", {}).get("*", uri)
+        if candidate in env.images and candidate not in builder.images:
+            builder.images[candidate] = env.images[candidate][1]
+    saved_imgpath = getattr(builder, "imgpath", "")
+    builder.imgpath = relative_uri(
+        builder.get_target_uri(pagename),
+        builder.imagedir,
+    )
+    try:
+        translator = builder.create_translator(document, builder)
+        fragment.walkabout(translator)
+        return "".join(translator.body)
+    finally:
+        builder.imgpath = saved_imgpath
+
+
+def depends_on_page(fragment: nodes.Element) -> bool:
+    """Whether the HTML of *fragment* differs from one list page to another.
+
+    Only links to other pages (rebased by :func:`_rebase_links`), images (the builder's
+    image path) and download links are written relative to the page; an excerpt with none
+    of them (most excerpts: text, lists, code, external links) renders the same everywhere.
+    """
+    for node in fragment.findall(nodes.Element):
+        if isinstance(node, (nodes.image, addnodes.download_reference)):
+            return True
+        internal = isinstance(node, nodes.reference) and node.get("internal")
+        if internal and node.get("refuri", "").partition("#")[0]:
+            return True
+    return False
+
+
+def shared_excerpt_html(app: Sphinx, docname: str) -> str | None:
+    """The excerpt of post *docname* if it renders the same on every page, else None."""
+    memo = _MEMO.setdefault(app, {})
+    key = (docname, None)
+    if key not in memo:
+        fragment = _load_excerpt(app, docname)
+        shared = not depends_on_page(fragment)
+        memo[key] = render_nodes(app.builder, docname, fragment) if shared else None
+    return memo[key]
+
+
+def forget_rendered_excerpt(app: Sphinx, docname: str) -> None:
+    """Drop the rendered excerpt of *docname* kept for pages still to come (its last one
+    was written)."""
+    memo = _MEMO.get(app)
+    if memo is not None:
+        memo.pop((docname, None), None)
+
+
+def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
+    """The excerpt of post *docname* rendered for page *pagename*."""
+    # A post lists on up to ~5 pages in different folders (index, tags, author): an
+    # excerpt that does not depend on the page is rendered once for all of them.
+    shared = shared_excerpt_html(app, docname)
+    if shared is not None:
+        return shared
+    builder = app.builder
+    memo = _MEMO.setdefault(app, {})
+    page_uri = builder.get_target_uri(pagename)
+    # Relative links depend only on the page's folder, so pages in one folder share renders.
+    key = (docname, posixpath.dirname(page_uri))
+    html = memo.get(key)
+    if html is None:
+        fragment = _load_excerpt(app, docname)
+        _rebase_links(fragment, "", page_uri)
+        html = memo[key] = render_nodes(builder, pagename, fragment)
+    return html
+
+
+def forget_excerpt(app: Sphinx, docname: str) -> None:
+    """Drop a deleted post's kept excerpt."""
+    excerpt_store(app).forget(docname)
+
+
+def _save_store(app: Sphinx, exception: BaseException | None) -> None:
+    store = _STORES.get(app)
+    if store is not None:
+        store.save()
+
+
+def setup_excerpts(app: Sphinx) -> None:
+    """Save the build's excerpts when it ends."""
+    app.connect("build-finished", _save_store)

@@ -1,0 +1,286 @@
+"""Writing the blog's generated pages, at Docusaurus's paths.
+
+``/blog`` and ``/blog/page/N`` (index), ``/blog/tags`` and ``/blog/tags/<tag>``,
+``/blog/authors`` and ``/blog/authors/<key>``, ``/blog/category/<slug>``,
+``/blog/group/<slug>`` and ``/blog/archive`` are yielded from ``html-collect-pages`` and
+rendered inside the theme's ``page.html``, so every theme frames them.
+
+A page is written again only when what it shows changed: each page's signature (its posts
+and their read stamps, the site data, the build settings) is kept in a small JSON file;
+pages the blog no longer has (a tag nobody uses now, page 4 of 3) are deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup, escape
+from sphinx.util.display import status_iterator
+
+from ..env.build_state import get_catalog
+from ..env.output_state import build_stamp, is_current, load_state, remember, save_state
+from ..env.site_data import get_site
+from ..model.post import Post, Tag
+from ..model.routes import author_page, category_page, group_page, tag_page
+from .archive import render_archive
+from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
+from .links import DEFERRED, link, resolve_deferred
+from .plan import GeneratedPage, plan_pages, post_keys
+from .render import render
+from .views import author_view, post_view
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+PAGE_STATE_FILE = "advocacy_blog_pages.json"
+
+
+def _pager(app: Sphinx, page: GeneratedPage) -> dict[str, Any] | None:
+    data = page.data
+    if "pages" not in data:
+        return None
+    builder = app.builder
+    return {
+        "page": data["page"],
+        "pages": data["pages"],
+        "newer_url": link(builder, page.name, data["newer"]) if data["newer"] else "",
+        "older_url": link(builder, page.name, data["older"]) if data["older"] else "",
+    }
+
+
+def list_views(app: Sphinx, pagename: str, posts: list[Post]) -> list[dict[str, Any]]:
+    """Post views with rendered excerpts, for a list on page *pagename*."""
+    return [
+        _list_view(app, pagename, post, excerpt_html(app, pagename, post.docname)) for post in posts
+    ]
+
+
+def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[str, Any]:
+    site = get_site(app)
+    view = post_view(app.builder, site, from_page, post, app.config.language or "en")
+    view["excerpt"] = Markup(excerpt)  # noqa: S704 - builder HTML
+    limit = site.settings.excerpt_words
+    view["truncated"] = post.has_truncate_marker or bool(limit and post.word_count > limit)
+    return view
+
+
+#: Pages that list posts with their excerpts.
+_LIST_KINDS = ("index", "tag", "author", "category", "group")
+
+
+class ListEntries:
+    """Each post's ``<article>`` on the list pages, rendered once per build.
+
+    A post is listed on its index page, its tag pages and its authors' pages, each in
+    another folder: its entry is rendered once with :data:`~.links.DEFERRED` links, and
+    each page makes them relative to itself (:func:`~.links.resolve_deferred`). An entry is
+    rendered for the page itself when its excerpt depends on the page (internal links,
+    images) or when it links to that very page (a link to itself is empty, and templates
+    treat an empty link as none: the author on their own page links to their profile).
+    """
+
+    def __init__(self, app: Sphinx, pages: Iterable[GeneratedPage] = ()) -> None:
+        """*pages*: the pages that will be rendered, if known; a post's entry (and its
+        rendered excerpt) is then dropped after its last use, so that only the entries
+        still to use are kept."""
+        self.app = app
+        self.site = get_site(app)
+        self._deferred: dict[str, str] = {}
+        self._uses: dict[str, int] = {}
+        self._linked: dict[str, set[str | None]] = {}
+        for page in pages:
+            if page.kind in _LIST_KINDS:
+                for post in page.posts:
+                    self._uses[post.docname] = self._uses.get(post.docname, 0) + 1
+
+    def _linked_pages(self, post: Post) -> set[str | None]:
+        known = self._linked.get(post.docname)
+        if known is not None:
+            return known
+        site = self.site
+        linked: set[str | None] = {author_page(site, a) for a in site.post_authors(post)}
+        linked.update(tag_page(site, tag) for tag in site.post_tags(post))
+        if post.category:
+            linked.add(category_page(site, post.category))
+        if post.group:
+            linked.add(group_page(site, post.group))
+        self._linked[post.docname] = linked
+        return linked
+
+    def html(self, pagename: str, post: Post) -> str:
+        """The entry of *post* as it appears on page *pagename*."""
+        try:
+            return self._html(pagename, post)
+        finally:
+            self._used(post.docname)
+
+    def _html(self, pagename: str, post: Post) -> str:
+        app = self.app
+        docname = post.docname
+        if pagename not in self._linked_pages(post):
+            deferred = self._deferred.get(docname)
+            if deferred is None:
+                excerpt = shared_excerpt_html(app, docname)
+                if excerpt is not None:
+                    deferred = self._deferred[docname] = self._render(DEFERRED, post, excerpt)
+            if deferred is not None:
+                return resolve_deferred(deferred, app.builder, pagename)
+        return self._render(pagename, post, excerpt_html(app, pagename, docname))
+
+    def _used(self, docname: str) -> None:
+        uses = self._uses.get(docname)
+        if uses is None:
+            return
+        if uses > 1:
+            self._uses[docname] = uses - 1
+            return
+        del self._uses[docname]
+        self._deferred.pop(docname, None)
+        self._linked.pop(docname, None)
+        forget_rendered_excerpt(self.app, docname)
+
+    def _render(self, from_page: str, post: Post, excerpt: str) -> str:
+        view = _list_view(self.app, from_page, post, excerpt)
+        return str(render(self.app, "post_list_item.html", post=view))
+
+
+def render_page_body(
+    app: Sphinx, page: GeneratedPage, entries: ListEntries | None = None
+) -> Markup:
+    """The HTML of a generated page's body (inside the theme's page).
+
+    *entries* renders the posts' entries; pass one for all the pages of a build.
+    """
+    site = get_site(app)
+    builder = app.builder
+    heading = Markup("<h1>{}</h1>\n").format(page.title)
+    if page.kind in _LIST_KINDS:
+        intro = Markup("")
+        if page.kind == "tag" and page.data["tag"].description:
+            intro = Markup('<p class="blog-term-description">{}</p>').format(
+                page.data["tag"].description
+            )
+        if page.kind == "author":
+            intro = render(
+                app,
+                "author_profile.html",
+                author=author_view(builder, site, page.name, page.data["author"]),
+            )
+        entries = entries or ListEntries(app)
+        body = render(
+            app,
+            "post_list.html",
+            items=[Markup(entries.html(page.name, post)) for post in page.posts],  # noqa: S704 - rendered by our template
+            pager=_pager(app, page),
+            intro=intro,
+        )
+        return heading + body
+    if page.kind == "tags":
+        terms = [
+            {
+                "label": label,
+                "count": count,
+                "url": link(builder, page.name, tag_page(site, Tag(k, label, k))),
+                "description": "",
+            }
+            for k, label, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
+        ]
+        return heading + render(app, "term_index.html", terms=terms)
+    if page.kind == "authors":
+        authors = []
+        for _key, author, count in sorted(page.data["authors"], key=lambda a: a[1].name.casefold()):
+            view = author_view(builder, site, page.name, author)
+            view["count"] = count
+            authors.append(view)
+        return heading + render(app, "author_index.html", authors=authors)
+    return heading + render_archive(app, page.name, page.posts)
+
+
+# -- writing -----------------------------------------------------------------------------
+
+
+def _load_state(app: Sphinx) -> dict[str, str]:
+    state = load_state(app, PAGE_STATE_FILE)
+    return state if isinstance(state, dict) else {}
+
+
+def _outfile(app: Sphinx, pagename: str) -> str:
+    return str(app.builder.get_outfilename(pagename))  # type: ignore[attr-defined]
+
+
+def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: yield the blog pages whose content changed."""
+    if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
+        return
+    previous = _load_state(app)
+    if previous and is_current(app, "pages", [_outfile(app, name) for name in previous]):
+        return  # nothing they are made from changed (see env/output_state)
+    site = get_site(app)
+    catalog = get_catalog(app)
+    keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
+    extra = build_stamp(app)
+    current: dict[str, str] = {}
+    pages = plan_pages(site, catalog)
+    changed = []
+    for page in pages:
+        signature = page.signature(keys, extra)
+        current[page.name] = signature
+        output = _outfile(app, page.name)
+        if previous.get(page.name) != signature or not os.path.exists(output):
+            changed.append(page)
+    for stale in set(previous) - set(current):
+        with contextlib.suppress(OSError):
+            os.remove(_outfile(app, stale))
+    entries = ListEntries(app, changed)
+    for page in status_iterator(
+        changed,
+        "writing blog pages... ",
+        "darkgreen",
+        len(changed),
+        app.verbosity,
+        stringify_func=lambda page: page.name,
+    ):
+        context = {
+            # Sphinx's templates treat ``title`` as HTML (they print it unescaped in places).
+            "title": str(escape(page.title)),
+            "body": str(render_page_body(app, page, entries)),
+            "advocacy_blog_page": page,
+            "display_toc": False,
+            "toc": "",
+            "meta": {},
+        }
+        yield page.name, context, "page.html"
+    save_state(app, PAGE_STATE_FILE, current)
+    remember(app, "pages")
+
+
+def register_page_labels(app: Sphinx, env: Any) -> list[str]:
+    """Let documents link to the generated pages by path: ``[our blog](blog)``.
+
+    Each page is a label of Sphinx's standard domain named after its path (``blog``,
+    ``blog/tags/events``, ``blog/archive``), which MyST links and ``{ref}`` resolve.
+    """
+    site = get_site(app)
+    std = env.get_domain("std")
+    previous: set[str] = getattr(env, "advocacy_blog_labels", set())
+    for name in previous:
+        std.labels.pop(name, None)
+        std.anonlabels.pop(name, None)
+    current = set()
+    for page in plan_pages(site, get_catalog(app)):
+        # "blog/tags" and "/blog/tags" (MyST reads a leading slash as the source root).
+        for label in (page.name.lower(), "/" + page.name.lower()):
+            std.labels[label] = (page.name, "", page.title)
+            std.anonlabels[label] = (page.name, "")
+            current.add(label)
+    env.advocacy_blog_labels = current
+    return []
+
+
+def setup_list_pages(app: Sphinx) -> None:
+    """Generate the blog's list pages and let documents link to them by path."""
+    app.connect("env-updated", register_page_labels, priority=600)
+    app.connect("html-collect-pages", collect_pages)

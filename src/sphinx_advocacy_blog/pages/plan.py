@@ -1,0 +1,191 @@
+"""Every generated page of the blog: its name, title, kind and the posts it lists.
+
+:func:`plan_pages` is pure (site + catalog in, pages out, names from ``model/routes``);
+list pages, the sitemap, the redirects, ``:ref:`` labels and the ``check`` command all
+use the same plan. Titles are translated here, in the build's language.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import weakref
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..i18n.translate import _
+from ..model.catalog import Catalog, paginate
+from ..model.post import Post
+from ..model.routes import (
+    archive_page,
+    author_page,
+    authors_index_page,
+    category_page,
+    group_page,
+    index_page,
+    tag_page,
+    tags_index_page,
+)
+from ..model.site import BlogSite
+
+
+@dataclass
+class GeneratedPage:
+    """One page to write: its name, title, what it lists and how to render it.
+
+    Its ``repr`` leaves out the posts and data: Sphinx writes the ``repr`` of every event's
+    arguments to its debug log, the page context with this page among them (for the
+    archive, the records of all posts: megabytes, for each build).
+    """
+
+    name: str
+    title: str
+    kind: str
+    posts: list[Post] = field(default_factory=list, repr=False)
+    #: Extra data for the template and for head tags (author, tag, pagination...).
+    data: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def signature(self, keys: Mapping[str, bytes], extra: str) -> str:
+        """Changes whenever the page's rendered HTML could change.
+
+        *keys* maps each post's docname to bytes that change with the post (see
+        :func:`post_keys`): computed once per build, not once per page listing the post.
+        """
+        digest = hashlib.sha256()
+        digest.update(repr((self.name, self.title, self.kind, extra)).encode())
+        digest.update(repr(sorted((k, repr(v)) for k, v in self.data.items())).encode())
+        for post in self.posts:
+            digest.update(keys.get(post.docname) or repr(post).encode())
+        return digest.hexdigest()
+
+
+def post_keys(posts: Iterable[Post], stamps: Mapping[str, Any]) -> dict[str, bytes]:
+    """For each post, bytes that change when its record or its document's stamp does."""
+    return {
+        post.docname: hashlib.sha256(repr((post, stamps.get(post.docname))).encode()).digest()
+        for post in posts
+    }
+
+
+def _paginated(
+    site: BlogSite,
+    kind: str,
+    title: str,
+    posts: list[Post],
+    name_of: Any,
+    data: dict[str, Any] | None = None,
+) -> Iterator[GeneratedPage]:
+    chunks = paginate(posts, site.settings.posts_per_page)
+    for number, chunk in enumerate(chunks, start=1):
+        page_data = dict(data or {})
+        page_data.update(
+            page=number,
+            pages=len(chunks),
+            newer=name_of(number - 1) if number > 1 else None,
+            older=name_of(number + 1) if number < len(chunks) else None,
+            first=name_of(1),
+        )
+        shown_title = (
+            title if number == 1 else _("{title} (page {page})").format(title=title, page=number)
+        )
+        yield GeneratedPage(name_of(number), str(shown_title), kind, chunk, page_data)
+
+
+#: The last plan made: (the catalog, weakly; the site; the pages).
+_LAST_PLAN: tuple[weakref.ref[Catalog], BlogSite, list[GeneratedPage]] | None = None
+
+
+def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
+    """Every generated page of the blog, in a stable order.
+
+    Pure; the last plan is kept while its catalog lives (one build), since page labels,
+    list pages, the sitemap and the redirects all ask for it.
+    """
+    global _LAST_PLAN
+    last = _LAST_PLAN
+    if last is None or last[0]() is not catalog or last[1] is not site:
+        last = (weakref.ref(catalog), site, _plan_pages(site, catalog))
+        _LAST_PLAN = last
+    return list(last[2])
+
+
+def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = []
+    pages.extend(
+        _paginated(
+            site,
+            "index",
+            site.settings.title,
+            catalog.index,
+            lambda n: index_page(site, n),
+            {"description": site.settings.description},
+        )
+    )
+    pages.append(
+        GeneratedPage(
+            tags_index_page(site),
+            str(_("Tags")),
+            "tags",
+            data={
+                "terms": [
+                    (t.permalink, t.label, len(catalog.by_tag[k])) for k, t in catalog.tags.items()
+                ]
+            },
+        )
+    )
+    for key, tag in catalog.tags.items():
+        pages.extend(
+            _paginated(
+                site,
+                "tag",
+                str(_("Posts tagged “{tag}”").format(tag=tag.label)),
+                catalog.by_tag[key],
+                lambda n, tag=tag: tag_page(site, tag, n),
+                {"tag": tag},
+            )
+        )
+    pages.append(
+        GeneratedPage(
+            authors_index_page(site),
+            str(_("Authors")),
+            "authors",
+            data={
+                "authors": [(k, a, len(catalog.by_author[k])) for k, a in catalog.authors.items()]
+            },
+        )
+    )
+    for key, author in catalog.authors.items():
+        pages.extend(
+            _paginated(
+                site,
+                "author",
+                author.name,
+                catalog.by_author[key],
+                lambda n, author=author: author_page(site, author, n),
+                {"author": author},
+            )
+        )
+    for slug, label in catalog.categories.items():
+        pages.extend(
+            _paginated(
+                site,
+                "category",
+                str(_("Posts in “{category}”").format(category=label)),
+                catalog.by_category[slug],
+                lambda n, label=label: category_page(site, label, n),
+                {"category": label},
+            )
+        )
+    for slug, label in catalog.groups.items():
+        pages.extend(
+            _paginated(
+                site,
+                "group",
+                label,
+                catalog.by_group[slug],
+                lambda n, label=label: group_page(site, label, n),
+                {"group": label},
+            )
+        )
+    pages.append(GeneratedPage(archive_page(site), str(_("Archive")), "archive", catalog.posts))
+    return pages

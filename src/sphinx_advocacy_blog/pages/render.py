@@ -1,0 +1,58 @@
+"""Render the extension's HTML from Jinja templates, always with autoescaping.
+
+Templates live in ``templates/advocacy_blog/`` and can be overridden by a file of the same
+name in the project's ``templates_path``. Every template receives *views*: plain dicts of
+already-computed, display-ready values (see :mod:`.views`), never raw markup.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from ..i18n import translate as i18n
+from ..util.resources import SIDEBAR_TEMPLATE_DIR, TEMPLATE_DIR
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+_ENVIRONMENTS: WeakKeyDictionary[Sphinx, Environment] = WeakKeyDictionary()
+
+
+def template_environment(app: Sphinx) -> Environment:
+    """The autoescaping Jinja environment of this build (user templates first)."""
+    environment = _ENVIRONMENTS.get(app)
+    if environment is None:
+        # The sidebar templates (added to templates_path for Sphinx) are not ours to render.
+        search = [
+            os.path.join(app.confdir, path)
+            for path in app.config.templates_path
+            if os.path.join(app.confdir, path) != SIDEBAR_TEMPLATE_DIR
+        ]
+        environment = Environment(
+            loader=FileSystemLoader([*search, TEMPLATE_DIR]),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            # One environment per build: templates do not change while it runs, so no
+            # file is checked again each time a template is used.
+            auto_reload=False,
+        )
+        environment.add_extension("jinja2.ext.i18n")
+        environment.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=i18n._, ngettext=i18n.ngettext, newstyle=True
+        )
+        _ENVIRONMENTS[app] = environment
+    return environment
+
+
+def render(app: Sphinx, name: str, **context: Any) -> Markup:
+    """Render ``advocacy_blog/<name>`` to safe markup."""
+    template = template_environment(app).get_template(f"advocacy_blog/{name}")
+    return Markup(template.render(**context))  # noqa: S704 - the template autoescapes

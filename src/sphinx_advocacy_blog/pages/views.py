@@ -1,0 +1,105 @@
+"""Views: the display-ready values of posts, authors and tags that templates receive.
+
+Plain dicts of already-computed values (links relative to the page, dates in the page's
+language), never raw markup; the templates escape them.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import translate as i18n
+from ..model.post import Author, Post, Tag
+from ..model.routes import author_page, category_page, group_page, media_path, tag_page
+from ..model.site import BlogSite
+from ..util.urls import is_absolute_url
+from .links import link, link_to_file
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+
+
+def initials(name: str) -> str:
+    """Up to two initials for an avatar placeholder."""
+    words = [word for word in name.replace("-", " ").split() if word[:1].isalnum()]
+    return "".join(word[0] for word in words[:2]).upper() or "?"
+
+
+def image_link(
+    builder: Builder, site: BlogSite, from_page: str, image: str, *, remote_ok: bool
+) -> str:
+    """A usable ``src`` for an image given as URL, static ``/path`` or srcdir path."""
+    if not image:
+        return ""
+    if is_absolute_url(image):
+        return image if remote_ok else ""
+    if image.startswith("/"):
+        return link_to_file(builder, from_page, image)
+    return link_to_file(builder, from_page, media_path(site.settings, image))
+
+
+def author_view(builder: Builder, site: BlogSite, from_page: str, author: Author) -> dict[str, Any]:
+    """Display values of an author."""
+    page = author_page(site, author)
+    avatar = image_link(
+        builder, site, from_page, author.image_url, remote_ok=site.settings.remote_media
+    )
+    return {
+        "key": author.key,
+        "name": author.name,
+        "title": author.title,
+        "url": author.url,
+        "page_url": link(builder, from_page, page) if page else "",
+        "avatar": avatar,
+        "initials": initials(author.name),
+        "description": author.description,
+        "socials": [{"network": network, "url": url} for network, url in author.socials],
+        "email": author.email,
+    }
+
+
+def tag_view(builder: Builder, site: BlogSite, from_page: str, tag: Tag) -> dict[str, Any]:
+    """Display values of a tag."""
+    return {
+        "label": tag.label,
+        "url": link(builder, from_page, tag_page(site, tag)),
+        "description": tag.description,
+        "permalink": tag.permalink,
+    }
+
+
+def post_view(
+    builder: Builder, site: BlogSite, from_page: str, post: Post, language: str
+) -> dict[str, Any]:
+    """Display values of a post as seen from page *from_page*."""
+    settings = site.settings
+    return {
+        "docname": post.docname,
+        "title": post.title,
+        "label": post.sidebar_label or post.title,
+        "url": link(builder, from_page, post.docname),
+        "date_iso": post.published.isoformat()
+        if post.has_time
+        else post.published.date().isoformat(),
+        "date_text": i18n.display_date(post.published, language, settings.date_format),
+        "year": post.published.year,
+        "reading_time": i18n.reading_time_text(post.reading_minutes)
+        if settings.show_reading_time
+        else "",
+        "authors": [
+            author_view(builder, site, from_page, author) for author in site.post_authors(post)
+        ],
+        "tags": [tag_view(builder, site, from_page, tag) for tag in site.post_tags(post)],
+        "category": post.category,
+        "category_url": link(builder, from_page, category_page(site, post.category))
+        if post.category
+        else "",
+        "group": post.group,
+        "group_url": link(builder, from_page, group_page(site, post.group)) if post.group else "",
+        "image": image_link(builder, site, from_page, post.image, remote_ok=settings.remote_media),
+        "image_alt": post.title,
+        "description": post.description or post.summary,
+        "pinned": post.pinned,
+        "unlisted": post.unlisted,
+        "draft": post.draft,
+    }

@@ -1,0 +1,188 @@
+"""``authors.yml`` and ``tags.yml``: pure functions from file text to records."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..model.post import Author, Tag
+from ..model.problem import Problem
+from ..util.slugs import clean_url_path, slugify
+from ..util.urls import is_absolute_url, safe_url
+from .safe_yaml import YamlProblem, load_yaml
+
+#: How a social handle becomes a profile URL (Docusaurus's list, plus a few more).
+SOCIAL_URL_PATTERNS: dict[str, str] = {
+    "x": "https://x.com/{}",
+    "twitter": "https://x.com/{}",
+    "github": "https://github.com/{}",
+    "linkedin": "https://www.linkedin.com/in/{}/",
+    "bluesky": "https://bsky.app/profile/{}",
+    "stackoverflow": "https://stackoverflow.com/users/{}",
+    "instagram": "https://www.instagram.com/{}",
+    "threads": "https://www.threads.net/@{}",
+    "telegram": "https://t.me/{}",
+    "youtube": "https://www.youtube.com/@{}",
+    "facebook": "https://www.facebook.com/{}",
+    "newsletter": "{}",
+}
+
+
+def social_url(network: str, handle: str) -> str | None:
+    """The profile URL for *handle* on *network*; a full URL is kept as it is."""
+    handle = handle.strip()
+    if not handle:
+        return None
+    if is_absolute_url(handle):
+        return safe_url(handle)
+    if network == "mastodon":
+        # ``@user@instance.social`` -> ``https://instance.social/@user``
+        parts = handle.lstrip("@").split("@")
+        if len(parts) == 2 and all(parts):
+            return f"https://{parts[1]}/@{parts[0]}"
+        return None
+    pattern = SOCIAL_URL_PATTERNS.get(network)
+    if pattern is None:
+        return None
+    return safe_url(pattern.format(handle.lstrip("@")))
+
+
+def _text(value: Any) -> str:
+    if value is None or isinstance(value, (dict, list)):
+        return ""
+    return str(value).strip()
+
+
+def author_from_mapping(
+    key: str, data: Mapping[str, Any], *, path: str, line: int | None, inline: bool = False
+) -> tuple[Author, list[Problem]]:
+    """An :class:`Author` from an ``authors.yml`` entry or an inline front-matter object."""
+    problems: list[Problem] = []
+
+    def checked_url(field: str, *, image: bool = False) -> str:
+        raw = _text(data.get(field))
+        if not raw:
+            return ""
+        url = safe_url(raw, allow_data_image=image)
+        if url is None:
+            problems.append(
+                Problem(
+                    "url",
+                    f"author {key!r}: {field} {raw!r} is not an http(s), mailto or relative "
+                    "URL; it was left out",
+                    path,
+                    line,
+                )
+            )
+            return ""
+        return url
+
+    socials: list[tuple[str, str]] = []
+    raw_socials = data.get("socials")
+    if isinstance(raw_socials, Mapping):
+        for network, handle in raw_socials.items():
+            url = social_url(str(network).lower(), _text(handle))
+            if url is None:
+                problems.append(
+                    Problem(
+                        "url",
+                        f"author {key!r}: social {network!r} value {handle!r} is not a "
+                        "handle or an http(s) URL; it was left out",
+                        path,
+                        line,
+                    )
+                )
+                continue
+            socials.append((str(network).lower(), url))
+    page = data.get("page", True)
+    page_permalink = ""
+    if isinstance(page, Mapping):
+        page_permalink = clean_url_path(_text(page.get("permalink")))
+        page = True
+    name = _text(data.get("name")) or key
+    author = Author(
+        key=key,
+        name=name,
+        title=_text(data.get("title")),
+        url=checked_url("url"),
+        image_url=checked_url("image_url", image=True) or checked_url("imageURL", image=True),
+        email=_text(data.get("email")),
+        description=_text(data.get("description")),
+        has_page=bool(page),
+        page_permalink=page_permalink,
+        socials=tuple(socials),
+        inline=inline,
+    )
+    return author, problems
+
+
+def parse_authors_file(text: str, path: str) -> tuple[dict[str, Author], list[Problem]]:
+    """Read ``authors.yml``: ``key -> {name, title, url, image_url, socials, ...}``."""
+    problems: list[Problem] = []
+    try:
+        data, lines = load_yaml(text)
+    except YamlProblem as error:
+        return {}, [Problem("yaml", f"{error.message}; fix the file", path, error.line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, Mapping):
+        return {}, [Problem("authors", "authors.yml must map author keys to details", path, 1)]
+    authors: dict[str, Author] = {}
+    for raw_key, entry in data.items():
+        key = str(raw_key)
+        line = lines.get(key)
+        if not isinstance(entry, Mapping):
+            problems.append(
+                Problem(
+                    "authors",
+                    f"author {key!r} must be a mapping with at least 'name'",
+                    path,
+                    line,
+                )
+            )
+            continue
+        author, entry_problems = author_from_mapping(key, entry, path=path, line=line)
+        authors[key] = author
+        problems.extend(entry_problems)
+    return authors, problems
+
+
+def tag_from_label(label: str, description: str = "") -> Tag:
+    """An inline tag: its permalink is the slugified label (Docusaurus)."""
+    return Tag(key=label, label=label, permalink=slugify(label) or "tag", description=description)
+
+
+def parse_tags_file(text: str, path: str) -> tuple[dict[str, Tag], list[Problem]]:
+    """Read ``tags.yml``: ``key -> {label, permalink, description}``."""
+    try:
+        data, lines = load_yaml(text)
+    except YamlProblem as error:
+        return {}, [Problem("yaml", f"{error.message}; fix the file", path, error.line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, Mapping):
+        return {}, [Problem("tags", "tags.yml must map tag keys to details", path, 1)]
+    tags: dict[str, Tag] = {}
+    problems: list[Problem] = []
+    for raw_key, entry in data.items():
+        key = str(raw_key)
+        entry = entry if isinstance(entry, Mapping) else {}
+        label = _text(entry.get("label")) or key
+        permalink = clean_url_path(_text(entry.get("permalink"))) or slugify(key) or "tag"
+        if "/" in permalink:
+            problems.append(
+                Problem(
+                    "tags",
+                    f"tag {key!r}: permalink {permalink!r} must be one path segment",
+                    path,
+                    lines.get(key),
+                )
+            )
+            permalink = slugify(permalink)
+        tags[key] = Tag(
+            key=key,
+            label=label,
+            permalink=permalink,
+            description=_text(entry.get("description")),
+        )
+    return tags, problems

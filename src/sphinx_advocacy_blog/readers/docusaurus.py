@@ -1,0 +1,354 @@
+"""One post source (Docusaurus, Hugo-style or plain MyST front matter) into a :class:`Post`.
+
+Pure: the inputs are the path, the text and a few settings; the outputs are the ``Post``,
+the MyST text Sphinx should parse, and the problems found. No Sphinx import here.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Any
+
+from ..model.post import Author, Post, Tag
+from ..model.problem import Problem
+from ..util.slugs import clean_url_path, slugify
+from ..util.urls import is_absolute_url, safe_url
+from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
+from .datafiles import author_from_mapping, tag_from_label
+from .dates import from_path_date, to_datetime
+from .frontmatter import normalize_text, split_source
+from .location import alias_path, post_url_path
+from .markdown import TITLE_PLACEHOLDER, convert_body
+from .paths import parse_post_path
+from .settings import ReadSettings
+from .values import as_flag, as_text, as_text_list, first_heading
+
+#: Front-matter keys this reader understands; anything else is kept in ``Post.extra``.
+KNOWN_KEYS = frozenset(
+    {
+        "title", "title_meta", "description", "slug", "date", "authors", "author",
+        "author_title", "author_url", "author_image_url", "author_imageURL", "tags", "draft",
+        "unlisted", "image", "keywords", "hide_table_of_contents", "toc_min_heading_level",
+        "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
+        "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
+        "aliases", "redirect_from", "schema_type", "blogpost",
+    }
+)  # fmt: skip
+
+
+def _epoch() -> datetime:
+    return datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass
+class ParsedPost:
+    """The result of reading one source file."""
+
+    post: Post
+    myst_text: str
+    problems: list[Problem] = field(default_factory=list)
+    #: 1-based line of the body's first ``# heading`` used as title (or None).
+    heading_title_line: int | None = None
+
+
+class _Reader:
+    """Collects problems while turning front-matter values into Post fields."""
+
+    def __init__(self, path: str, key_lines: dict[str, int]) -> None:
+        self.path = path
+        self.key_lines = key_lines
+        self.problems: list[Problem] = []
+
+    def warn(self, subtype: str, key: str | None, message: str) -> None:
+        line = self.key_lines.get(key) if key else None
+        self.problems.append(Problem(subtype, message, self.path, line or 1))
+
+    def url(self, key: str, value: str, *, image: bool = False) -> str:
+        url = safe_url(value, allow_data_image=image)
+        if url is None:
+            self.warn(
+                "url",
+                key,
+                f"{key} {value!r} is not an http(s), mailto or relative URL; it was left out",
+            )
+            return ""
+        return url
+
+    def authors(self, metadata: Mapping[str, Any]) -> tuple[Author, ...]:
+        found: list[Author] = []
+        raw = metadata.get("authors")
+        items = raw if isinstance(raw, list) else ([] if raw is None else [raw])
+        for item in items:
+            if isinstance(item, Mapping):
+                name = as_text(item.get("name"))
+                key = as_text(item.get("key")) or slugify(name) or "author"
+                author, problems = author_from_mapping(
+                    key, item, path=self.path, line=self.key_lines.get("authors"), inline=True
+                )
+                self.problems.extend(problems)
+                if not name:
+                    self.warn("author", "authors", "an inline author needs a 'name'")
+                    continue
+                found.append(author)
+            elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
+                key = as_text(item)
+                if isinstance(item, (int, float)):
+                    self.warn(
+                        "author",
+                        "authors",
+                        f"author {item!r} is a number; quote it if it is an authors.yml key",
+                    )
+                if key:
+                    found.append(Author(key=key, name=key))
+            else:
+                self.warn(
+                    "author",
+                    "authors",
+                    "each author must be a key from authors.yml or a mapping with 'name'",
+                )
+        legacy_name = as_text(metadata.get("author"))
+        if legacy_name:
+            image = as_text(metadata.get("author_image_url") or metadata.get("author_imageURL"))
+            found.append(
+                Author(
+                    key=slugify(legacy_name) or "author",
+                    name=legacy_name,
+                    title=as_text(metadata.get("author_title")),
+                    url=self.url("author_url", as_text(metadata.get("author_url")))
+                    if metadata.get("author_url")
+                    else "",
+                    image_url=self.url("author_image_url", image, image=True) if image else "",
+                    inline=True,
+                )
+            )
+        return tuple(found)
+
+    def tags(self, metadata: Mapping[str, Any]) -> tuple[Tag, ...]:
+        raw = metadata.get("tags")
+        if raw is None:
+            return ()
+        if isinstance(raw, str):
+            self.warn(
+                "tags",
+                "tags",
+                "tags should be a list such as [Oirats, Kalmyks]; the text was split at commas",
+            )
+        items = raw if isinstance(raw, list) else as_text_list(raw)
+        tags: list[Tag] = []
+        seen: set[str] = set()
+        for item in items:
+            if isinstance(item, Mapping):
+                label = as_text(item.get("label"))
+                if not label:
+                    self.warn("tags", "tags", "an inline tag object needs a 'label'")
+                    continue
+                permalink = clean_url_path(as_text(item.get("permalink"))).split("/")[-1]
+                tag = Tag(
+                    key=label,
+                    label=label,
+                    permalink=permalink or slugify(label) or "tag",
+                    description=as_text(item.get("description")),
+                )
+            else:
+                label = as_text(item)
+                if not label:
+                    continue
+                tag = tag_from_label(label)
+            if tag.key not in seen:
+                seen.add(tag.key)
+                tags.append(tag)
+        return tuple(tags)
+
+    def published(
+        self,
+        metadata: Mapping[str, Any],
+        path_date: datetime | None,
+        fallback: Callable[[], datetime],
+        date_formats: tuple[str, ...] = (),
+    ) -> tuple[datetime, bool]:
+        if "date" in metadata and metadata["date"] is not None:
+            parsed = parse_ablog_date(metadata["date"], date_formats)
+            if parsed is not None:
+                return parsed
+            self.warn(
+                "date",
+                "date",
+                f"date {metadata['date']!r} is not a valid date; write it as YYYY-MM-DD or "
+                "YYYY-MM-DDTHH:MM:SS+HH:MM. The "
+                + ("date in the file name" if path_date else "file's date")
+                + " was used instead",
+            )
+        if path_date is not None:
+            return path_date, False
+        return fallback(), False
+
+
+def read_post(
+    source_path: str,
+    blog_relative_path: str,
+    text: str,
+    settings: ReadSettings,
+    *,
+    fallback_date: Callable[[], datetime] | None = None,
+) -> ParsedPost:
+    """Read one post.
+
+    *source_path* is the file relative to the Sphinx source directory (used in problems
+    and to resolve relative images); *blog_relative_path* is the same file relative to the
+    blog folder (used for the date and URL, which Docusaurus derives from it).
+    *fallback_date* is called for a post with no date in its front matter or path
+    (Docusaurus uses the file's git date).
+    """
+    text = normalize_text(text)
+    split = split_source(text, source_path)
+    metadata = split.metadata
+    key_lines = dict(split.key_lines)
+    if settings.ablog or is_ablog_front_matter(metadata):
+        metadata = normalize_ablog_metadata(metadata, settings.date_formats)
+        for ablog_key, key in (("author", "authors"), ("redirect", "redirect_from")):
+            if ablog_key in key_lines:
+                key_lines.setdefault(key, key_lines[ablog_key])
+    reader = _Reader(source_path, key_lines)
+    reader.problems.extend(split.problems)
+
+    info = parse_post_path(blog_relative_path)
+    slug = as_text(metadata.get("slug"))
+
+    converted = convert_body(
+        split.body, mdx=source_path.endswith(".mdx"), first_line=split.body_line
+    )
+    title = as_text(metadata.get("title"))
+    heading = first_heading(converted.text)
+    heading_line = None
+    if not title and heading is not None:
+        title, heading_line = heading
+    if not title:
+        title = info.text.split("/")[-1].replace("-", " ").strip().capitalize() or "Untitled"
+
+    path_date = from_path_date(info.date) if info.date else None
+    published, has_time = reader.published(
+        metadata, path_date, fallback_date or _epoch, settings.date_formats
+    )
+    permalink = post_url_path(info, metadata, settings, title=title, published=published)
+    if slug and clean_url_path(slug) != slug.strip("/"):
+        reader.warn(
+            "slug",
+            "slug",
+            f"slug {slug!r} has characters that cannot be in a URL path; "
+            f"the post is published at /{permalink}",
+        )
+
+    explicit_minutes = metadata.get("time_to_read_in_minutes", metadata.get("reading_time"))
+    if (
+        isinstance(explicit_minutes, (int, float))
+        and not isinstance(explicit_minutes, bool)
+        and explicit_minutes > 0
+    ):
+        reading_minutes = math.ceil(explicit_minutes)
+    else:
+        if explicit_minutes is not None:
+            reader.warn(
+                "frontmatter",
+                "time_to_read_in_minutes",
+                "time_to_read_in_minutes must be a positive number; it was computed instead",
+            )
+        reading_minutes = max(1, math.ceil(converted.word_count / settings.words_per_minute))
+
+    image = as_text(metadata.get("image"))
+    if image:
+        image = reader.url("image", image, image=True)
+        if image and not is_absolute_url(image) and not image.startswith("/"):
+            image = posixpath.normpath(posixpath.join(posixpath.dirname(source_path), image))
+            if image.startswith(".."):
+                reader.warn("image", "image", f"image {image!r} is outside the source folder")
+                image = ""
+
+    draft = as_flag(metadata.get("draft", False))
+    unlisted = as_flag(metadata.get("unlisted", False))
+    if draft and unlisted:
+        reader.warn(
+            "draft",
+            "unlisted",
+            "a post cannot be both 'draft' and 'unlisted'; remove one of them "
+            "(it is treated as a draft)",
+        )
+        unlisted = False
+
+    last_update = None
+    last_update_author = ""
+    raw_update = metadata.get("last_update")
+    if isinstance(raw_update, Mapping):
+        parsed_update = to_datetime(raw_update.get("date")) if raw_update.get("date") else None
+        last_update = parsed_update[0] if parsed_update else None
+        last_update_author = as_text(raw_update.get("author"))
+
+    categories = as_text_list(metadata.get("category")) or as_text_list(metadata.get("categories"))
+    aliases = tuple(
+        alias
+        for alias in (
+            alias_path(a)
+            for a in as_text_list(metadata.get("aliases"))
+            + as_text_list(metadata.get("redirect_from"))
+        )
+        if alias
+    )
+    views = metadata.get("views")
+    schema_type = as_text(metadata.get("schema_type")) or "BlogPosting"
+    if not re.fullmatch(r"[A-Z][A-Za-z]{1,40}", schema_type):
+        reader.warn(
+            "frontmatter",
+            "schema_type",
+            f"schema_type {schema_type!r} is not a schema.org type name",
+        )
+        schema_type = "BlogPosting"
+
+    extra = tuple((key, value) for key, value in metadata.items() if key not in KNOWN_KEYS)
+    post = Post(
+        docname=permalink,
+        source_path=source_path,
+        permalink=permalink,
+        title=title,
+        title_meta=as_text(metadata.get("title_meta")),
+        description=as_text(metadata.get("description")),
+        slug=slug,
+        published=published,
+        has_time=has_time,
+        authors=reader.authors(metadata),
+        tags=reader.tags(metadata),
+        category=categories[0] if categories else "",
+        group=as_text(metadata.get("group")),
+        image=image,
+        keywords=tuple(as_text_list(metadata.get("keywords"))),
+        draft=draft,
+        unlisted=unlisted,
+        pinned=as_flag(metadata.get("pinned", False)) or as_flag(metadata.get("sticky", False)),
+        reading_minutes=reading_minutes,
+        word_count=converted.word_count,
+        sidebar_label=as_text(metadata.get("sidebar_label")),
+        hide_table_of_contents=as_flag(metadata.get("hide_table_of_contents", False)),
+        last_update=last_update,
+        last_update_author=last_update_author,
+        head_tags=converted.head_tags,
+        aliases=aliases,
+        schema_type=schema_type,
+        views=views if isinstance(views, int) and not isinstance(views, bool) else None,
+        locale=settings.locale,
+        has_truncate_marker=converted.has_truncate_marker,
+        extra=extra,
+        key_lines=tuple(sorted(key_lines.items())),
+    )
+    myst_text = converted.text
+    if "title" in split.key_lines and split.body_line > 1:
+        # The front matter's first line is blank now; the title heading takes its place.
+        myst_text = f"# {TITLE_PLACEHOLDER}" + myst_text[myst_text.index("\n") :]
+    return ParsedPost(
+        post=post,
+        myst_text=myst_text,
+        problems=reader.problems,
+        heading_title_line=heading_line,
+    )

@@ -1,0 +1,115 @@
+"""Split a post into front matter and body, keeping line numbers."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+import frontmatter
+
+from ..model.problem import Problem
+from .safe_yaml import YamlProblem, load_yaml
+
+_YAML = frontmatter.YAMLHandler()
+
+
+@dataclass
+class SplitSource:
+    """A source file cut in two: its front matter (parsed) and its body."""
+
+    metadata: dict[str, Any]
+    #: The body with the front matter replaced by as many blank lines, so lines stay put.
+    body: str
+    key_lines: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    #: 1-based line of the first body line.
+    body_line: int = 1
+
+
+def normalize_text(text: str) -> str:
+    """Remove a byte-order mark and turn CRLF/CR line ends into LF."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _load_toml(block: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    if sys.version_info < (3, 11):  # pragma: no cover - tomllib arrived in 3.11
+        raise YamlProblem("TOML front matter needs Python 3.11 or later", first_line)
+    import tomllib
+
+    try:
+        data = tomllib.loads(block)
+    except tomllib.TOMLDecodeError as error:
+        raise YamlProblem(f"invalid TOML: {error}", first_line) from None
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(block.split("\n")):
+        key = line.split("=", 1)[0].strip()
+        if "=" in line and key in data:
+            lines.setdefault(key, first_line + offset)
+    return data, lines
+
+
+def split_source(text: str, path: str) -> SplitSource:
+    """Read the front matter (YAML ``---`` or Hugo TOML ``+++``) of a normalized text."""
+    lines = text.split("\n")
+    fence = lines[0].strip() if lines else ""
+    if not (fence.startswith("---") and set(fence) == {"-"}) and fence != "+++":
+        return SplitSource(metadata={}, body=text)
+    closing = next((index for index in range(1, len(lines)) if lines[index].strip() == fence), None)
+    if closing is None:
+        problem = Problem(
+            "frontmatter",
+            f"the front matter opened on line 1 with {fence!r} is never closed; add a line "
+            f"with {fence!r} after the last key. The file was read as having no front matter",
+            path,
+            1,
+        )
+        return SplitSource(
+            metadata={}, body="\n".join(["", *lines[1:]]), problems=[problem], body_line=1
+        )
+    block = "\n".join(lines[1:closing])
+    body = "\n".join([""] * (closing + 1) + lines[closing + 1 :])
+    problems: list[Problem] = []
+    metadata: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    try:
+        if fence == "+++":
+            data, key_lines = _load_toml(block, 2)
+        else:
+            # python-frontmatter is the reference for what counts as a front-matter fence.
+            if not _YAML.detect(text):
+                return SplitSource(metadata={}, body=text)
+            data, key_lines = load_yaml(block, first_line=2)
+    except YamlProblem as error:
+        problems.append(
+            Problem(
+                "yaml",
+                f"the front matter is not valid: {error.message}. Check quotes, colons and "
+                "indentation on that line; the post was built without its front matter",
+                path,
+                error.line,
+            )
+        )
+        data = None
+    if data is None:
+        data = {}
+    if isinstance(data, dict):
+        metadata = {str(key): value for key, value in data.items()}
+    else:
+        problems.append(
+            Problem(
+                "frontmatter",
+                "the front matter must be a list of 'key: value' lines",
+                path,
+                2,
+            )
+        )
+    return SplitSource(
+        metadata=metadata,
+        body=body,
+        key_lines=key_lines,
+        problems=problems,
+        body_line=closing + 2,
+    )

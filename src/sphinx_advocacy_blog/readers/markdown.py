@@ -1,0 +1,177 @@
+"""Turn Docusaurus Markdown into MyST Markdown, keeping every line where it was.
+
+All functions here are pure and keep the number of lines unchanged, so that MyST's and our
+own warnings point at the right line of the author's file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from ..model.post import HeadTag
+
+#: Docusaurus admonition kinds; the MyST directive ``blog-<kind>`` renders each.
+ADMONITION_KINDS = ("note", "tip", "info", "warning", "caution", "danger", "important", "success")
+
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_ADMONITION_OPEN = re.compile(
+    r"^(?P<indent>\s*)(?P<colons>:{3,})(?P<kind>" + "|".join(ADMONITION_KINDS) + r")"
+    r"(?:\[(?P<bracket_title>[^\]]*)\]|[ \t]+(?P<title>\S.*?))?[ \t]*$"
+)
+# Docusaurus's marker, its MDX form, and Hugo/Jekyll/WordPress's ``<!--more-->``.
+_TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
+_MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
+_JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
+_HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
+_HEAD_CLOSE = re.compile(r"^\s*</head>\s*$", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+# Neither spans lines (words are counted in the text joined from its lines).
+_HTML_TAG = re.compile(r"<[^>\n]+>")
+_MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
+
+#: The marker left in the MyST source where the excerpt ends.
+TRUNCATE_MARKER = "<!-- truncate -->"
+#: A front-matter title is parsed as this ``# heading`` on the (blank) first line, so body
+#: headings nest under it; the reader's transform then puts the real title text in.
+TITLE_PLACEHOLDER = "advocacy-blog-front-matter-title"
+
+
+@dataclass(frozen=True)
+class ConvertedBody:
+    """The MyST text of a post body and what was taken out of it."""
+
+    text: str
+    head_tags: tuple[HeadTag, ...]
+    has_truncate_marker: bool
+    word_count: int
+    #: Line (1-based, in the whole file) of the ``<head>`` block, if any.
+    head_line: int | None = None
+
+
+class _HeadParser(HTMLParser):
+    """Collects ``<title>``, ``<meta>`` and ``<link>`` elements of a ``<head>`` block."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[HeadTag] = []
+        self._title: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        pairs = tuple((name, value or "") for name, value in attrs if name != "key")
+        if tag in ("meta", "link"):
+            self.tags.append(HeadTag(tag=tag, attributes=pairs))
+        elif tag == "title":
+            self._title = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title" and self._title is not None:
+            self.tags.append(HeadTag(tag="title", text="".join(self._title).strip()))
+            self._title = None
+
+
+def parse_head_block(html: str) -> tuple[HeadTag, ...]:
+    """The ``<title>``, ``<meta>`` and ``<link>`` elements of a ``<head>`` block."""
+    parser = _HeadParser()
+    parser.feed(html)
+    parser.close()
+    return tuple(parser.tags)
+
+
+def count_words(lines: list[str]) -> int:
+    """Words a reader reads: code blocks, HTML tags and link targets do not count."""
+    prose = []
+    in_fence = False
+    for line in lines:
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence:
+            prose.append(line)
+    text = _MARKDOWN_LINK_TARGET.sub("]", _HTML_TAG.sub(" ", "\n".join(prose)))
+    return len(_WORD.findall(text))
+
+
+def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> ConvertedBody:
+    """Convert a Docusaurus post body to MyST, line for line.
+
+    * the ``<head>…</head>`` block is blanked and its tags returned;
+    * ``:::note[Title]`` / ``:::tip Title`` become ``:::{blog-note} Title``;
+    * ``{/* truncate */}`` becomes ``<!-- truncate -->``; other JSX comments are removed;
+    * in ``.mdx`` files, top-level ``import``/``export`` lines are blanked.
+
+    *first_line* is the line number of the body's first line in the file.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    head_tags: tuple[HeadTag, ...] = ()
+    head_line: int | None = None
+    has_truncate = False
+    fence: str | None = None
+    index = 0
+    counted: list[str] = []
+    while index < len(lines):
+        line = lines[index]
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            counted.append(line)
+            if (
+                fence_match
+                and fence_match.group(1)[0] == fence[0]
+                and len(fence_match.group(1)) >= len(fence)
+            ):
+                fence = None
+            index += 1
+            continue
+        if fence_match:
+            fence = fence_match.group(1)
+            out.append(line)
+            counted.append(line)
+            index += 1
+            continue
+        if not head_tags and head_line is None and _HEAD_OPEN.match(line):
+            end = index
+            while end < len(lines) and not _HEAD_CLOSE.match(lines[end]):
+                end += 1
+            if end < len(lines):
+                head_tags = parse_head_block("\n".join(lines[index : end + 1]))
+                head_line = first_line + index
+                out.extend("" for _ in range(index, end + 1))
+                index = end + 1
+                continue
+        if _TRUNCATE.match(line):
+            has_truncate = True
+            out.append(TRUNCATE_MARKER)
+            index += 1
+            continue
+        if mdx and _MDX_IMPORT_EXPORT.match(line):
+            out.append("")
+            index += 1
+            continue
+        admonition = _ADMONITION_OPEN.match(line)
+        if admonition:
+            title = admonition["bracket_title"] or admonition["title"] or ""
+            converted = f"{admonition['indent']}{admonition['colons']}{{blog-{admonition['kind']}}}"
+            out.append(f"{converted} {title}".rstrip())
+            index += 1
+            continue
+        if "{/*" in line:
+            line = _JSX_COMMENT.sub("", line)
+        out.append(line)
+        counted.append(line)
+        index += 1
+    return ConvertedBody(
+        text="\n".join(out),
+        head_tags=head_tags,
+        has_truncate_marker=has_truncate,
+        word_count=count_words(counted),
+        head_line=head_line,
+    )

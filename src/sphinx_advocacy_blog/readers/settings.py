@@ -1,0 +1,21 @@
+"""What a reader needs to know about the site (route, URL pattern, date formats...)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ReadSettings:
+    """What the reader needs to know about the site."""
+
+    route: str = "blog"
+    words_per_minute: int = 200
+    locale: str = ""
+    #: ``blog_post_url``: a URL pattern such as ``/posts/{slug}``; empty for Docusaurus URLs.
+    url_pattern: str = ""
+    #: ABlog's ``post_date_format``, tried before the usual ABlog date spellings.
+    date_formats: tuple[str, ...] = ()
+    #: Read the front matter the ABlog way even without ``blogpost: true`` (posts matched
+    #: by ``blog_post_pattern``).
+    ablog: bool = False
