@@ -41,7 +41,9 @@ def _projects(posts: int) -> list[tuple[str, Path, list[str]]]:
     projects = [("docs", ROOT / "docs", [])]
     for root in sorted((ROOT / "tests" / "roots").glob("test-*")):
         projects.append((root.name, root, []))
-    projects.append(("test-docusaurus-dirhtml", ROOT / "tests/roots/test-docusaurus", ["-b", "dirhtml"]))
+    projects.append(
+        ("test-docusaurus-dirhtml", ROOT / "tests/roots/test-docusaurus", ["-b", "dirhtml"])
+    )
     if posts:
         projects.append((f"bench-{posts}", Path(f"bench:{posts}"), []))
     return projects
@@ -79,7 +81,14 @@ def build(src: Path, out: Path, work: Path, posts: int) -> int:
         if outdir.exists():
             shutil.rmtree(outdir)
         if name == "test-i18n":
-            command = [sys.executable, "-m", "sphinx_advocacy_blog", "build", str(srcdir), str(outdir)]
+            command = [
+                sys.executable,
+                "-m",
+                "sphinx_advocacy_blog",
+                "build",
+                str(srcdir),
+                str(outdir),
+            ]
             command += ["-q", "-d", str(work / "doctrees" / name)]
         else:
             command = [sys.executable, "-m", "sphinx", "-b", "html", "-q", *extra]
@@ -141,8 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in differences:
         print(line)
     print(
-        f"{count_files(args.first)} and {count_files(args.second)} files; "
-        f"{len(differences)} differ"
+        f"{count_files(args.first)} and {count_files(args.second)} files; {len(differences)} differ"
     )
     return 1 if differences else 0
 
