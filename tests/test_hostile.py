@@ -18,7 +18,8 @@ WELL_FORMED_BODIES = {
     "blog/2022/01/4/bad-date": "Body of the bad-date post.",
     "blog/tmp/escaped-by-slug": "Body of the escape post.",
     "blog/same-slug": "Body of duplicate A.",
-    "blog/2022-01-7-duplicate-b": "Body of duplicate B.",
+    # Its slug is taken: it is published at its date URL (and warned).
+    "blog/2022/01/7/duplicate-b": "Body of duplicate B.",
     "blog/2022/01/8/no-closing": "Body of the no-closing post.",
     "blog/2022/01/9/bom-crlf": "Body of the bom-crlf post.",
     "blog/2022/02/4/python-tag": "Body of the python-tag post.",

@@ -17,6 +17,7 @@ Drafts are dropped here in production builds, so they are never read nor written
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePath, PurePosixPath
@@ -27,9 +28,11 @@ from sphinx.project import Project
 from ..diagnostics import report
 from ..i18n.locales import I18N_BLOG_DIR
 from ..model.problem import Problem
+from ..model.routes import reserved_page
 from ..readers.location import PostLocation, peek_post
 from ..readers.settings import ReadSettings
 from ..util.globs import matches_post_pattern
+from ..util.slugs import is_windows_reserved
 from .git_dates import modification_time, post_date_fallback
 from .site_data import get_site
 
@@ -52,6 +55,8 @@ class BlogProject(Project):
     blog_url_pattern: str = ""
     blog_post_patterns: tuple[str, ...] = ()
     blog_date_formats: tuple[str, ...] = ()
+    #: URL prefixes of the site's other locales (folders no post may take).
+    blog_locale_prefixes: frozenset[str] = frozenset()
     #: The date of a post with none in its front matter or path (``git_dates``); not
     #: pickled with the project.
     blog_undated: Callable[[str], datetime] | None = None
@@ -67,6 +72,7 @@ class BlogProject(Project):
         post_patterns: tuple[str, ...] = (),
         date_formats: tuple[str, ...] = (),
         undated: Callable[[str], datetime] | None = None,
+        locale_prefixes: frozenset[str] = frozenset(),
     ) -> None:
         """Set the blog folder, URL route, draft policy and locale before discovery.
 
@@ -82,6 +88,7 @@ class BlogProject(Project):
         self.blog_post_patterns = post_patterns
         self.blog_date_formats = date_formats
         self.blog_undated = undated
+        self.blog_locale_prefixes = locale_prefixes
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -182,6 +189,81 @@ class BlogProject(Project):
         found = self._path_to_docname.get(key)
         return found if found is not None else super().path2doc(filename)
 
+    def _taken_by(
+        self, name: str, docname: str, claimed: dict[str, str], docnames: set[str]
+    ) -> str:
+        """Who already has the page *name*: another post, a document, a generated page."""
+        if name in claimed:
+            return claimed[name]
+        if name != docname and name in docnames:
+            return str(self._docname_to_path.get(name, name))
+        return reserved_page(self.blog_route, name, self.blog_locale_prefixes)
+
+    def _free_name(
+        self,
+        permalink: str,
+        docname: str,
+        path_permalink: str,
+        relative: str,
+        claimed: dict[str, str],
+        docnames: set[str],
+    ) -> str:
+        """The page name a post gets: its permalink, unless another post, a document or a
+        generated page has it (an error naming both); then its Docusaurus date URL, its
+        source path, or that path with ``-post``, whichever is free."""
+        owner = self._taken_by(permalink, docname, claimed, docnames)
+        if not owner:
+            return permalink
+        fallbacks = [path_permalink, docname, f"{docname}-post"]
+        target = next(
+            (
+                name
+                for name in fallbacks
+                if name and not self._taken_by(name, docname, claimed, docnames)
+            ),
+            f"{docname}-post",
+        )
+        if permalink in claimed:
+            reason = f"two posts claim the URL /{permalink}: {owner} and {relative}"
+        else:
+            reason = f"this post's URL /{permalink} is the address of {owner}"
+        self.blog_problems.append(
+            Problem(
+                "duplicate",
+                f"{reason}. Give the post another 'slug'; it is published at /{target}",
+                relative,
+                1,
+            )
+        )
+        return target
+
+    def _check_portable(self, name: str, relative: str, folded: dict[str, str]) -> None:
+        """Warn about page names that only some file systems tell apart or can store."""
+        key = unicodedata.normalize("NFC", name).casefold()
+        other = folded.setdefault(key, relative)
+        if other != relative:
+            self.blog_problems.append(
+                Problem(
+                    "duplicate",
+                    f"the URL /{name} differs from the URL of {other} only in upper and lower "
+                    "case (or in how an accented letter is encoded): on Windows and macOS "
+                    "hosts one page overwrites the other. Give one of them another 'slug'",
+                    relative,
+                    1,
+                )
+            )
+        if any(is_windows_reserved(segment) for segment in name.split("/")):
+            self.blog_problems.append(
+                Problem(
+                    "url",
+                    f"the URL /{name} holds a name Windows cannot store as a file (CON, AUX, "
+                    "NUL, COM1...); the site cannot be built or served on Windows. Give the "
+                    "post another 'slug'",
+                    relative,
+                    1,
+                )
+            )
+
     def _forget(self, path: Path, docname: str, docnames: set[str]) -> None:
         """Take a source file out of the project: it is not read nor written."""
         docnames.discard(docname)
@@ -201,6 +283,7 @@ class BlogProject(Project):
         prefix = self.blog_path.strip("/") + "/"
         seen_paths = set()
         claimed: dict[str, str] = {}
+        claimed_folded: dict[str, str] = {}
         for path, docname in sorted(self._path_to_docname.items()):
             relative = PurePath(path).as_posix()
             if not relative.endswith(POST_SUFFIXES) or relative.startswith("i18n/"):
@@ -248,20 +331,11 @@ class BlogProject(Project):
                 continue
             if ablog:
                 self.blog_ablog.add(docname)
-            target = permalink
-            if target in claimed or (target != docname and target in docnames):
-                other = claimed.get(target) or str(self._docname_to_path.get(target, target))
-                self.blog_problems.append(
-                    Problem(
-                        "duplicate",
-                        f"two posts claim the URL /{target}: {other} and {relative}. Give "
-                        f"one of them another 'slug'; this one stays at /{docname}",
-                        relative,
-                        1,
-                    )
-                )
-                target = docname
+            target = self._free_name(
+                permalink, docname, located.path_permalink, relative, claimed, docnames
+            )
             claimed[target] = relative
+            self._check_portable(target, relative, claimed_folded)
             source = (None if ablog else self.translation_of(blog_relative)) or relative
             if target != docname:
                 docnames.discard(docname)
@@ -329,6 +403,7 @@ def _use_blog_project(app: Sphinx) -> None:
         post_patterns=site.settings.post_pattern,
         date_formats=(site.settings.post_date_format,),
         undated=lambda path: post_date_fallback(app, path),
+        locale_prefixes=frozenset(locale.prefix for locale in site.locales if locale.prefix),
     )
     # Sphinx restores the saved project into a plain Project before this class is in
     # place, which drops the cache; it lives on the environment so it survives builds.

@@ -9,7 +9,6 @@ for autodiscovery.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import posixpath
 from typing import TYPE_CHECKING, Any
@@ -25,7 +24,7 @@ from ..pages.links import absolute, absolute_page_url
 from ..seo.facts import post_dates, post_description
 from ..seo.headtags import link as link_tag
 from ..seo.headtags import render_tags
-from ..util.files import write_if_changed
+from ..util.files import remove_output, write_output
 from ..util.resources import STATIC_DIR
 from ..util.urls import is_absolute_url
 from .content import capture, forget_content, post_content
@@ -166,10 +165,10 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         for feed_format in formats:
             relative = feed_file(plan.folder, feed_format)
             written.add(relative)
-            write_if_changed(os.path.join(app.outdir, relative), WRITERS[feed_format](feed))
+            write_output(str(app.outdir), relative, WRITERS[feed_format](feed))
     if site.settings.feed_stylesheet:
         with open(STYLESHEET_SOURCE, "rb") as handle:
-            write_if_changed(os.path.join(app.outdir, stylesheet), handle.read())
+            write_output(str(app.outdir), stylesheet, handle.read())
     _remove_stale_feeds(app, previous, written)
     remember(app, "feeds")
 
@@ -186,12 +185,7 @@ def _previous_feed_files(app: Sphinx) -> set[str]:
 def _remove_stale_feeds(app: Sphinx, previous: set[str], written: set[str]) -> None:
     """Delete feeds of tags and authors the blog no longer has (recorded per builder)."""
     for stale in sorted(previous - written):
-        path = os.path.join(app.outdir, stale)
-        if os.path.commonpath([os.path.abspath(path), os.path.abspath(app.outdir)]) == (
-            os.path.abspath(app.outdir)
-        ):
-            with contextlib.suppress(OSError):
-                os.remove(path)
+        remove_output(str(app.outdir), stale)
     save_state(app, FEED_RECORD, sorted(written))
 
 

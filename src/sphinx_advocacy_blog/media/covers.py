@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..model.routes import media_path
-from ..util.files import copy_if_newer
+from ..util.files import copy_to_output
 from ..util.urls import is_absolute_url
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def copy_cover_images(app: Sphinx, exception: BaseException | None) -> None:
             continue
         source = os.path.join(app.srcdir, post.image)
         if os.path.isfile(source):
-            copy_if_newer(source, os.path.join(app.outdir, media_path(site.settings, post.image)))
+            copy_to_output(source, str(app.outdir), media_path(site.settings, post.image))
 
 
 def _serve_static_dirs(app: Sphinx, config: Config) -> None:

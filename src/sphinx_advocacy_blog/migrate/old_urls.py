@@ -33,6 +33,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
+from ..feeds.formats import FEED_FILES
+from ..feeds.writer import STYLESHEET_FILE
 from ..model.catalog import Catalog
 from ..model.post import Post
 from ..model.problem import Problem
@@ -47,6 +49,14 @@ from ..util.urls import is_absolute_url, safe_url
 KINDS = ("option", "alias", "source", "docusaurus", "ablog")
 #: Claims a person wrote down; when they cannot be honoured, the build says so.
 DECLARED_KINDS = frozenset({"option", "alias"})
+#: Files at the root of the output besides pages (no redirect can be a folder below them).
+SITE_FILES = (
+    "objects.inv",
+    "searchindex.js",
+    ".buildinfo",
+    "sitemap.xml",
+    "robots.txt",
+)
 #: Suffixes of old pages that a redirect page can stand in for.
 PAGE_SUFFIXES = (".html", ".htm")
 
@@ -304,17 +314,20 @@ def plan_redirects(
     *,
     dirhtml: bool,
     problems: Iterable[Problem] = (),
+    files: Iterable[str] = SITE_FILES,
 ) -> RedirectPlan:
     """Decide which claims are written.
 
     *pages* maps each page name of the build to the file it comes from (for warnings). A
-    claim on a path that a page serves is dropped; two claims on one path keep the
-    stronger one. Dropping a declared claim, or choosing between two equally strong claims
-    with different targets, is a warning (``blog.redirect``, ``blog.duplicate``) naming
-    both files.
+    claim on a path that a page serves is dropped, and so is a claim below a file of the
+    output (a page, or one of *files*: ``blog/atom.xml/x`` cannot be a folder's page); two
+    claims on one path keep the stronger one. Dropping a declared claim, or choosing
+    between two equally strong claims with different targets, is a warning
+    (``blog.redirect``, ``blog.duplicate``) naming both files.
     """
     plan = RedirectPlan(problems=list(problems))
     served = {page_file(name, dirhtml=dirhtml): name for name in pages}
+    taken_files = set(served) | set(files)
     rank = {kind: position for position, kind in enumerate(KINDS)}
     ordered = sorted(claims, key=lambda claim: (rank[claim.kind], claim.origin, claim.old))
     for claim in ordered:
@@ -329,6 +342,19 @@ def plan_redirects(
                         "redirect",
                         f"/{claim.old} is not a page, so no redirect page can stand in for "
                         "it; ask the web host for a server redirect",
+                        claim.origin,
+                        claim.line,
+                    )
+                )
+            continue
+        below = _file_above(filename, taken_files)
+        if below:
+            if claim.declared:
+                plan.problems.append(
+                    Problem(
+                        "redirect",
+                        f"the old URL /{claim.old} lies below the file /{below} of this site, "
+                        "so no redirect page can stand in for it",
                         claim.origin,
                         claim.line,
                     )
@@ -366,6 +392,16 @@ def plan_redirects(
                 )
             )
     return plan
+
+
+def _file_above(filename: str, files: set[str]) -> str:
+    """The file of the output that a folder above *filename* would have to be, if any."""
+    parts = filename.split("/")
+    for end in range(1, len(parts)):
+        parent = "/".join(parts[:end])
+        if parent in files:
+            return parent
+    return ""
 
 
 def old_url_claims(
@@ -410,4 +446,7 @@ def redirect_map(
     claims, problems = old_url_claims(
         posts, site, catalog, pages, ablog_docnames=ablog_docnames, sources=sources
     )
-    return plan_redirects(claims, pages, dirhtml=dirhtml, problems=problems)
+    route = site.settings.route
+    feeds = [*FEED_FILES.values(), STYLESHEET_FILE]
+    files = [*SITE_FILES, *(posixpath.join(route, name) for name in feeds)]
+    return plan_redirects(claims, pages, dirhtml=dirhtml, problems=problems, files=files)

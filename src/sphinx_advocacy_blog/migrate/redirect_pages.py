@@ -30,9 +30,11 @@ from ..env.discovery import BlogProject
 from ..env.output_state import is_current, load_state, remember, save_state
 from ..env.records import posts_of
 from ..env.site_data import get_site
+from ..model.problem import Problem
 from ..pages.links import absolute, public_uri
 from ..pages.plan import plan_pages
 from ..pages.render import render, template_environment
+from ..util.files import inside, write_atomically
 from ..util.urls import safe_url
 from ..version import __version__
 from .old_urls import Redirect, RedirectPlan, page_file, redirect_map
@@ -138,13 +140,6 @@ def redirect_context(
     }
 
 
-def _inside(outdir: str, filename: str) -> str | None:
-    """The absolute path of *filename* if it is inside *outdir*, else ``None``."""
-    root = os.path.realpath(outdir)
-    path = os.path.realpath(os.path.join(root, filename))
-    return path if os.path.commonpath([root, path]) == root and path != root else None
-
-
 def _is_redirect_page(path: str) -> bool:
     try:
         with open(path, encoding="utf-8", errors="replace") as handle:
@@ -166,18 +161,35 @@ def _digest(stamp: str, context: Mapping[str, Any]) -> str:
     return hashlib.sha256(repr((stamp, sorted(context.items()))).encode()).hexdigest()
 
 
+def _record(digest: str, html: str) -> str:
+    """What the state file keeps of a written redirect: its digest and its size, so that a
+    file truncated by a killed build is never taken for a current one."""
+    return f"{digest}:{len(html.encode('utf-8'))}"
+
+
+def _is_current(path: str, record: str | None, digest: str, started: float) -> bool:
+    """Whether the redirect at *path* is the one recorded, whole, and older than this build."""
+    if record is None or record.rpartition(":")[0] != digest:
+        return False
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return False
+    return stat.st_mtime < started and str(stat.st_size) == record.rpartition(":")[2]
+
+
 def write_redirects(
     app: Sphinx,
     plan: RedirectPlan,
     previous: Mapping[str, Any] | None = None,
     stamp: str | None = None,
 ) -> dict[str, str]:
-    """Write the plan's pages into the output folder; return ``{file: digest}`` written.
+    """Write the plan's pages into the output folder; return ``{file: record}`` written.
 
     A file that a page of this build wrote is never replaced (the plan already leaves
     out every document and blog page; this also covers pages of other extensions).
     A redirect whose values and template are those of the previous build (*previous*,
-    ``{file: digest}``) and whose file is still there is not rendered again. *stamp* is
+    ``{file: record}``) and whose file is still there, whole, is not rendered again. *stamp* is
     :func:`_template_stamp`, when the caller has it already.
     """
     outdir = str(app.outdir)
@@ -186,22 +198,17 @@ def write_redirects(
     stamp = stamp if stamp is not None else _template_stamp(app)
     previous = previous or {}
     written: dict[str, str] = {}
-    folders: set[str] = set()
+    problems: list[Problem] = []
     for filename, redirect in sorted(plan.redirects.items()):
         context = redirect_context(app, filename, redirect, generated)
         if context is None:
             continue
         digest = _digest(stamp, context)
-        if previous.get(filename) == digest:
-            try:
-                untouched = os.stat(os.path.join(outdir, filename)).st_mtime < started
-            except OSError:
-                untouched = False
-            if untouched:
-                written[filename] = digest
-                continue
-        path = _inside(outdir, filename)
+        path = inside(outdir, filename)
         if path is None:
+            continue
+        if _is_current(path, previous.get(filename), digest, started):
+            written[filename] = previous[filename]
             continue
         exists = os.path.exists(path)
         if exists and not _is_redirect_page(path) and os.path.getmtime(path) >= started:
@@ -210,15 +217,18 @@ def write_redirects(
         if exists:
             with contextlib.suppress(OSError), open(path, encoding="utf-8") as handle:
                 if handle.read() == html:
-                    written[filename] = digest
+                    written[filename] = _record(digest, html)
                     continue
-        folder = os.path.dirname(path)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(html)
-        written[filename] = digest
+        try:
+            write_atomically(path, html.encode("utf-8"))
+        except OSError as error:
+            # A folder where a file of the site is, a name the file system refuses.
+            problems.append(
+                Problem("redirect", f"the redirect page /{filename} cannot be written: {error}")
+            )
+            continue
+        written[filename] = _record(digest, html)
+    report(app, problems)
     return written
 
 
@@ -227,7 +237,7 @@ def _remove_stale(app: Sphinx, previous: Mapping[str, str], current: Mapping[str
     dirhtml = is_dirhtml(app)
     pages = {page_file(name, dirhtml=dirhtml) for name in build_pages(app)}
     for filename in set(previous) - set(current) - pages:
-        path = _inside(str(app.outdir), filename)
+        path = inside(str(app.outdir), filename)
         if path is not None and _is_redirect_page(path):
             with contextlib.suppress(OSError):
                 os.remove(path)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..util.slugs import slugify
 from .ordering import index_order, ordered_posts
 from .post import Author, Post, Tag
-from .routes import author_key
+from .routes import author_key, tag_key
 from .site import BlogSite
 
 
@@ -48,8 +48,8 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
     by_group: dict[str, list[Post]] = defaultdict(list)
     for post in listed:
         for tag in site.post_tags(post):
-            catalog.tags.setdefault(tag.permalink, tag)
-            by_tag[tag.permalink].append(post)
+            catalog.tags.setdefault(tag_key(tag), tag)
+            by_tag[tag_key(tag)].append(post)
         for author in site.post_authors(post):
             if author.has_page:
                 key = author_key(author)

@@ -4,6 +4,10 @@ Page generation, rendering (links to tag and author pages), head tags, feeds, th
 and the redirects all ask here, so a URL is computed in one place. Names are Sphinx page
 names relative to the output root, without suffix (``blog/tags/events``); the builder
 turns them into files and links. Posts live at their permalink (read by ``readers/``).
+
+Every part of a name that comes from user data (an author key, a tag permalink, a
+category) goes through :func:`~..util.slugs.path_segment`, so no name can leave the blog's
+folder, hold a separator or be too long for a file system, whatever the data says.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import posixpath
 
 from ..config.options import BlogSettings
-from ..util.slugs import slugify
+from ..util.slugs import path_segment, slugify
 from .post import Author, Tag
 from .site import BlogSite
 
@@ -21,8 +25,13 @@ def _paged(base: str, page: int) -> str:
 
 
 def author_key(author: Author) -> str:
-    """The key of an author's page (``page.permalink`` or the key)."""
-    return author.page_permalink or author.key
+    """The last segment of an author's page URL (``page.permalink`` or the key)."""
+    return path_segment(author.page_permalink or author.key) or "author"
+
+
+def tag_key(tag: Tag) -> str:
+    """The last segment of a tag's page URL (its permalink)."""
+    return path_segment(tag.permalink) or "tag"
 
 
 def index_page(site: BlogSite, page: int = 1) -> str:
@@ -37,7 +46,7 @@ def tags_index_page(site: BlogSite) -> str:
 
 def tag_folder(site: BlogSite, tag: Tag) -> str:
     """``blog/tags/<permalink>``: the tag's first page, and the folder of its feeds."""
-    return posixpath.join(site.settings.route, "tags", tag.permalink)
+    return posixpath.join(site.settings.route, "tags", tag_key(tag))
 
 
 def tag_page(site: BlogSite, tag: Tag, page: int = 1) -> str:
@@ -52,7 +61,7 @@ def authors_index_page(site: BlogSite) -> str:
 
 def author_folder(site: BlogSite, key: str) -> str:
     """``blog/authors/<key>``: an author's first page, and the folder of their feeds."""
-    return posixpath.join(site.settings.route, "authors", key)
+    return posixpath.join(site.settings.route, "authors", path_segment(key) or "author")
 
 
 def author_page(site: BlogSite, author: Author, page: int = 1) -> str | None:
@@ -86,3 +95,56 @@ def media_path(settings: BlogSettings, source_path: str) -> str:
     if inside_blog.startswith(prefix):
         inside_blog = inside_blog[len(prefix) :]
     return posixpath.join(settings.route, "_media", inside_blog)
+
+
+#: What a page of the blog's route is called by the first segment after the route.
+_BLOG_SECTIONS = {
+    "page": "the blog index's pages",
+    "tags": "the tag pages",
+    "authors": "the author pages",
+    "category": "the category pages",
+    "group": "the group pages",
+    "archive": "the archive",
+    "_media": "the folder of cover images",
+    "index": "the blog index",
+    "rss.xml": "the RSS feed",
+    "atom.xml": "the Atom feed",
+    "feed.json": "the JSON feed",
+    "feed.xsl": "the feeds' stylesheet",
+}
+#: Names Sphinx (and this extension) use at the root of the output.
+_SITE_NAMES = {
+    "genindex": "Sphinx's general index",
+    "search": "Sphinx's search page",
+    "py-modindex": "Sphinx's module index",
+    "np-modindex": "Sphinx's module index",
+    "searchindex.js": "Sphinx's search index",
+    "objects.inv": "Sphinx's inventory",
+    ".buildinfo": "Sphinx's build record",
+    "_static": "Sphinx's static files",
+    "_images": "Sphinx's images",
+    "_sources": "Sphinx's page sources",
+    "_downloads": "Sphinx's downloads",
+    "sitemap.xml": "the sitemap",
+    "robots.txt": "robots.txt",
+}
+
+
+def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = frozenset()) -> str:
+    """What a post at *permalink* would collide with (``""`` when nothing): a page the blog
+    generates, a file Sphinx writes, or another locale's folder. A path below such a file
+    (``blog/atom.xml/x``) collides too: the file and a folder cannot share a name."""
+    folded = permalink.strip("/").casefold()
+    base = route.strip("/").casefold()
+    if folded == base:
+        return "the blog index"
+    first = folded.split("/", 1)[0]
+    if first in _SITE_NAMES:
+        return _SITE_NAMES[first]
+    if first in {prefix.casefold() for prefix in locale_prefixes if prefix}:
+        return f"the folder of the site in locale {first!r}"
+    if folded.startswith(base + "/"):
+        section = folded[len(base) + 1 :].split("/", 1)[0]
+        if section in _BLOG_SECTIONS:
+            return _BLOG_SECTIONS[section]
+    return ""

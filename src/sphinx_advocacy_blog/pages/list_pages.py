@@ -12,7 +12,6 @@ pages the blog no longer has (a tag nobody uses now, page 4 of 3) are deleted.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
@@ -25,6 +24,7 @@ from ..env.output_state import build_stamp, is_current, load_state, remember, sa
 from ..env.site_data import get_site
 from ..model.post import Post, Tag
 from ..model.routes import author_page, category_page, group_page, tag_page
+from ..util.files import remove_output
 from .archive import render_archive
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
 from .links import DEFERRED, link, resolve_deferred
@@ -232,8 +232,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         if previous.get(page.name) != signature or not os.path.exists(output):
             changed.append(page)
     for stale in set(previous) - set(current):
-        with contextlib.suppress(OSError):
-            os.remove(_outfile(app, stale))
+        # Names read back from a state file: deleted only inside the output folder.
+        remove_output(str(app.outdir), os.path.relpath(_outfile(app, stale), app.outdir))
     entries = ListEntries(app, changed)
     for page in status_iterator(
         changed,

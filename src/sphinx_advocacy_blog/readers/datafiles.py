@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from ..model.post import Author, Tag
 from ..model.problem import Problem
-from ..util.slugs import clean_url_path, slugify
+from ..util.slugs import clean_url_path, path_segment, slugify
 from ..util.urls import is_absolute_url, safe_url
 from .safe_yaml import YamlProblem, load_yaml
+from .values import clean_strings, forbidden_lines
+
+_SPACES = re.compile(r"\s+")
 
 #: How a social handle becomes a profile URL (Docusaurus's list, plus a few more).
 SOCIAL_URL_PATTERNS: dict[str, str] = {
@@ -99,6 +103,18 @@ def author_from_mapping(
     if isinstance(page, Mapping):
         page_permalink = clean_url_path(_text(page.get("permalink")))
         page = True
+    segment = path_segment(page_permalink.replace("/", "-") or key)
+    if not _plain_segment(page_permalink or key):
+        problems.append(
+            Problem(
+                "authors",
+                f"author key {key!r} cannot be part of a web address as it is (a '/', a "
+                "leading '.', a control character, or too long); the author's page is at "
+                f"authors/{segment or 'author'}",
+                path,
+                line,
+            )
+        )
     name = _text(data.get("name")) or key
     author = Author(
         key=key,
@@ -116,15 +132,38 @@ def author_from_mapping(
     return author, problems
 
 
+def _plain_segment(text: str) -> bool:
+    """Whether *text* can be a URL path segment as it is (spaces aside, which become ``-``)."""
+    return path_segment(text) == _SPACES.sub("-", text.strip())
+
+
+def _load_data_file(text: str, path: str) -> tuple[Any, dict[str, int], list[Problem]]:
+    """The YAML of a data file, without the characters a web page cannot hold (warned)."""
+    data, lines = load_yaml(text)
+    data, changed = clean_strings(data)
+    problems = []
+    if changed:
+        problems.append(
+            Problem(
+                "encoding",
+                "this file holds characters that cannot be in a web page or a feed (control "
+                "characters or broken emoji, often pasted from another program); they were "
+                "removed",
+                path,
+                forbidden_lines(text)[0] if forbidden_lines(text) else 1,
+            )
+        )
+    return data, lines, problems
+
+
 def parse_authors_file(text: str, path: str) -> tuple[dict[str, Author], list[Problem]]:
     """Read ``authors.yml``: ``key -> {name, title, url, image_url, socials, ...}``."""
-    problems: list[Problem] = []
     try:
-        data, lines = load_yaml(text)
+        data, lines, problems = _load_data_file(text, path)
     except YamlProblem as error:
         return {}, [Problem("yaml", f"{error.message}; fix the file", path, error.line)]
     if data is None:
-        return {}, []
+        return {}, problems
     if not isinstance(data, Mapping):
         return {}, [Problem("authors", "authors.yml must map author keys to details", path, 1)]
     authors: dict[str, Author] = {}
@@ -155,15 +194,14 @@ def tag_from_label(label: str, description: str = "") -> Tag:
 def parse_tags_file(text: str, path: str) -> tuple[dict[str, Tag], list[Problem]]:
     """Read ``tags.yml``: ``key -> {label, permalink, description}``."""
     try:
-        data, lines = load_yaml(text)
+        data, lines, problems = _load_data_file(text, path)
     except YamlProblem as error:
         return {}, [Problem("yaml", f"{error.message}; fix the file", path, error.line)]
     if data is None:
-        return {}, []
+        return {}, problems
     if not isinstance(data, Mapping):
         return {}, [Problem("tags", "tags.yml must map tag keys to details", path, 1)]
     tags: dict[str, Tag] = {}
-    problems: list[Problem] = []
     for raw_key, entry in data.items():
         key = str(raw_key)
         entry = entry if isinstance(entry, Mapping) else {}

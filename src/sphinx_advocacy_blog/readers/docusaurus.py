@@ -16,7 +16,7 @@ from typing import Any
 
 from ..model.post import Author, Post, Tag
 from ..model.problem import Problem
-from ..util.slugs import clean_url_path, slugify
+from ..util.slugs import MAX_SEGMENT_BYTES, clean_url_path, slugify
 from ..util.urls import is_absolute_url, safe_url
 from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
 from .datafiles import author_from_mapping, tag_from_label
@@ -26,8 +26,17 @@ from .location import alias_path, post_url_path
 from .markdown import TITLE_PLACEHOLDER, convert_body
 from .paths import parse_post_path
 from .settings import ReadSettings
-from .values import as_flag, as_text, as_text_list, first_heading
+from .values import (
+    as_flag,
+    as_text,
+    as_text_list,
+    first_heading,
+    forbidden_lines,
+    strip_forbidden,
+)
 
+#: The longest reading time a post may state (a week of reading: beyond it, a typo).
+MAX_READING_MINUTES = 10_000
 #: Front-matter keys this reader understands; anything else is kept in ``Post.extra``.
 KNOWN_KEYS = frozenset(
     {
@@ -205,6 +214,8 @@ def read_post(
     (Docusaurus uses the file's git date).
     """
     text = normalize_text(text)
+    bad_lines = forbidden_lines(text)
+    text = strip_forbidden(text)
     split = split_source(text, source_path)
     metadata = split.metadata
     key_lines = dict(split.key_lines)
@@ -214,6 +225,17 @@ def read_post(
             if ablog_key in key_lines:
                 key_lines.setdefault(key, key_lines[ablog_key])
     reader = _Reader(source_path, key_lines)
+    if bad_lines:
+        reader.problems.append(
+            Problem(
+                "encoding",
+                f"{len(bad_lines)} line(s) hold characters that cannot be in a web page or a "
+                "feed (a form feed or another control character, often pasted from a word "
+                "processor); they were removed",
+                source_path,
+                bad_lines[0],
+            )
+        )
     reader.problems.extend(split.problems)
 
     info = parse_post_path(blog_relative_path)
@@ -236,18 +258,22 @@ def read_post(
     )
     permalink = post_url_path(info, metadata, settings, title=title, published=published)
     if slug and clean_url_path(slug) != slug.strip("/"):
+        too_long = any(len(part.encode("utf-8")) > MAX_SEGMENT_BYTES for part in slug.split("/"))
+        problem = (
+            "is too long for a file name"
+            if too_long
+            else "has characters that cannot be in a URL path"
+        )
         reader.warn(
-            "slug",
-            "slug",
-            f"slug {slug!r} has characters that cannot be in a URL path; "
-            f"the post is published at /{permalink}",
+            "slug", "slug", f"slug {slug!r} {problem}; the post is published at /{permalink}"
         )
 
     explicit_minutes = metadata.get("time_to_read_in_minutes", metadata.get("reading_time"))
     if (
         isinstance(explicit_minutes, (int, float))
         and not isinstance(explicit_minutes, bool)
-        and explicit_minutes > 0
+        and math.isfinite(explicit_minutes)
+        and 0 < explicit_minutes <= MAX_READING_MINUTES
     ):
         reading_minutes = math.ceil(explicit_minutes)
     else:
@@ -255,7 +281,8 @@ def read_post(
             reader.warn(
                 "frontmatter",
                 "time_to_read_in_minutes",
-                "time_to_read_in_minutes must be a positive number; it was computed instead",
+                f"time_to_read_in_minutes must be a number from 1 to {MAX_READING_MINUTES}; "
+                "it was computed from the text instead",
             )
         reading_minutes = max(1, math.ceil(converted.word_count / settings.words_per_minute))
 
@@ -336,7 +363,9 @@ def read_post(
         head_tags=converted.head_tags,
         aliases=aliases,
         schema_type=schema_type,
-        views=views if isinstance(views, int) and not isinstance(views, bool) else None,
+        views=views
+        if isinstance(views, int) and not isinstance(views, bool) and views >= 0
+        else None,
         locale=settings.locale,
         has_truncate_marker=converted.has_truncate_marker,
         extra=extra,

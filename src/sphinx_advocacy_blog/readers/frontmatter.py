@@ -10,6 +10,7 @@ import frontmatter
 
 from ..model.problem import Problem
 from .safe_yaml import YamlProblem, load_yaml
+from .values import clean_strings, strip_forbidden
 
 _YAML = frontmatter.YAMLHandler()
 
@@ -96,7 +97,21 @@ def split_source(text: str, path: str) -> SplitSource:
     if data is None:
         data = {}
     if isinstance(data, dict):
-        metadata = {str(key): value for key, value in data.items()}
+        for key, value in data.items():
+            cleaned, changed = clean_strings(value)
+            name = strip_forbidden(str(key))
+            metadata[name] = cleaned
+            if changed:
+                problems.append(
+                    Problem(
+                        "encoding",
+                        f"the value of {name!r} holds characters that cannot be in a web page "
+                        "or a feed (a control character or a broken emoji, often pasted from "
+                        "another program); they were removed",
+                        path,
+                        key_lines.get(str(key), 1),
+                    )
+                )
     else:
         problems.append(
             Problem(

@@ -19,7 +19,7 @@ from .dates import from_path_date
 from .frontmatter import normalize_text, split_source
 from .paths import PathInfo, parse_post_path, post_permalink
 from .settings import ReadSettings
-from .values import as_flag, as_text, first_heading
+from .values import as_flag, as_text, first_heading, strip_forbidden
 
 
 def alias_path(value: str) -> str:
@@ -77,6 +77,9 @@ class PostLocation:
     draft_and_unlisted_line: int | None = None
     #: Line of the first byte that is not UTF-8, for a file that cannot be read.
     unreadable_line: int | None = None
+    #: Docusaurus's URL from the path alone (``<route>/YYYY/MM/D/<text>``), ignoring
+    #: ``slug`` and ``url``: where the post goes when its own URL is taken.
+    path_permalink: str = ""
 
 
 def peek_post(
@@ -91,7 +94,7 @@ def peek_post(
     Read cheaply from the path and front matter, before Sphinx reads anything, to name
     the post's document after its permalink.
     """
-    text = normalize_text(text)
+    text = strip_forbidden(normalize_text(text))
     split = split_source(text, "") if text.startswith(("---", "+++")) else None
     metadata = split.metadata if split is not None else {}
     ablog = is_ablog_front_matter(metadata)
@@ -116,7 +119,13 @@ def peek_post(
     both_line = None
     if draft and as_flag(metadata.get("unlisted", False)) and split is not None:
         both_line = split.key_lines.get("unlisted", 1)
-    return PostLocation(permalink, draft, ablog, both_line)
+    return PostLocation(
+        permalink,
+        draft,
+        ablog,
+        both_line,
+        path_permalink=post_permalink(settings.route, info, None),
+    )
 
 
 def locate_post(

@@ -10,6 +10,45 @@ import re
 from typing import Any
 
 _ATX_H1 = re.compile(r"^#\s+(?P<title>.+?)\s*#*\s*$")
+#: Characters XML 1.0 forbids (and so every feed, sitemap and page a strict parser reads):
+#: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: Page breaks pasted from word processors stand between words: they become spaces.
+_BLANKS = str.maketrans({"\x0b": " ", "\x0c": " "})
+
+
+def strip_forbidden(text: str) -> str:
+    """*text* without the characters XML 1.0 forbids (vertical tab and form feed become
+    spaces, so words stay apart)."""
+    if _FORBIDDEN.search(text) is None:
+        return text
+    return _FORBIDDEN.sub("", text.translate(_BLANKS))
+
+
+def forbidden_lines(text: str) -> list[int]:
+    """The 1-based lines of *text* that hold a character :func:`strip_forbidden` removes."""
+    return sorted({text.count("\n", 0, match.start()) + 1 for match in _FORBIDDEN.finditer(text)})
+
+
+def clean_strings(value: Any) -> tuple[Any, bool]:
+    """*value* (YAML data) with :func:`strip_forbidden` applied to every string in it, keys
+    included; and whether anything was removed."""
+    if isinstance(value, str):
+        cleaned = strip_forbidden(value)
+        return cleaned, cleaned != value
+    if isinstance(value, list):
+        items = [clean_strings(item) for item in value]
+        return [item for item, _changed in items], any(changed for _item, changed in items)
+    if isinstance(value, dict):
+        changed = False
+        result = {}
+        for key, item in value.items():
+            new_key, key_changed = clean_strings(key)
+            new_item, item_changed = clean_strings(item)
+            result[new_key] = new_item
+            changed = changed or key_changed or item_changed
+        return result, changed
+    return value, False
 
 
 def as_text(value: Any) -> str:

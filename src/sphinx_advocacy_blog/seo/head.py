@@ -28,7 +28,7 @@ from ..model.post import HeadTag, Post
 from ..model.problem import Problem
 from ..model.routes import index_page
 from ..model.site import BlogSite
-from ..util.files import copy_if_newer
+from ..util.files import copy_to_output
 from ..util.resources import SEO_TEMPLATE_DIR
 from . import jsonld
 from .facts import (
@@ -252,7 +252,7 @@ def _site_meta_only(app: Sphinx) -> list[HeadTag]:
 
 def _copy(app: Sphinx, source: str, target: str) -> None:
     """Copy *source* (below the source folder) to *target* (below the output folder)."""
-    copy_if_newer(os.path.join(app.srcdir, source), os.path.join(app.outdir, target))
+    copy_to_output(os.path.join(app.srcdir, source), str(app.outdir), target)
 
 
 def _on_page_context(

@@ -32,7 +32,7 @@ from ..env.site_data import get_site
 from ..model.post import Post
 from ..model.site import BlogSite
 from ..pages.plan import plan_pages
-from ..util.files import write_if_changed
+from ..util.files import write_output
 from .facts import canonical_url, hreflang_alternates, post_dates, post_head_block
 
 if TYPE_CHECKING:
@@ -188,10 +188,10 @@ def write_sitemap(app: Sphinx) -> None:
     files = [SITEMAP_FILE, ROBOTS_FILE] if with_robots else [SITEMAP_FILE]
     if is_current(app, "sitemap", files, extra=repr(files)):
         return
-    write_if_changed(os.path.join(app.outdir, SITEMAP_FILE), render_sitemap(sitemap_entries(app)))
+    write_output(str(app.outdir), SITEMAP_FILE, render_sitemap(sitemap_entries(app)))
     if with_robots:
         robots = render_robots([f"{settings.base_url}/{SITEMAP_FILE}"])
-        write_if_changed(os.path.join(app.outdir, ROBOTS_FILE), robots.encode("utf-8"))
+        write_output(str(app.outdir), ROBOTS_FILE, robots.encode("utf-8"))
     remember(app, "sitemap", extra=repr(files))
 
 

@@ -1,17 +1,63 @@
-"""Writing output files only when their bytes change, and finding a site's source files.
+"""Every file the extension writes, copies or deletes goes through here.
 
-Output files keep their modification time when a build produces the same bytes again, so
-incremental builds, ``rsync`` deployments and browsers' caches see no change. Files copied
-from the source are copied again only when the source is newer or of another size.
+:func:`output_path` is the one guard: a path below the output folder, or
+:class:`OutsideOutput` when user data (a key, a permalink, a file name read back from a
+state file) would put it anywhere else, symlinks included. Writes are atomic (a temporary
+file renamed into place), so a build killed half-way never leaves a truncated file, and
+leave a file alone when it already holds the same bytes, so its modification time stays
+(incremental builds, ``rsync`` deployments and browsers' caches see no change). Files
+copied from the source are copied again only when the source is newer or of another size.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import tempfile
 from collections.abc import Iterable
 
 from .urls import is_absolute_url
+
+
+class OutsideOutput(ValueError):
+    """A path that would leave the output folder."""
+
+
+def inside(root: str, relative: str) -> str | None:
+    """The absolute path of *relative* below *root* if it stays there (symlinks resolved),
+    else None. *root* itself is not "below" it."""
+    base = os.path.realpath(root)
+    if not relative or "\x00" in relative or os.path.isabs(relative):
+        return None
+    path = os.path.realpath(os.path.join(base, relative))
+    if path == base or os.path.commonpath([base, path]) != base:
+        return None
+    return path
+
+
+def output_path(outdir: str, relative: str) -> str:
+    """The absolute path of an output file; :class:`OutsideOutput` when it would leave
+    *outdir*."""
+    path = inside(outdir, relative)
+    if path is None:
+        raise OutsideOutput(f"{relative!r} is not a path inside the output folder")
+    return path
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file renamed into place."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
 
 
 def write_if_changed(path: str, data: bytes) -> bool:
@@ -22,10 +68,13 @@ def write_if_changed(path: str, data: bytes) -> bool:
                 return False
     except OSError:
         pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    write_atomically(path, data)
     return True
+
+
+def write_output(outdir: str, relative: str, data: bytes) -> bool:
+    """:func:`write_if_changed` for a file below *outdir* (guarded by :func:`output_path`)."""
+    return write_if_changed(output_path(outdir, relative), data)
 
 
 def copy_if_newer(source: str, target: str) -> None:
@@ -37,8 +86,33 @@ def copy_if_newer(source: str, target: str) -> None:
             return
     except OSError:
         pass
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    shutil.copyfile(source, target)
+    folder = os.path.dirname(target)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+
+
+def copy_to_output(source: str, outdir: str, relative: str) -> None:
+    """:func:`copy_if_newer` into a file below *outdir* (guarded by :func:`output_path`)."""
+    copy_if_newer(source, output_path(outdir, relative))
+
+
+def remove_output(outdir: str, relative: str) -> bool:
+    """Delete a file below *outdir*; a path outside it is never touched. Whether it went."""
+    path = inside(outdir, relative)
+    if path is None or not os.path.isfile(path):
+        return False
+    with contextlib.suppress(OSError):
+        os.remove(path)
+        return True
+    return False
 
 
 def find_source_file(srcdir: str, static_dirs: Iterable[str], path: str) -> str | None:

@@ -1,16 +1,62 @@
 """Slugs and URL path segments made from user text: pure functions.
 
-Every permalink, tag and author URL is made from text a person wrote; these functions
-turn that text into something that is safe as a URL path and as an output file path.
+Every permalink, tag, author, category and locale URL is made from text a person wrote;
+:func:`path_segment` is the one function that turns such text into a path segment that is
+safe as a URL and as a file name (no separator, no ``..``, no control character, not too
+long for a file system), and :func:`clean_url_path` applies it to each segment of a path.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_UNSAFE_SLUG_CHARS = re.compile(r"[^\w\-./~]+", re.UNICODE)
+_UNSAFE_SLUG_CHARS = re.compile(r"[^\w\-.~]+", re.UNICODE)
+#: Longest path segment, in UTF-8 bytes. File systems allow 255; the output adds
+#: ``.html``, ``/index.html`` or ``.md.txt``, and feeds a folder level.
+MAX_SEGMENT_BYTES = 200
+#: Names Windows cannot store, with any extension (a site built or served there breaks).
+WINDOWS_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"com{n}" for n in range(10)} | {f"lpt{n}" for n in range(10)}
+)
+
+
+def fit_segment(segment: str) -> str:
+    """*segment*, shortened to :data:`MAX_SEGMENT_BYTES` with a hash of the whole when it is
+    longer (deterministic: the same text gives the same name in every build)."""
+    data = segment.encode("utf-8")
+    if len(data) <= MAX_SEGMENT_BYTES:
+        return segment
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    head = data[: MAX_SEGMENT_BYTES - len(digest) - 1].decode("utf-8", errors="ignore")
+    return f"{head.rstrip('-.')}-{digest}"
+
+
+def path_segment(text: str) -> str:
+    """One URL path segment (and file name) from user text, ``""`` when nothing is usable.
+
+    Unicode is normalized (NFC); every run of characters other than letters, digits, ``-``,
+    ``_``, ``.`` and ``~`` (separators, spaces, control characters, lone surrogates...)
+    becomes ``-``; ``.`` and ``..`` give nothing; the result is shortened with a hash when
+    too long for a file name.
+
+    >>> path_segment("../../index")
+    '..-..-index'
+    >>> path_segment("..")
+    ''
+    """
+    text = unicodedata.normalize("NFC", text.encode("utf-8", "replace").decode("utf-8"))
+    segment = _UNSAFE_SLUG_CHARS.sub("-", text.strip()).strip("-")
+    if not segment or set(segment) <= {"."}:
+        return ""
+    return fit_segment(segment)
+
+
+def is_windows_reserved(segment: str) -> bool:
+    """Whether a segment is a name Windows cannot store (``con``, ``aux.html``...)."""
+    return segment.split(".", 1)[0].casefold() in WINDOWS_RESERVED
 
 
 def slugify(label: str) -> str:
@@ -22,7 +68,7 @@ def slugify(label: str) -> str:
     text = unicodedata.normalize("NFKC", label)
     text = _CAMEL_BOUNDARY.sub(" ", text)
     words = re.findall(r"[^\W_]+", text, re.UNICODE)
-    return "-".join(word.lower() for word in words)
+    return fit_segment("-".join(word.lower() for word in words))
 
 
 def clean_url_path(path: str) -> str:
@@ -32,13 +78,8 @@ def clean_url_path(path: str) -> str:
     digits, ``-``, ``_``, ``.`` and ``~`` are removed, so that no permalink can put a file
     outside the output folder.
     """
-    segments = []
-    for raw in path.replace("\\", "/").split("/"):
-        segment = _UNSAFE_SLUG_CHARS.sub("-", raw.strip()).strip("-")
-        if segment in ("", ".", "..") or set(segment) <= {"."}:
-            continue
-        segments.append(segment)
-    return "/".join(segments)
+    segments = (path_segment(raw) for raw in path.replace("\\", "/").split("/"))
+    return "/".join(segment for segment in segments if segment)
 
 
 def ablog_slugify(text: str) -> str:
