@@ -11,39 +11,7 @@ from pathlib import Path
 import pytest
 import sphinx
 
-from conftest import build_site, copy_root
-
-IGNORED = {".doctrees", "doctrees", ".buildinfo"}
-
-
-def tree(outdir: Path) -> dict[str, bytes]:
-    files = {}
-    for path in sorted(outdir.rglob("*")):
-        relative = path.relative_to(outdir)
-        if path.is_file() and not IGNORED & set(relative.parts):
-            files[relative.as_posix()] = path.read_bytes()
-    return files
-
-
-def _search_index(data: bytes) -> dict:
-    """The search index without terms that no document has any more.
-
-    Sphinx keeps a vanished word in an incremental build's index with an empty document
-    list (upstream behaviour, harmless for search); a clean build has no entry for it.
-    """
-    text = data.decode("utf-8")
-    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
-    for key in ("terms", "titleterms"):
-        index[key] = {term: docs for term, docs in index[key].items() if docs != []}
-    return index
-
-
-def assert_same_output(incremental: Path, clean: Path) -> None:
-    left, right = tree(incremental), tree(clean)
-    assert _search_index(left.pop("searchindex.js")) == _search_index(right.pop("searchindex.js"))
-    assert sorted(left) == sorted(right), "different files"
-    different = [name for name in left if left[name] != right[name]]
-    assert different == [], f"files differ: {different[:10]}"
+from conftest import assert_same_output, build_site, copy_root
 
 
 def touch_later(path: Path) -> None:

@@ -21,6 +21,7 @@ from ..model.catalog import Catalog
 from ..model.listing import ListingSpec, select_posts
 from ..model.ordering import neighbours_of, ordered_posts
 from .build_state import get_catalog
+from .output_state import was_interrupted
 from .records import (
     READING_KEY,
     listing_stamps_of,
@@ -132,9 +133,15 @@ class BlogCollector(EnvironmentCollector):
         posts_of(env)[env.docname] = replace(post, **changes)
         # Posts are reached through the blog's own pages, never the toctree.
         env.metadata[env.docname]["orphan"] = True
+        if not post.listed:
+            # An unlisted post is found by its link only; a draft is a preview.
+            env.metadata[env.docname]["nosearch"] = True
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Posts whose neighbours or site data changed; pages whose post lists changed."""
+        if was_interrupted(app):
+            # Pages of a killed build may be half written: Sphinx would keep them.
+            return sorted(env.all_docs)
         site = get_site(app)
         posts = posts_of(env)
         stamps = stamps_of(env)

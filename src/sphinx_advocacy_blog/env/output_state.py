@@ -13,6 +13,7 @@ templates, the extension's version and the git dates of the sources.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,6 +21,9 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from sphinx.util import logging
+
+from ..util.files import write_atomically
 from ..version import __version__
 from .discovery import BlogProject
 from .git_dates import source_histories
@@ -28,6 +32,8 @@ from .site_data import get_site
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+logger = logging.getLogger("sphinx_advocacy_blog")
 
 STATE_FILE = "advocacy_blog_outputs.json"
 _STAMPS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
@@ -89,6 +95,35 @@ def forget_digest(app: Sphinx) -> None:
     _DIGESTS.pop(app, None)
 
 
+#: Present in the doctrees folder while a builder writes: a build that finds it was killed.
+BUILDING_MARK = "advocacy_blog_building"
+_INTERRUPTED: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
+
+
+def was_interrupted(app: Sphinx) -> bool:
+    """Whether the previous build of this builder stopped before it finished (killed, out of
+    disk, an exception). Then nothing it wrote is trusted: every page, list page, feed and
+    redirect is made again, so the output equals a clean build's."""
+    return _INTERRUPTED.get(app, False)
+
+
+def _mark_building(app: Sphinx) -> None:
+    forget_digest(app)
+    mark = state_path(app, BUILDING_MARK)
+    _INTERRUPTED[app] = os.path.exists(mark)
+    if _INTERRUPTED[app]:
+        logger.info(
+            "sphinx-advocacy-blog: the previous build did not finish; writing every page again"
+        )
+    write_atomically(mark, b"")
+
+
+def _mark_finished(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is None:
+        with contextlib.suppress(OSError):
+            os.remove(state_path(app, BUILDING_MARK))
+
+
 def state_path(app: Sphinx, name: str) -> str:
     """A state file of this builder beside the doctrees (html and dirhtml keep their own)."""
     return os.path.join(app.doctreedir, f"{app.builder.name}-{name}")
@@ -104,10 +139,10 @@ def load_state(app: Sphinx, name: str) -> Any:
 
 
 def save_state(app: Sphinx, name: str, data: Any) -> None:
-    """Write *data* as JSON to state file *name* (sorted keys, so builds are repeatable)."""
-    os.makedirs(app.doctreedir, exist_ok=True)
-    with open(state_path(app, name), "w", encoding="utf-8") as handle:
-        json.dump(data, handle, sort_keys=True, indent=0)
+    """Write *data* as JSON to state file *name* (sorted keys, so builds are repeatable),
+    atomically: a build killed here leaves the old state, never half of it."""
+    text = json.dumps(data, sort_keys=True, indent=0)
+    write_atomically(state_path(app, name), text.encode("utf-8"))
 
 
 def _load(app: Sphinx) -> dict[str, str]:
@@ -122,7 +157,7 @@ def _signature(app: Sphinx, extra: str) -> str:
 def is_current(app: Sphinx, output: str, files: Iterable[str], extra: str = "") -> bool:
     """Whether *output* was made from the same inputs last time and its *files* (below the
     output folder) are all still there. *extra* is anything else it depends on."""
-    if _load(app).get(output) != _signature(app, extra):
+    if was_interrupted(app) or _load(app).get(output) != _signature(app, extra):
         return False
     outdir = str(app.outdir)
     return all(os.path.exists(os.path.join(outdir, name)) for name in files)
@@ -136,5 +171,7 @@ def remember(app: Sphinx, output: str, extra: str = "") -> None:
 
 
 def setup_output_state(app: Sphinx) -> None:
-    """Compute the inputs digest afresh in every build."""
-    app.connect("builder-inited", forget_digest)
+    """Compute the inputs digest afresh in every build; notice a build that was killed."""
+    app.connect("builder-inited", _mark_building)
+    # Last of all: the build has finished only when every output is written.
+    app.connect("build-finished", _mark_finished, priority=999)

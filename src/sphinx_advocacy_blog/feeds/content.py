@@ -26,6 +26,7 @@ from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..pages.excerpts import docutils_settings
 from ..pages.links import absolute
+from ..util.files import write_atomically
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -110,12 +111,8 @@ def _cache_path(app: Sphinx, docname: str, builder_name: str | None = None) -> s
 def save_content(app: Sphinx, docname: str, body_html: str) -> str:
     """Clean and cache a post's body as rendered for its page; return the content."""
     content = clean_body_html(body_html, page_base_url(app, docname))
-    path = _cache_path(app, docname)
-    folder = os.path.dirname(path)
-    if not os.path.isdir(folder):
-        os.makedirs(folder, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(content)
+    # Atomic: a build killed here leaves the old body or none, never half of one.
+    write_atomically(_cache_path(app, docname), content.encode("utf-8"))
     return content
 
 

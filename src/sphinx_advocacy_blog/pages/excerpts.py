@@ -46,7 +46,8 @@ class ExcerptStore:
         self.path = path
         self.entries: dict[str, tuple[Any, bytes]] = {}
         self.changed = False
-        with contextlib.suppress(OSError, pickle.PickleError, EOFError, AttributeError):
+        # A missing, truncated or foreign file is no cache: every excerpt is made again.
+        with contextlib.suppress(Exception):
             with open(path, "rb") as handle:
                 entries = pickle.load(handle)  # noqa: S301 - our own cache file
             if isinstance(entries, dict):
@@ -64,7 +65,7 @@ class ExcerptStore:
         entry = self.entries.get(docname)
         if entry is None or entry[0] != stamp:
             return None
-        with contextlib.suppress(pickle.PickleError, EOFError, AttributeError, zlib.error):
+        with contextlib.suppress(Exception):
             fragment = pickle.loads(zlib.decompress(entry[1]))  # noqa: S301 - our own cache
             if isinstance(fragment, nodes.container):
                 return fragment
@@ -186,10 +187,18 @@ def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
 
 
 def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
-    fragment = excerpt_store(app).get(docname, app.env.all_docs.get(docname))
+    store = excerpt_store(app)
+    stamp = app.env.all_docs.get(docname)
+    fragment = store.get(docname, stamp)
     if fragment is not None:
         return fragment
+    # No kept excerpt (a new list page, a cache file lost): resolving the post's doctree
+    # runs the post page's own handler, which keeps its excerpt (save_excerpt) before it
+    # fills the header and footer; the resolved tree itself holds them filled.
     doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    fragment = store.get(docname, stamp)
+    if fragment is not None:
+        return fragment
     fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
     return fragment

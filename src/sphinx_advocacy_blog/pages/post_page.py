@@ -7,6 +7,7 @@ new neighbour shows without re-reading the post. The HTML comes from autoescaped
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -75,6 +76,22 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
             node.replace_self(nodes.raw("", "", format="html"))
 
 
+def source_copy_name(app: Sphinx, docname: str) -> str:
+    """The name of a post's source copy below ``_sources/`` (``""`` when sources are not
+    copied): the post's URL path and its file's own suffix.
+
+    Sphinx names the copy ``docname`` + the part of the file's path after ``docname``,
+    which for a post (named after its URL, not its file) is a garble of the path.
+    """
+    if not app.config.html_copy_source:
+        return ""
+    suffix = posixpath.splitext(str(app.env.doc2path(docname, False)))[1]
+    name = docname + suffix
+    if suffix != app.config.html_sourcelink_suffix:
+        name += app.config.html_sourcelink_suffix
+    return name
+
+
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -82,6 +99,8 @@ def _page_context(
     if post is None:
         return
     context["advocacy_blog_post"] = post
+    if context.get("sourcename"):
+        context["sourcename"] = source_copy_name(app, pagename)
     if post.hide_table_of_contents:
         context["display_toc"] = False
         context["toc"] = ""

@@ -35,6 +35,8 @@ from .values import (
     strip_forbidden,
 )
 
+#: Tags kept per post: each is a page listing the post, and each listing shows its tags.
+MAX_TAGS_PER_POST = 50
 #: The longest reading time a post may state (a week of reading: beyond it, a typo).
 MAX_READING_MINUTES = 10_000
 #: Front-matter keys this reader understands; anything else is kept in ``Post.extra``.
@@ -171,6 +173,14 @@ class _Reader:
             if tag.key not in seen:
                 seen.add(tag.key)
                 tags.append(tag)
+        if len(tags) > MAX_TAGS_PER_POST:
+            self.warn(
+                "tags",
+                "tags",
+                f"this post has {len(tags)} tags; only the first {MAX_TAGS_PER_POST} are kept "
+                "(each tag is a page of the site: choose the ones readers look for)",
+            )
+            tags = tags[:MAX_TAGS_PER_POST]
         return tuple(tags)
 
     def published(

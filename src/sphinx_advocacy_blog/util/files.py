@@ -105,14 +105,24 @@ def copy_to_output(source: str, outdir: str, relative: str) -> None:
 
 
 def remove_output(outdir: str, relative: str) -> bool:
-    """Delete a file below *outdir*; a path outside it is never touched. Whether it went."""
+    """Delete a file below *outdir*, and the folders it leaves empty (as a clean build would
+    not have them); a path outside *outdir* is never touched. Whether the file went."""
     path = inside(outdir, relative)
     if path is None or not os.path.isfile(path):
         return False
-    with contextlib.suppress(OSError):
+    try:
         os.remove(path)
-        return True
-    return False
+    except OSError:
+        return False
+    root = os.path.realpath(outdir)
+    folder = os.path.dirname(path)
+    while folder != root and os.path.commonpath([root, folder]) == root:
+        try:
+            os.rmdir(folder)  # only when empty
+        except OSError:
+            break
+        folder = os.path.dirname(folder)
+    return True
 
 
 def find_source_file(srcdir: str, static_dirs: Iterable[str], path: str) -> str | None:
