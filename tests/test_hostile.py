@@ -186,3 +186,59 @@ def test_sanitize_option_cleans_raw_html_of_guest_posts(tmp_path, sanitize):
         # Without the option, what the author wrote as raw HTML is kept as written.
         assert body.select_one("div.guest script") is not None
         assert "https://evil.example/embed" in iframes
+
+
+GUEST_MARKUP = """---
+title: Guest markup
+---
+
+Intro with a [javascript link](javascript:alert(1)) and a [good one](https://example.org/).
+
+```{image} https://example.org/x.png
+:target: javascript:alert(2)
+:alt: pic
+```
+
+```{eval-rst}
+A `reST link <javascript:alert(3)>`_ and a `data link <data:text/html;base64,PHNjcmlwdD4=>`_.
+```
+
+<!-- truncate -->
+
+More.
+"""
+
+
+@pytest.mark.parametrize("sanitize", [False, True])
+def test_sanitize_option_cleans_links_made_by_any_markup(tmp_path, sanitize):
+    srcdir = tmp_path / "src"
+    (srcdir / "blog").mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        'extensions = ["myst_parser", "sphinx_advocacy_blog"]\n'
+        f'html_baseurl = "https://example.org/"\nblog_sanitize_html = {sanitize}\n'
+    )
+    (srcdir / "index.md").write_text("# Home\n")
+    (srcdir / "blog" / "2024-01-1-guest.md").write_text(GUEST_MARKUP)
+    site = build_site(srcdir, freshenv=True)
+    outputs = {
+        "post": (site.outdir / "blog/2024/01/1/guest.html").read_text("utf-8"),
+        "index": (site.outdir / "blog.html").read_text("utf-8"),
+        "rss": (site.outdir / "blog/rss.xml").read_text("utf-8"),
+        "atom": (site.outdir / "blog/atom.xml").read_text("utf-8"),
+        "json": (site.outdir / "blog/feed.json").read_text("utf-8"),
+    }
+    for name, text in outputs.items():
+        # In attributes (HTML, or HTML escaped inside XML and JSON): text may name them.
+        dangerous = re.findall(
+            r"(?:href|src|srcset)\s*=\s*(?:\\?[\"']|&quot;)\s*(?:javascript|data:text)",
+            text,
+            re.IGNORECASE,
+        )
+        if sanitize:
+            assert dangerous == [], f"{name}: {dangerous}"
+        elif name == "post":
+            assert dangerous, "the test plants nothing: without the option the link is kept"
+    if sanitize:
+        post = site.html("blog/2024/01/1/guest.html")
+        assert "javascript link" in post.get_text(), "the link's text stays"
+        assert post.find("a", href="https://example.org/") is not None

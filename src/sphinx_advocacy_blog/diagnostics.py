@@ -28,11 +28,17 @@ logger = logging.getLogger("sphinx_advocacy_blog")
 
 def report(app: Sphinx, problems: Iterable[Problem]) -> None:
     """Log each problem as a warning located at its file and line."""
+    report_in(str(app.srcdir), problems)
+
+
+def report_in(srcdir: str, problems: Iterable[Problem]) -> None:
+    """:func:`report`, for code that has the source folder rather than the application
+    (a transform)."""
     for problem in problems:
         location = None
         if problem.path:
             # A "path:line" string is printed as it is; a tuple would be read as a docname.
-            location = f"{os.path.join(app.srcdir, problem.path)}:{problem.line or 1}"
+            location = f"{os.path.join(srcdir, problem.path)}:{problem.line or 1}"
         logger.warning(
             problem.message,
             type=WARNING_TYPE,

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..i18n.locales import site_locales
+from ..i18n.locales import site_locales, site_root_names
 from ..model.locale import LocaleInfo
 
 
@@ -46,7 +46,14 @@ def plan_builds(
     raw = _read_conf(confdir or srcdir)
     configured = raw.get("blog_locales") or {}
     default = str(raw.get("blog_default_locale") or raw.get("language") or "en")
-    locales = site_locales(srcdir, configured if isinstance(configured, dict) else {}, default)
+    route = str(raw.get("blog_route_base_path") or raw.get("blog_path") or "blog")
+    locales = site_locales(
+        srcdir,
+        configured if isinstance(configured, dict) else {},
+        default,
+        taken=site_root_names(srcdir, route),
+        follow_symlinks=bool(raw.get("blog_follow_symlinks")),
+    )
     builds = []
     for info in locales:
         target = os.path.join(outdir, info.prefix) if info.prefix else outdir

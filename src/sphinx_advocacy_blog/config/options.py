@@ -381,6 +381,16 @@ class BlogSettings:
         name="post_date_format",
     )
 
+    # -- safety ------------------------------------------------------------------------
+    follow_symlinks: bool = option(
+        False,
+        (bool,),
+        "Publish posts, images and translations reached through symbolic links, as long as "
+        "the links stay inside the source folder. Off by default: a link (or a ``..`` path) "
+        "could publish any file of the machine. Links out of the source folder are always "
+        "refused, with a ``blog.path`` warning.",
+    )
+
     # -- computed from Sphinx's own settings (not options of this extension) --------------
     #: ``html_baseurl`` (else ABlog's ``blog_baseurl``) without its trailing slash.
     base_url: str = ""

@@ -31,6 +31,7 @@ from ..model.problem import Problem
 from ..model.routes import reserved_page
 from ..readers.location import PostLocation, peek_post
 from ..readers.settings import ReadSettings
+from ..util.files import source_file
 from ..util.globs import matches_post_pattern
 from ..util.slugs import is_windows_reserved
 from .git_dates import modification_time, post_date_fallback
@@ -57,6 +58,8 @@ class BlogProject(Project):
     blog_date_formats: tuple[str, ...] = ()
     #: URL prefixes of the site's other locales (folders no post may take).
     blog_locale_prefixes: frozenset[str] = frozenset()
+    #: ``blog_follow_symlinks``: posts reached through links inside the source folder count.
+    blog_follow_symlinks: bool = False
     #: The date of a post with none in its front matter or path (``git_dates``); not
     #: pickled with the project.
     blog_undated: Callable[[str], datetime] | None = None
@@ -73,6 +76,7 @@ class BlogProject(Project):
         date_formats: tuple[str, ...] = (),
         undated: Callable[[str], datetime] | None = None,
         locale_prefixes: frozenset[str] = frozenset(),
+        follow_symlinks: bool = False,
     ) -> None:
         """Set the blog folder, URL route, draft policy and locale before discovery.
 
@@ -89,6 +93,7 @@ class BlogProject(Project):
         self.blog_date_formats = date_formats
         self.blog_undated = undated
         self.blog_locale_prefixes = locale_prefixes
+        self.blog_follow_symlinks = follow_symlinks
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -160,7 +165,7 @@ class BlogProject(Project):
         if not self.blog_locale:
             return None
         candidate = PurePosixPath(I18N_BLOG_DIR.format(locale=self.blog_locale), blog_relative)
-        if os.path.isfile(os.path.join(self.srcdir, candidate)):
+        if source_file(str(self.srcdir), str(candidate), follow_symlinks=self.blog_follow_symlinks):
             return str(candidate)
         return None
 
@@ -300,6 +305,23 @@ class BlogProject(Project):
             ablog = by_pattern or located.ablog
             if not in_blog and not ablog and located.unreadable_line is None:
                 continue
+            if (
+                source_file(str(self.srcdir), relative, follow_symlinks=self.blog_follow_symlinks)
+                is None
+            ):
+                self.blog_problems.append(
+                    Problem(
+                        "path",
+                        "this post is a symbolic link, or lies in a linked folder: it could "
+                        "publish a file from outside the site, so it was left out. Copy the "
+                        "file here, or set blog_follow_symlinks = True if the link stays "
+                        "inside the source folder",
+                        relative,
+                        1,
+                    )
+                )
+                self._forget(path, docname, docnames)
+                continue
             if located.unreadable_line is not None:
                 self.blog_problems.append(
                     Problem(
@@ -404,6 +426,7 @@ def _use_blog_project(app: Sphinx) -> None:
         date_formats=(site.settings.post_date_format,),
         undated=lambda path: post_date_fallback(app, path),
         locale_prefixes=frozenset(locale.prefix for locale in site.locales if locale.prefix),
+        follow_symlinks=site.settings.follow_symlinks,
     )
     # Sphinx restores the saved project into a plain Project before this class is in
     # place, which drops the cache; it lives on the environment so it survives builds.

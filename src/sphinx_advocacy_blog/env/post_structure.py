@@ -15,8 +15,11 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from ..diagnostics import report_in
 from ..model.post import Post
+from ..model.problem import Problem
 from ..readers.markdown import TITLE_PLACEHOLDER, TRUNCATE_MARKER
+from ..util.files import is_active_svg, source_file
 from .discovery import is_post, post_source
 from .nodes import excerpt_marker, post_footer, post_header
 from .records import READING_KEY
@@ -103,6 +106,50 @@ def _rename_section(document: nodes.document, section: nodes.section, title: str
     document.nametypes[section["names"][0]] = True
 
 
+class SafeImages(SphinxTransform):
+    """A post's images must be files of the site: an image outside the source folder (a
+    ``..`` path, a symbolic link) or an SVG holding a script is shown as its alt text, with
+    a warning, instead of being published."""
+
+    default_priority = 192
+
+    def apply(self, **kwargs: Any) -> None:
+        env = self.env
+        if not is_post(env, env.docname):
+            return
+        srcdir = str(env.srcdir)
+        follow = bool(self.config.blog_follow_symlinks)
+        folder = posixpath.dirname(str(env.doc2path(env.docname, False)))
+        for image in list(self.document.findall(nodes.image)):
+            uri = image.get("uri", "")
+            if not uri or "://" in uri or uri.startswith(("data:", "//")):
+                continue
+            relative = uri.lstrip("/") if uri.startswith("/") else posixpath.join(folder, uri)
+            relative = relative.split("?", 1)[0].split("#", 1)[0]
+            found = source_file(srcdir, relative, follow_symlinks=follow)
+            if found is None and not os.path.exists(os.path.join(srcdir, relative)):
+                continue  # missing: Sphinx says so itself
+            if found is None:
+                reason = "is outside the source folder (a '..' path or a symbolic link)"
+            elif is_active_svg(found):
+                reason = "is an SVG with a script or an event handler"
+            else:
+                continue
+            alt = image.get("alt", "") or posixpath.basename(uri)
+            replacement = nodes.inline(alt, alt, classes=["blog-refused-image"])
+            (image.parent if isinstance(image.parent, nodes.reference) else image).replace_self(
+                replacement
+            )
+            problem = Problem(
+                "image",
+                f"the image {uri!r} {reason}; it was not published. Copy a plain image "
+                "beside the post",
+                str(env.doc2path(env.docname, False)),
+                image.line or 1,
+            )
+            report_in(srcdir, [problem])
+
+
 class StaticImagePaths(SphinxTransform):
     """``![](/img/x.png)`` means the site's ``static/img/x.png`` (Docusaurus and Hugo).
 
@@ -159,6 +206,7 @@ def setup_post_structure(app: Sphinx) -> None:
     app.add_transform(PostStructure)
     app.add_transform(StaticImagePaths)
     app.add_transform(TranslatedImageFallback)
+    app.add_transform(SafeImages)
     app.add_node(excerpt_marker)
     app.add_node(post_header)
     app.add_node(post_footer)

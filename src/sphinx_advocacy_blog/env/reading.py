@@ -18,7 +18,7 @@ from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.docusaurus import read_post
 from ..readers.settings import ReadSettings
-from ..util.files import find_source_file
+from ..util.files import find_source_file, is_active_svg
 from ..util.urls import is_absolute_url
 from .discovery import is_ablog_post, is_post, post_source
 from .git_dates import post_date_fallback
@@ -71,23 +71,46 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         )
     if read_path != source_path and post.image and not post.image.startswith("/"):
         post = _cover_from_source_folder(post, str(app.srcdir), read_path, source_path)
-    if (
-        post.image
-        and find_source_file(str(app.srcdir), site.settings.static_dirs, post.image) is None
-        and not is_absolute_url(post.image)
-    ):
-        parsed.problems.append(
-            Problem(
-                "image",
-                f"the cover image {post.image!r} does not exist; put the file beside the post "
-                "or fix the 'image' value",
-                read_path,
-                post.line_of("image") or 1,
-            )
-        )
+    if post.image and not is_absolute_url(post.image):
+        post, problem = _checked_cover(app, post, read_path)
+        if problem is not None:
+            parsed.problems.append(problem)
     report(app, parsed.problems)
     env.temp_data[READING_KEY] = post
     source[0] = parsed.myst_text
+
+
+def _checked_cover(app: Sphinx, post: Post, read_path: str) -> tuple[Post, Problem | None]:
+    """The post with its local cover, or without it and the reason: missing, outside the
+    source folder (``..``, a symbolic link), or an SVG that holds a script."""
+    settings = get_site(app).settings
+    srcdir = str(app.srcdir)
+    found = find_source_file(
+        srcdir, settings.static_dirs, post.image, follow_symlinks=settings.follow_symlinks
+    )
+    line = post.line_of("image") or 1
+    if found is None:
+        anywhere = find_source_file(srcdir, settings.static_dirs, post.image, follow_symlinks=True)
+        lexical = os.path.exists(os.path.join(srcdir, post.image.lstrip("/")))
+        if anywhere is not None or lexical:
+            message = (
+                f"the cover image {post.image!r} is outside the source folder (a '..' path or "
+                "a symbolic link); it was not published. Copy the file beside the post"
+            )
+            return replace(post, image=""), Problem("path", message, read_path, line)
+        message = (
+            f"the cover image {post.image!r} does not exist; put the file beside the post "
+            "or fix the 'image' value"
+        )
+        return post, Problem("image", message, read_path, line)
+    if is_active_svg(found):
+        message = (
+            f"the cover image {post.image!r} is an SVG with a script, event handler or link "
+            "to code; published on the site it could act as the site, so it was left out. "
+            "Export it again as a plain SVG, PNG or JPEG"
+        )
+        return replace(post, image=""), Problem("image", message, read_path, line)
+    return post, None
 
 
 def _cover_from_source_folder(post: Post, srcdir: str, read_path: str, source_path: str) -> Post:

@@ -3,8 +3,10 @@
 With ``blog_sanitize_html = True``, every raw HTML block and inline tag in a post is passed
 through nh3 (a Rust allowlist sanitizer, the ``sanitize`` extra): scripts, event handlers,
 ``javascript:`` URLs and unknown elements go; ordinary formatting stays; ``<iframe>``
-embeds stay only when their ``src`` is on an allowed host (``blog_embed_hosts``).
-Markdown itself is always safe: only raw HTML needs this.
+embeds stay only when their ``src`` is on an allowed host (``blog_embed_hosts``). Links and
+images made by any other markup (``{image}`` with ``:target:``, ``{eval-rst}``, roles) are
+checked on the resolved doctree, and the rendered page body once more before it is
+written: no URL but http(s), mailto and relative ones survives.
 """
 
 from __future__ import annotations
@@ -16,8 +18,10 @@ from urllib.parse import urlsplit
 from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from .records import READING_KEY
+from ..util.urls import safe_url
+from .records import READING_KEY, posts_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -137,6 +141,82 @@ class SanitizeRawHtml(SphinxTransform):
                 raw.replace_self(nodes.raw("", cleaned, format="html"))
 
 
+#: Doctree attributes that hold a URL a browser follows or loads.
+_URL_ATTRIBUTES = ("refuri", "uri", "reftarget")
+#: HTML attributes that hold URLs (``srcset`` holds several).
+_HTML_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "cite")
+
+
+def _is_unsafe(value: str, *, image: bool = False) -> bool:
+    return bool(value.strip()) and safe_url(value, allow_data_image=image) is None
+
+
+class SanitizeUrls(SphinxPostTransform):
+    """Drop every link and image of a guest post whose URL is not http(s), mailto or
+    relative, whatever markup made it (``{image}`` with ``:target:``, ``{eval-rst}`` links,
+    roles...). Runs on the resolved doctree, so the page, its excerpt on list pages and
+    its feed entries are all clean."""
+
+    default_priority = 900
+
+    def run(self, **kwargs: Any) -> None:
+        if not self.config.blog_sanitize_html or self.env.docname not in posts_of(self.env):
+            return
+        for node in list(self.document.findall(nodes.Element)):
+            for attribute in _URL_ATTRIBUTES:
+                value = node.get(attribute)
+                if isinstance(value, str) and _is_unsafe(value, image=attribute == "uri"):
+                    if isinstance(node, nodes.reference):
+                        # The link goes; its text stays.
+                        node.replace_self(nodes.inline("", "", *node.children))
+                        break
+                    del node[attribute]
+            candidates = node.get("candidates")
+            if isinstance(candidates, dict):
+                for key, value in list(candidates.items()):
+                    if isinstance(value, str) and _is_unsafe(value, image=True):
+                        del candidates[key]
+
+
+def clean_body_urls(html: str) -> str:
+    """*html* (a rendered page body) without any URL attribute that is not http(s),
+    mailto or relative; unchanged (the same string) when every URL is safe."""
+    if ":" not in html:
+        return html
+    import lxml.html
+
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    changed = False
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        for attribute in _HTML_URL_ATTRIBUTES:
+            value = element.get(attribute)
+            if value is not None and _is_unsafe(value, image=attribute == "src"):
+                del element.attrib[attribute]
+                changed = True
+        srcset = element.get("srcset")
+        if srcset is not None:
+            parts = [part.strip() for part in srcset.split(",") if part.strip()]
+            if any(_is_unsafe(part.split()[0], image=True) for part in parts):
+                del element.attrib["srcset"]
+                changed = True
+    if not changed:
+        return html
+    parts = [lxml.html.tostring(child, encoding="unicode") for child in root]
+    return (root.text or "") + "".join(parts)
+
+
+def _clean_page_body(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if not app.config.blog_sanitize_html or pagename not in posts_of(app.env):
+        return
+    body = context.get("body")
+    if isinstance(body, str):
+        context["body"] = clean_body_urls(body)
+
+
 def _require_nh3(app: Sphinx, config: Config) -> None:
     if not config.blog_sanitize_html:
         return
@@ -150,6 +230,9 @@ def _require_nh3(app: Sphinx, config: Config) -> None:
 
 
 def setup_sanitize(app: Sphinx) -> None:
-    """Register the sanitizing transform."""
+    """Register the sanitizing transforms and the last check of a guest post's page."""
     app.add_transform(SanitizeRawHtml)
+    app.add_post_transform(SanitizeUrls)
+    # Before the feeds keep the page's body (html-page-context, priority 500).
+    app.connect("html-page-context", _clean_page_body, priority=400)
     app.connect("config-inited", _require_nh3, priority=650)

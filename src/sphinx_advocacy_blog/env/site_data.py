@@ -15,7 +15,14 @@ from weakref import WeakKeyDictionary
 from ..config import settings_from_config
 from ..config.options import BlogSettings
 from ..diagnostics import report
-from ..i18n.locales import I18N_BLOG_DIR, locale_of, parse_options_json, site_locales
+from ..i18n.locales import (
+    I18N_BLOG_DIR,
+    locale_of,
+    locale_problems,
+    parse_options_json,
+    site_locales,
+    site_root_names,
+)
 from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
@@ -49,7 +56,9 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
     if not settings.locales and not os.path.isdir(os.path.join(srcdir, "i18n")):
         # A one-language site is published at the root in whatever language it is.
         default = language or default
-    locales = site_locales(srcdir, settings.locales, default)
+    taken = site_root_names(srcdir, settings.route)
+    follow = settings.follow_symlinks
+    locales = site_locales(srcdir, settings.locales, default, taken=taken, follow_symlinks=follow)
     locale = locale_of(locales, language, default)
     translation_dir = I18N_BLOG_DIR.format(locale=locale.code)
     if not os.path.isdir(os.path.join(srcdir, translation_dir)):
@@ -62,6 +71,11 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
         locale=locale,
         translation_dir=translation_dir,
     )
+    if not locale.prefix:
+        # Reported once, by the build of the locale at the site root.
+        site.problems.extend(
+            locale_problems(srcdir, settings.locales, default, taken=taken, follow_symlinks=follow)
+        )
     if translation_dir:
         options = _data_file(srcdir, site, "options.json", translation_dir)
         if options is not None:

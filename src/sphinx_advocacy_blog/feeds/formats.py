@@ -14,6 +14,7 @@ from email.utils import format_datetime
 from typing import Any
 
 from lxml import etree
+from markupsafe import escape
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -112,6 +113,11 @@ def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes
     return element
 
 
+def _as_html(text: str) -> str:
+    """Plain text as the HTML that shows exactly it (``a <b>`` -> ``a &lt;b&gt;``)."""
+    return str(escape(text))
+
+
 def rss(feed: Feed) -> bytes:
     """RSS 2.0 with ``content:encoded`` (full HTML), ``dc:creator`` and ``media:content``."""
     root = etree.Element(
@@ -122,7 +128,8 @@ def rss(feed: Feed) -> bytes:
     channel = _sub(root, "channel")
     _sub(channel, "title", feed.title)
     _sub(channel, "link", feed.home_url)
-    _sub(channel, "description", feed.description or feed.title)
+    # RSS readers read <description> as HTML: plain text goes in escaped as HTML.
+    _sub(channel, "description", _as_html(feed.description or feed.title))
     if feed.language:
         _sub(channel, "language", feed.language)
     _sub(channel, "lastBuildDate", format_datetime(feed.updated))
@@ -142,7 +149,7 @@ def rss(feed: Feed) -> bytes:
         _sub(item, "guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false")
         _sub(item, "pubDate", format_datetime(entry.published))
         if entry.summary:
-            _sub(item, "description", entry.summary)
+            _sub(item, "description", _as_html(entry.summary))
         if entry.content_html:
             _sub(item, f"{{{CONTENT}}}encoded", entry.content_html)
         for author in entry.authors:

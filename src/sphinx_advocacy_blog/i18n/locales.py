@@ -7,9 +7,12 @@ list comes from ``blog_locales`` or, when that is empty, from the ``i18n/`` fold
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +20,8 @@ from babel import Locale, UnknownLocaleError
 
 from ..model.locale import LocaleInfo
 from ..model.problem import Problem
+from ..model.routes import SITE_ROOT_NAMES
+from ..util.slugs import path_segment
 from .translate import language_tag
 
 #: Where Docusaurus keeps a locale's blog translations, relative to the source directory.
@@ -43,17 +48,43 @@ def _locale(code: str, entry: Any, default: str) -> LocaleInfo:
     )
 
 
-def site_locales(srcdir: str, configured: dict[str, Any], default: str) -> list[LocaleInfo]:
-    """Every locale of the site, the default first, then by code."""
-    codes: list[str] = list(configured)
-    if not codes:
-        i18n_dir = os.path.join(srcdir, "i18n")
-        if os.path.isdir(i18n_dir):
-            codes = sorted(
-                name
-                for name in os.listdir(i18n_dir)
-                if os.path.isdir(os.path.join(i18n_dir, name)) and not name.startswith(".")
-            )
+#: A language tag as locale folders and ``blog_locales`` keys spell them: BCP 47
+#: (``pt-BR``, ``zh-Hans``), Docusaurus's underscores (``pt_BR``), ISO 639-2/3 (``ukr``).
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,8}(?:[-_][A-Za-z0-9]{1,8})*$")
+
+
+def locale_problem(info: LocaleInfo, taken: Iterable[str] = ()) -> str:
+    """Why *info* cannot be a locale of the site (``""`` when it can): its code or HTML tag
+    is not a language tag, or its URL prefix is a folder or page of the site (``blog``)."""
+    if not _LANGUAGE_TAG.match(info.code):
+        return f"{info.code!r} is not a language tag such as 'ru', 'pt-BR' or 'zh-Hans'"
+    if not _LANGUAGE_TAG.match(info.html_lang):
+        return f"its html_lang {info.html_lang!r} is not a language tag"
+    if info.prefix:
+        if path_segment(info.prefix) != info.prefix:
+            return f"its URL prefix {info.prefix!r} must be one plain path segment"
+        if info.prefix.casefold() in {name.casefold() for name in taken}:
+            return f"its URL prefix /{info.prefix}/ is already a folder or page of the site"
+    return ""
+
+
+def _locale_folders(srcdir: str, follow_symlinks: bool) -> list[str]:
+    i18n_dir = os.path.join(srcdir, "i18n")
+    if not os.path.isdir(i18n_dir):
+        return []
+    return sorted(
+        name
+        for name in os.listdir(i18n_dir)
+        if os.path.isdir(os.path.join(i18n_dir, name))
+        and not name.startswith(".")
+        and (follow_symlinks or not os.path.islink(os.path.join(i18n_dir, name)))
+    )
+
+
+def _all_locales(
+    srcdir: str, configured: dict[str, Any], default: str, follow_symlinks: bool
+) -> list[LocaleInfo]:
+    codes: list[str] = list(configured) or _locale_folders(srcdir, follow_symlinks)
     if not codes:
         return [_locale(default, {}, default)]
     others = sorted(code for code in codes if code != default)
@@ -62,13 +93,74 @@ def site_locales(srcdir: str, configured: dict[str, Any], default: str) -> list[
     ]
 
 
+def site_locales(
+    srcdir: str,
+    configured: dict[str, Any],
+    default: str,
+    *,
+    taken: Iterable[str] = (),
+    follow_symlinks: bool = False,
+) -> list[LocaleInfo]:
+    """Every locale of the site, the default first, then by code; a locale whose code is
+    not a language tag or whose URL prefix is taken (*taken*: the site's own folders and
+    pages at its root) is left out (:func:`locale_problems` says why)."""
+    return [
+        info
+        for info in _all_locales(srcdir, configured, default, follow_symlinks)
+        if not locale_problem(info, taken)
+    ]
+
+
+def locale_problems(
+    srcdir: str,
+    configured: dict[str, Any],
+    default: str,
+    *,
+    taken: Iterable[str] = (),
+    follow_symlinks: bool = False,
+) -> list[Problem]:
+    """A ``blog.i18n`` problem for each locale :func:`site_locales` leaves out."""
+    problems = []
+    names = list(taken)
+    for info in _all_locales(srcdir, configured, default, follow_symlinks):
+        reason = locale_problem(info, names)
+        if reason:
+            where = "conf.py" if configured else f"i18n/{info.code}"
+            problems.append(
+                Problem(
+                    "i18n",
+                    f"the locale {where} was left out: {reason}",
+                    "conf.py" if configured else "",
+                    None,
+                )
+            )
+    return problems
+
+
 def locale_of(locales: list[LocaleInfo], language: str | None, default: str) -> LocaleInfo:
-    """The locale of a build with Sphinx ``language`` *language*."""
+    """The locale of a build with Sphinx ``language`` *language*.
+
+    A language that is none of the site's locales gets one made for it; when it is not a
+    language tag, its HTML tag is ``und`` (undetermined) and its prefix a plain segment.
+    """
     wanted = language or default
     for info in locales:
         if info.code == wanted:
             return info
-    return _locale(wanted, {}, default)
+    info = _locale(wanted, {}, default)
+    if locale_problem(info):
+        info = LocaleInfo(info.code, info.code, path_segment(info.prefix), "und")
+    return info
+
+
+def site_root_names(srcdir: str, route: str) -> set[str]:
+    """What a locale's URL prefix may not be: the blog's route, Sphinx's folders and the
+    site's own top-level folders and pages."""
+    names = {route.strip("/").split("/", 1)[0], *SITE_ROOT_NAMES, "i18n"}
+    with contextlib.suppress(OSError):
+        for entry in os.listdir(srcdir):
+            names.add(entry if os.path.isdir(os.path.join(srcdir, entry)) else entry.split(".")[0])
+    return {name for name in names if name}
 
 
 @dataclass(frozen=True)

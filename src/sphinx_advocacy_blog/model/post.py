@@ -48,6 +48,8 @@ class HeadTag:
     tag: str
     attributes: tuple[tuple[str, str], ...] = ()
     text: str = ""
+    #: Line of the tag in its source file (0 when it was not read from a file).
+    line: int = field(default=0, compare=False)
 
     def attribute(self, name: str) -> str | None:
         """The value of attribute *name*, or ``None``."""

@@ -113,7 +113,7 @@ _BLOG_SECTIONS = {
     "feed.xsl": "the feeds' stylesheet",
 }
 #: Names Sphinx (and this extension) use at the root of the output.
-_SITE_NAMES = {
+SITE_NAMES = {
     "genindex": "Sphinx's general index",
     "search": "Sphinx's search page",
     "py-modindex": "Sphinx's module index",
@@ -130,6 +130,10 @@ _SITE_NAMES = {
 }
 
 
+#: The same names, for checks that need no description.
+SITE_ROOT_NAMES = frozenset(SITE_NAMES)
+
+
 def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = frozenset()) -> str:
     """What a post at *permalink* would collide with (``""`` when nothing): a page the blog
     generates, a file Sphinx writes, or another locale's folder. A path below such a file
@@ -139,8 +143,8 @@ def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = 
     if folded == base:
         return "the blog index"
     first = folded.split("/", 1)[0]
-    if first in _SITE_NAMES:
-        return _SITE_NAMES[first]
+    if first in SITE_NAMES:
+        return SITE_NAMES[first]
     if first in {prefix.casefold() for prefix in locale_prefixes if prefix}:
         return f"the folder of the site in locale {first!r}"
     if folded.startswith(base + "/"):

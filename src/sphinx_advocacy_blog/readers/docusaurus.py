@@ -251,9 +251,8 @@ def read_post(
     info = parse_post_path(blog_relative_path)
     slug = as_text(metadata.get("slug"))
 
-    converted = convert_body(
-        split.body, mdx=source_path.endswith(".mdx"), first_line=split.body_line
-    )
+    # The body keeps the front matter's lines (blank): its line 1 is the file's line 1.
+    converted = convert_body(split.body, mdx=source_path.endswith(".mdx"))
     title = as_text(metadata.get("title"))
     heading = first_heading(converted.text)
     heading_line = None

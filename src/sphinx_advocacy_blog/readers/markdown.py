@@ -53,17 +53,23 @@ class ConvertedBody:
 class _HeadParser(HTMLParser):
     """Collects ``<title>``, ``<meta>`` and ``<link>`` elements of a ``<head>`` block."""
 
-    def __init__(self) -> None:
+    def __init__(self, first_line: int = 1) -> None:
         super().__init__(convert_charrefs=True)
         self.tags: list[HeadTag] = []
         self._title: list[str] | None = None
+        self._title_line = 0
+        self._first_line = first_line
+
+    def _line(self) -> int:
+        return self._first_line + self.getpos()[0] - 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         pairs = tuple((name, value or "") for name, value in attrs if name != "key")
         if tag in ("meta", "link"):
-            self.tags.append(HeadTag(tag=tag, attributes=pairs))
+            self.tags.append(HeadTag(tag=tag, attributes=pairs, line=self._line()))
         elif tag == "title":
             self._title = []
+            self._title_line = self._line()
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -74,13 +80,15 @@ class _HeadParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "title" and self._title is not None:
-            self.tags.append(HeadTag(tag="title", text="".join(self._title).strip()))
+            text = "".join(self._title).strip()
+            self.tags.append(HeadTag(tag="title", text=text, line=self._title_line))
             self._title = None
 
 
-def parse_head_block(html: str) -> tuple[HeadTag, ...]:
-    """The ``<title>``, ``<meta>`` and ``<link>`` elements of a ``<head>`` block."""
-    parser = _HeadParser()
+def parse_head_block(html: str, first_line: int = 1) -> tuple[HeadTag, ...]:
+    """The ``<title>``, ``<meta>`` and ``<link>`` elements of a ``<head>`` block, each with
+    its line in the file (*first_line* is the block's)."""
+    parser = _HeadParser(first_line)
     parser.feed(html)
     parser.close()
     return tuple(parser.tags)
@@ -142,8 +150,8 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
             while end < len(lines) and not _HEAD_CLOSE.match(lines[end]):
                 end += 1
             if end < len(lines):
-                head_tags = parse_head_block("\n".join(lines[index : end + 1]))
                 head_line = first_line + index
+                head_tags = parse_head_block("\n".join(lines[index : end + 1]), head_line)
                 out.extend("" for _ in range(index, end + 1))
                 index = end + 1
                 continue

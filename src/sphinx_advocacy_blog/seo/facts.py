@@ -12,6 +12,7 @@ import os
 from collections.abc import Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
 from ..env.discovery import is_post, post_source
@@ -23,6 +24,7 @@ from ..model.problem import Problem
 from ..model.routes import author_page, index_page, media_path
 from ..model.site import BlogSite
 from ..pages.links import absolute, absolute_page_url, link_to_file, public_uri
+from ..util.files import is_active_svg, source_file
 from ..util.urls import is_absolute_url, safe_url
 from . import jsonld
 from .headblock import ResolvedHead, Resolver, resolve_head_block
@@ -300,10 +302,17 @@ def _head_resolver(app: Sphinx, site: BlogSite, post: Post, canonical: str) -> R
         sources.append(post_source(app.env, post.docname))
     srcdir = str(app.srcdir)
     settings = site.settings
+
+    def publishable(path: str) -> bool:
+        found = source_file(srcdir, path, follow_symlinks=settings.follow_symlinks)
+        return found is not None and not is_active_svg(found)
+
     return Resolver(
         source_paths=tuple(sources),
         canonical=canonical,
-        file_exists=lambda path: os.path.isfile(os.path.join(srcdir, path)),
+        file_exists=publishable,
+        remote_ok=settings.remote_media,
+        own_host=(urlsplit(settings.base_url).hostname or "").lower(),
         published_path=lambda path: media_path(settings, path),
         absolute=lambda path: absolute(settings, path),
         relative=lambda path: link_to_file(app.builder, post.docname, path),

@@ -43,6 +43,23 @@ URL_META = frozenset(
 )
 #: ``<link rel>`` values that name another address of this page, written absolute.
 PAGE_RELS = frozenset({"canonical", "alternate"})
+#: ``<link rel>`` values that make the browser fetch the file when the page opens.
+RESOURCE_RELS = frozenset(
+    {
+        "stylesheet",
+        "preload",
+        "prefetch",
+        "dns-prefetch",
+        "preconnect",
+        "modulepreload",
+        "manifest",
+        "icon",
+        "shortcut",
+        "apple-touch-icon",
+        "apple-touch-icon-precomposed",
+        "mask-icon",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -62,6 +79,10 @@ class Resolver:
     absolute: Callable[[str], str]
     #: Relative link from the page to a path below the output root.
     relative: Callable[[str], str]
+    #: ``blog_remote_media``: files on other hosts may be loaded by the page.
+    remote_ok: bool = False
+    #: The site's own host (from ``html_baseurl``), whose files are not third-party.
+    own_host: str = ""
 
 
 @dataclass
@@ -109,10 +130,11 @@ def resolve_head_block(
     """Check and resolve the tags of a post's ``<head>`` block."""
     resolved = ResolvedHead()
 
-    def problem(subtype: str, message: str) -> None:
-        resolved.problems.append(Problem(subtype, message, path, line))
-
     for tag in tags:
+
+        def problem(subtype: str, message: str, tag_line: int = tag.line) -> None:
+            resolved.problems.append(Problem(subtype, message, path, tag_line or line))
+
         if tag.tag == "title":
             resolved.title = " ".join(tag.text.split())
             continue
@@ -183,6 +205,16 @@ def _resolve_link(
         problem("url", f"the <head> block's link {href!r} is not an http(s) or relative URL")
         return None
     page_address = any(rel in PAGE_RELS for rel in rels)
+    host = (urlsplit(href).hostname or "").lower() if is_absolute_url(href) else ""
+    fetched = any(rel in RESOURCE_RELS for rel in rels)
+    if fetched and host and host != resolver.own_host and not resolver.remote_ok:
+        problem(
+            "seo",
+            f"the <head> block loads {href!r} from another site ({host}) on every visit, "
+            "which tells that site who reads the post; it was left out (copy the file into "
+            "the site, or set blog_remote_media = True)",
+        )
+        return None
     url = _resolve_url(href, resolver, resolved, absolute=page_address, page_address=page_address)
     if url is None:
         problem("seo", f"the <head> block links {href!r}, which is not a file beside the post")

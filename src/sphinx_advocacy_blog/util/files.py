@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -125,20 +126,67 @@ def remove_output(outdir: str, relative: str) -> bool:
     return True
 
 
-def find_source_file(srcdir: str, static_dirs: Iterable[str], path: str) -> str | None:
+def source_file(srcdir: str, relative: str, *, follow_symlinks: bool = False) -> str | None:
+    """The file at *relative* below *srcdir*, if it is there and stays there, else None.
+
+    The source-side guard: a ``..`` out of the source folder, or a symbolic link on the
+    way, gives None (with *follow_symlinks*, links are followed while they stay inside),
+    so no file of the machine is published because a post or a data file names it.
+    """
+    base = os.path.realpath(srcdir)
+    if "\x00" in relative:
+        return None
+    candidate = os.path.normpath(os.path.join(base, relative))
+    if os.path.commonpath([base, candidate]) != base or not os.path.isfile(candidate):
+        return None
+    real = os.path.realpath(candidate)
+    if os.path.commonpath([base, real]) != base:
+        return None
+    if real != candidate and not follow_symlinks:
+        return None
+    return candidate
+
+
+def find_source_file(
+    srcdir: str, static_dirs: Iterable[str], path: str, *, follow_symlinks: bool = False
+) -> str | None:
     """The file behind a path a post names (a cover ``image``, a body image), or None.
 
     ``/img/x.png`` is looked up in the source directory, then in each static folder (served
-    at the site root); other paths are relative to the source directory. Remote URLs and
-    missing files give None.
+    at the site root); other paths are relative to the source directory. Remote URLs,
+    missing files and files outside the source folder (:func:`source_file`) give None.
     """
     if not path or is_absolute_url(path):
         return None
     if path.startswith("/"):
         for folder in ("", *static_dirs):
-            candidate = os.path.join(srcdir, folder, path.lstrip("/"))
-            if os.path.isfile(candidate):
-                return candidate
+            relative = os.path.join(folder, path.lstrip("/"))
+            found = source_file(srcdir, relative, follow_symlinks=follow_symlinks)
+            if found is not None:
+                return found
         return None
-    candidate = os.path.join(srcdir, path)
-    return candidate if os.path.isfile(candidate) else None
+    return source_file(srcdir, path, follow_symlinks=follow_symlinks)
+
+
+#: What makes an SVG file a program rather than a picture (it runs on the site's origin).
+_ACTIVE_SVG = re.compile(
+    rb"<\s*script|<\s*foreignobject|\bon[a-z]+\s*=|javascript\s*:|<\s*iframe|<\s*embed"
+    rb"|<\s*object|<!entity",
+    re.IGNORECASE,
+)
+
+
+def is_active_svg(path: str) -> bool:
+    """Whether the file at *path* is an SVG with scripts, event handlers, ``javascript:``
+    links, embedded HTML or entities (refused: published on the site's own origin, it could
+    act as the site). Other files give False."""
+    if not path.lower().endswith((".svg", ".svgz")):
+        return False
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(4_000_000)
+    except OSError:
+        return False
+    if path.lower().endswith(".svgz") or data[:2] == b"\x1f\x8b":
+        return True  # compressed: not inspected, so not published
+    return _ACTIVE_SVG.search(data) is not None
