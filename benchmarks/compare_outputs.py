@@ -54,10 +54,10 @@ def _prepare(name: str, source: Path, work: Path) -> Path:
     if target.exists():
         shutil.rmtree(target)
     if str(source).startswith("bench:"):
-        from corpus import generate
+        from corpus import generate, site_files
         from forms import write_ours
 
-        write_ours(target, generate(int(str(source).split(":", 1)[1])))
+        write_ours(target, generate(int(str(source).split(":", 1)[1])), site_files("prose"))
     else:
         shutil.copytree(source, target, ignore=shutil.ignore_patterns("_build"))
     # Without git, a page's date in the sitemap is its file's modification time.

@@ -2,6 +2,19 @@
 
 Everything is derived from a seeded random generator, so N posts are the same posts in every
 run and every form; only the way each form spells the front matter and the title differs.
+
+Three shapes (``--shape``):
+
+``prose`` (the default)
+    what an advocacy organisation writes: five paragraphs of about 80 words, an image (one
+    file shared by every post, in the site's ``img/`` folder), a truncate marker after the
+    first paragraph, one ``##`` heading, no code; 3 of 22 tags, 1 of 5 authors.
+``code``
+    the first benchmark's shape: about 400 words with three headings, a list, a link and a
+    Python code block (Pygments highlighting makes the floor slow).
+``images``
+    ``prose`` with a photograph of its own beside each post (a 1600 x 1067 JPEG), for the
+    cost of responsive images.
 """
 
 from __future__ import annotations
@@ -32,6 +45,8 @@ TAGS = [
     "training",
     "solidarity",
     "newsletter",
+    "petitions",
+    "campaigns",
 ]
 
 AUTHORS = {
@@ -75,6 +90,8 @@ class PostSpec:
     tags: tuple[str, ...]
     #: Markdown body without a title: intro, truncate marker, sections, list, link, code.
     body: str
+    #: Files beside the post: ``(path relative to the post's folder, bytes)``.
+    files: tuple[tuple[str, bytes], ...] = ()
 
     @property
     def stem(self) -> str:
@@ -126,8 +143,66 @@ def _body(rng: random.Random, number: int) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def generate(count: int, seed: int = 2024) -> list[PostSpec]:
-    """*count* posts, spread over ten years (several a day at large counts), oldest first."""
+#: The shapes of post the benchmark can generate (see the module's doc).
+SHAPES = ("prose", "code", "images")
+#: The image every ``prose`` post shows, relative to the source folder (see :func:`site_files`).
+SHARED_IMAGE = "img/campaign.png"
+#: The authors and tag count of the ``prose`` shape (1 of 5 authors, 3 of 22 tags).
+PROSE_AUTHORS = ("maria", "oleh", "anna", "ivan", "sofia")
+
+
+def _prose(rng: random.Random, number: int, image: str) -> str:
+    """Five paragraphs of about 80 words, an image, a truncate marker, one heading."""
+    paragraphs = [EDIT_MARK.format(number=number) + " " + _paragraph(rng, rng.randint(70, 90))]
+    paragraphs += [_paragraph(rng, rng.randint(70, 90)) for _ in range(4)]
+    alt = " ".join(rng.choice(_WORDS) for _ in range(4))
+    parts = [
+        paragraphs[0],
+        "<!-- truncate -->",
+        f"![{alt}]({image})",
+        paragraphs[1],
+        paragraphs[2],
+        f"## {_sentence(rng, 4)[:-1]}",
+        paragraphs[3],
+        paragraphs[4],
+    ]
+    return "\n\n".join(parts) + "\n"
+
+
+def _photograph(rng: random.Random) -> bytes:
+    """A 1600 x 1067 JPEG that compresses like a photograph (deterministic per post)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    small = Image.new("RGB", (40, 27))
+    small.putdata([tuple(rng.randrange(256) for _ in range(3)) for _ in range(40 * 27)])
+    picture = small.resize((1600, 1067), Image.Resampling.BICUBIC)
+    buffer = BytesIO()
+    picture.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()
+
+
+def site_files(shape: str) -> dict[str, bytes]:
+    """Files every form of the site has besides its posts (relative to the source folder)."""
+    if shape == "code":
+        return {}
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (1200, 630), (200, 40, 40)).save(buffer, format="PNG")
+    return {SHARED_IMAGE: buffer.getvalue()}
+
+
+def generate(count: int, seed: int = 2024, shape: str = "prose") -> list[PostSpec]:
+    """*count* posts of *shape*, spread over ten years (several a day at large counts),
+    oldest first."""
+    if shape not in SHAPES:
+        raise ValueError(f"unknown shape {shape!r}: one of {SHAPES}")
+    if shape != "code":
+        return _generate_prose(count, seed, images=shape == "images")
     start = date(2015, 1, 1)
     span_days = 3650
     author_keys = list(AUTHORS)
@@ -142,4 +217,26 @@ def generate(count: int, seed: int = 2024) -> list[PostSpec]:
         tags = tuple(sorted(rng.sample(TAGS, tag_count)))
         authors = tuple(rng.sample(author_keys, rng.choice((1, 1, 1, 2))))
         posts.append(PostSpec(number, title, slug, published, authors, tags, _body(rng, number)))
+    return posts
+
+
+def _generate_prose(count: int, seed: int, *, images: bool) -> list[PostSpec]:
+    start = date(2015, 1, 1)
+    span_days = 3650
+    posts = []
+    for number in range(1, count + 1):
+        rng = random.Random(seed * 1_000_003 + number)
+        published = start + timedelta(days=(number - 1) * span_days // count)
+        title_words = [rng.choice(_WORDS) for _ in range(rng.randint(3, 6))]
+        title = " ".join(title_words).capitalize() + f" ({number})"
+        slug = "-".join([*title_words, str(number)])
+        tags = tuple(sorted(rng.sample(TAGS, 3)))
+        authors = (rng.choice(PROSE_AUTHORS),)
+        files: tuple[tuple[str, bytes], ...] = ()
+        image = "/" + SHARED_IMAGE
+        if images:
+            image = f"./images/{number}.jpg"
+            files = ((image[2:], _photograph(rng)),)
+        body = _prose(rng, number, image)
+        posts.append(PostSpec(number, title, slug, published, authors, tags, body, files))
     return posts

@@ -30,6 +30,19 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _write_files(root: Path, post_path: Path, post: PostSpec, files: dict[str, bytes]) -> None:
+    """The site's shared files (once) and the files beside one post."""
+    for relative, data in files.items():
+        target = root / relative
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    for relative, data in post.files:
+        target = post_path.parent / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
 # -- floor: bare Sphinx + MyST, posts as orphan pages ---------------------------------------
 
 
@@ -37,7 +50,7 @@ def floor_post_path(root: Path, post: PostSpec) -> Path:
     return root / "posts" / f"{post.stem}.md"
 
 
-def write_floor(root: Path, posts: list[PostSpec]) -> None:
+def write_floor(root: Path, posts: list[PostSpec], files: dict[str, bytes] | None = None) -> None:
     _write(
         root / "conf.py",
         f'project = "Benchmark"\nextensions = ["myst_parser"]\nhtml_baseurl = "{BASEURL}"\n',
@@ -52,6 +65,7 @@ def write_floor(root: Path, posts: list[PostSpec]) -> None:
             f"tags: {_yaml_list(post.tags)}\n---\n\n"
         )
         _write(floor_post_path(root, post), f"{front}# {post.title}\n\n{post.body}")
+        _write_files(root, floor_post_path(root, post), post, files or {})
 
 
 # -- ours: a Docusaurus blog folder -----------------------------------------------------------
@@ -61,7 +75,7 @@ def ours_post_path(root: Path, post: PostSpec) -> Path:
     return root / "blog" / f"{post.stem}.md"
 
 
-def write_ours(root: Path, posts: list[PostSpec]) -> None:
+def write_ours(root: Path, posts: list[PostSpec], files: dict[str, bytes] | None = None) -> None:
     _write(
         root / "conf.py",
         'project = "Benchmark"\n'
@@ -82,6 +96,7 @@ def write_ours(root: Path, posts: list[PostSpec]) -> None:
             f"tags: {_yaml_list(post.tags)}\n---\n\n"
         )
         _write(ours_post_path(root, post), front + post.body)
+        _write_files(root, ours_post_path(root, post), post, files or {})
 
 
 # -- ABlog ------------------------------------------------------------------------------------
@@ -91,7 +106,7 @@ def ablog_post_path(root: Path, post: PostSpec) -> Path:
     return root / "posts" / f"{post.stem}.md"
 
 
-def write_ablog(root: Path, posts: list[PostSpec]) -> None:
+def write_ablog(root: Path, posts: list[PostSpec], files: dict[str, bytes] | None = None) -> None:
     authors = {key: (name, f"https://example.org/team/{key}") for key, (name, _) in AUTHORS.items()}
     _write(
         root / "conf.py",
@@ -113,6 +128,7 @@ def write_ablog(root: Path, posts: list[PostSpec]) -> None:
             f"tags: {', '.join(post.tags)}\n---\n\n"
         )
         _write(ablog_post_path(root, post), f"{front}# {post.title}\n\n{post.body}")
+        _write_files(root, ablog_post_path(root, post), post, files or {})
 
 
 # -- interpreters -----------------------------------------------------------------------------
@@ -163,7 +179,7 @@ class Form:
 
     name: str
     label: str
-    write: Callable[[Path, list[PostSpec]], None]
+    write: Callable[[Path, list[PostSpec], dict[str, bytes] | None], None]
     post_path: Callable[[Path, PostSpec], Path]
 
 

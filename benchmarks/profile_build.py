@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from corpus import EDIT_MARK, EDITED, generate
+from corpus import EDIT_MARK, EDITED, SHAPES, generate, site_files
 from forms import FORMS
 
 HERE = Path(__file__).resolve().parent
@@ -60,12 +60,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument("--out", type=Path, help="profile file (default: in the workdir)")
     parser.add_argument("--limit", type=int, default=30, help="rows per summary")
+    parser.add_argument("--shape", default="prose", choices=SHAPES)
     args = parser.parse_args(argv)
     form = FORMS[args.form]
     root = args.workdir / f"profile-n{args.posts}-{args.form}-{args.step}"
     shutil.rmtree(root, ignore_errors=True)
-    posts = generate(args.posts)
-    form.write(root / "src", posts)
+    posts = generate(args.posts, shape=args.shape)
+    form.write(root / "src", posts, site_files(args.shape))
     profile = args.out or root / f"{args.step}.prof"
     if args.step == "full":
         seconds = _build(args.python, root / "src", root / "build", profile)
