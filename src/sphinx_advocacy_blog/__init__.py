@@ -33,9 +33,11 @@ __all__ = ["ENV_VERSION", "__version__", "setup"]
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     from .config import setup_config
+    from .directives.ablog import setup_ablog_directives
     from .directives.admonitions import setup_admonitions
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
+    from .env.ablog_posts import setup_ablog_posts
     from .env.build_state import setup_build_state
     from .env.collector import setup_collector
     from .env.consistency import setup_consistency
@@ -73,6 +75,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_site_data,
         setup_discovery,
         setup_reading,
+        setup_ablog_directives,
+        setup_ablog_posts,
         setup_post_structure,
         setup_admonitions,
         setup_sanitize,

@@ -23,7 +23,14 @@ from ..env.build_state import get_catalog
 from ..env.output_state import build_stamp, is_current, load_state, remember, save_state
 from ..env.site_data import get_site
 from ..model.post import Post, Tag
-from ..model.routes import author_page, category_page, group_page, tag_page
+from ..model.routes import (
+    author_page,
+    category_page,
+    group_page,
+    language_page,
+    location_page,
+    tag_page,
+)
 from ..util.files import remove_output
 from .archive import render_archive
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
@@ -68,7 +75,7 @@ def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[st
 
 
 #: Pages that list posts with their excerpts.
-_LIST_KINDS = ("index", "tag", "author", "category", "group")
+_LIST_KINDS = ("index", "tag", "author", "category", "group", "location", "language")
 
 
 class ListEntries:
@@ -107,6 +114,8 @@ class ListEntries:
             linked.add(category_page(site, post.category))
         if post.group:
             linked.add(group_page(site, post.group))
+        linked.update(location_page(site, site.location_name(x)) for x in post.locations)
+        linked.update(language_page(site, site.language_name(x)) for x in post.languages)
         self._linked[post.docname] = linked
         return linked
 
@@ -187,6 +196,17 @@ def render_page_body(
                 "description": "",
             }
             for k, label, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
+        ]
+        return heading + render(app, "term_index.html", terms=terms)
+    if page.kind == "terms":
+        terms = [
+            {
+                "label": name,
+                "count": count,
+                "url": link(builder, page.name, target),
+                "description": "",
+            }
+            for target, name, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
         ]
         return heading + render(app, "term_index.html", terms=terms)
     if page.kind == "authors":
