@@ -52,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .feeds.writer import setup_feeds
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
+    from .migrate.ablog_labels import setup_ablog_labels
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
     from .pages.excerpts import setup_excerpts
@@ -100,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_head,
         setup_sitemap,
         setup_feeds,
+        setup_ablog_labels,
         # Last: redirect pages never take the place of a page written by this build.
         setup_redirect_pages,
     )
