@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 from sphinx.util.display import status_iterator
 
 from ..env.build_state import get_catalog
+from ..env.collector import sidebar_signature
 from ..env.output_state import build_stamp, is_current, load_state, remember, save_state
 from ..env.site_data import get_site
 from ..model.post import Post, Tag
@@ -241,7 +242,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     site = get_site(app)
     catalog = get_catalog(app)
     keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
-    extra = build_stamp(app)
+    # A page's sidebars (recent posts, tag counts) show the whole blog.
+    extra = build_stamp(app) + sidebar_signature(app, catalog)
     current: dict[str, str] = {}
     pages = plan_pages(site, catalog)
     changed = []

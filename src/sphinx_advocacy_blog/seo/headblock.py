@@ -62,6 +62,9 @@ class Resolver:
     absolute: Callable[[str], str]
     #: Relative link from the page to a path below the output root.
     relative: Callable[[str], str]
+    #: The post asks for a canonical URL elsewhere on purpose (ABlog's ``:canonical_link:``
+    #: of a post first published on another site): no warning.
+    canonical_elsewhere_ok: bool = False
 
 
 @dataclass
@@ -189,11 +192,12 @@ def _resolve_link(
         return None
     if "canonical" in rels and resolver.canonical and not _same_page(url, resolver.canonical):
         resolved.canonical_elsewhere = True
-        problem(
-            "seo",
-            f"the <head> block sets the canonical URL to {url}, another page than this "
-            f"post ({resolver.canonical}); search engines will index that page instead",
-        )
+        if not resolver.canonical_elsewhere_ok:
+            problem(
+                "seo",
+                f"the <head> block sets the canonical URL to {url}, another page than this "
+                f"post ({resolver.canonical}); search engines will index that page instead",
+            )
     return _with_attribute(tag, "href", url)
 
 
