@@ -403,12 +403,7 @@ class BlogSettings:
     )
     default_author: tuple[str, ...] = option(
         None,
-        (
-            type(None),
-            str,
-            list,
-            tuple,
-        ),
+        (type(None), str, list, tuple),
         "ABlog: the author key(s) given to dated ABlog posts that name no author.",
         name="blog_default_author",
         check=checks.optional_str_or_str_list,
@@ -416,12 +411,7 @@ class BlogSettings:
     )
     default_location: tuple[str, ...] = option(
         None,
-        (
-            type(None),
-            str,
-            list,
-            tuple,
-        ),
+        (type(None), str, list, tuple),
         "ABlog: the location(s) given to dated ABlog posts that name none.",
         name="blog_default_location",
         check=checks.optional_str_or_str_list,
@@ -429,12 +419,7 @@ class BlogSettings:
     )
     default_language: tuple[str, ...] = option(
         None,
-        (
-            type(None),
-            str,
-            list,
-            tuple,
-        ),
+        (type(None), str, list, tuple),
         "ABlog: the language(s) given to dated ABlog posts that name none.",
         name="blog_default_language",
         check=checks.optional_str_or_str_list,
