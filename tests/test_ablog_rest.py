@@ -353,6 +353,7 @@ def test_ablog_labels_lead_to_our_pages(site):
     assert links["Archives"] == "blog/archive.html"
     assert links["Drafts"] == "blog.html"
     assert links["tips"] == "blog/tags/tips.html"
+    assert links["draft"] == "blog/tags.html"  # a tag only a draft has: no page of its own
     assert links["Ahmet Bakan"] == "blog/authors/Ahmet.html"
     assert links["Lena Petrova"] == "blog/authors/Lena.html"
     assert links["Pittsburgh, PA"] == "blog/location/pittsburgh-pa.html"

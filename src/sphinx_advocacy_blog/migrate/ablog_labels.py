@@ -124,6 +124,20 @@ def ablog_label_targets(
             add(kind, (key, name), name, page_of(site, name), fallback)
         for name in names:
             add(kind, (name,), name, page_of(site, name), fallback)
+    # Terms only drafts use: ABlog had labels for them too; they lead to the kind's index.
+    for post in catalog.by_docname.values():
+        for tag in site.post_tags(post):
+            add("tag", (tag.label, tag.key), tag.label, tag_page(site, tag), tags_index)
+        for author in site.post_authors(post):
+            add("author", (author.key, author.name), author.name, None, authors_index_page(site))
+        if post.category:
+            add("category", (post.category,), post.category, None, terms_page(site, "category"))
+        for kind, labels, name_of in (
+            ("location", post.locations, site.location_name),
+            ("language", post.languages, site.language_name),
+        ):
+            for label in labels:
+                add(kind, (label, name_of(label)), name_of(label), None, terms_page(site, kind))
     archive = archive_page(site)
     for year in sorted({post.published.year for post in catalog.posts}):
         targets[f"archive-{year}"] = LabelTarget(

@@ -87,15 +87,16 @@ def ablog_option_notes(values: dict[str, Any]) -> list[tuple[str, str]]:
     notes: list[tuple[str, str]] = []
     templates = values.get("blog_feed_templates", _DEFAULT_FEED_TEMPLATES)
     if templates != _DEFAULT_FEED_TEMPLATES:
-        names = (
-            ", ".join(f"{name}.xml" for name in templates) if isinstance(templates, dict) else ""
-        )
+        others = [f"{name}.xml" for name in templates if name != "atom"]
+        lost = "the Jinja templates of feed entries"
+        if others:
+            lost += f" and the feed files {', '.join(others)}"
         notes.append(
             (
                 "blog_feed_templates",
-                f"blog_feed_templates ({names}) is not carried over: the blog's feeds are "
-                "atom.xml, rss.xml and feed.json (blog_feed_formats), with each post's title, "
-                "summary and content; feed files of other names are not written",
+                f"blog_feed_templates: {lost} are not carried over. The blog's feeds are "
+                "atom.xml, rss.xml and feed.json (blog_feed_formats), each entry with the "
+                "post's title, summary and content",
             )
         )
     if values.get("blog_archive_titles"):
