@@ -9,7 +9,7 @@ import pytest
 
 from conftest import Site, build_site, copy_root
 from sphinx_advocacy_blog.directives.listings import format_problem
-from sphinx_advocacy_blog.migrate.ablog_options import ablog_option_notes
+from sphinx_advocacy_blog.migrate.ablog_options import ALL_POSTS, ablog_option_notes, carry_over
 from sphinx_advocacy_blog.readers.ablog_post import ablog_post, read_fields
 from test_incremental import assert_same_output, edit
 from test_redirects import redirect_target
@@ -172,8 +172,10 @@ def test_excerpt_and_image_options_and_the_automatic_excerpt(site):
         a.select_one("h2").get_text(strip=True): a
         for a in site.html("blog/tags/tips.html").select("article")
     }
-    auto = articles["One paragraph by default"].get_text()
-    assert "Only this paragraph is the excerpt." in auto and "This one is not" not in auto
+    auto = articles["One paragraph by default"]
+    assert "Only this paragraph is the excerpt." in auto.get_text()
+    assert "This one is not" not in auto.get_text()
+    assert auto.select_one(".blog-excerpt img") is None  # post_auto_image is 0
     two = next(
         a
         for a in site.html("blog/authors/Lena.html").select("article")
@@ -183,6 +185,34 @@ def test_excerpt_and_image_options_and_the_automatic_excerpt(site):
     assert "First paragraph of the excerpt." in text and "Second paragraph of the excerpt." in text
     assert "Third paragraph" not in text
     assert two.select_one(".blog-excerpt img") is not None
+
+
+def test_automatic_excerpt_image_and_default_terms_options(tmp_path):
+    built = build_site(
+        copy_root("ablog-rest", tmp_path / "src"),
+        post_auto_excerpt=2,
+        post_auto_image=1,
+        blog_default_author="Lena",
+        blog_default_location=["SF"],
+    )
+    auto = next(
+        a
+        for a in built.html("blog/tags/tips.html").select("article")
+        if "One paragraph" in a.get_text()
+    )
+    assert "This one is not in the excerpt." in auto.get_text()
+    assert auto.select_one(".blog-excerpt img") is not None
+    assert "Read it elsewhere" in _list_titles(built, "blog/authors/Lena.html")
+    assert "Read it elsewhere" in _list_titles(built, "blog/location/san-francisco-ca.html")
+    # a post naming its author keeps it
+    assert "Cross-referencing Blog Pages" not in _list_titles(built, "blog/authors/Lena.html")
+
+
+def test_default_terms_are_not_given_without_the_options(site):
+    assert "Read it elsewhere" not in _list_titles(site, "blog/authors/Lena.html")
+    assert not site.exists("blog/location/san-francisco-ca.html") or (
+        "Read it elsewhere" not in _list_titles(site, "blog/location/san-francisco-ca.html")
+    )
 
 
 def test_canonical_link_option(site):
@@ -425,6 +455,29 @@ def test_every_ablog_conf_value_is_used_or_named_once(tmp_path):
     assert built.html("posts/every-option.html").select_one(".blog-post-pager") is None
 
 
+@pytest.mark.parametrize(
+    ("values", "expected"),
+    [
+        ({"blog_feed_fulltext": True, "blog_feed_titles": False}, {"blog_feed_full_content": True}),
+        ({"blog_feed_titles": True}, {"blog_feed_full_content": False}),
+        ({"blog_feed_fulltext": False, "blog_feed_full_content": True}, {}),
+        ({"blog_feed_length": None}, {"blog_feed_length": ALL_POSTS}),
+        (
+            {"blog_feed_archives": True},
+            {"blog_feed_per_tag": True, "blog_feed_per_author": True},
+        ),
+        ({"blog_feed_subtitle": "Sub"}, {"blog_description": "Sub"}),
+    ],
+)
+def test_ablog_feed_options_carry_over(values, expected):
+    class Config:
+        pass
+
+    config = Config()
+    carry_over(config, values)  # type: ignore[arg-type]
+    assert vars(config) == expected
+
+
 def test_conf_notes_are_pure_and_quiet_for_a_plain_site():
     assert ablog_option_notes({}) == []
     assert ablog_option_notes({"blog_feed_templates": {"atom": {}}}) == []
@@ -459,3 +512,43 @@ def test_incremental_build_equals_clean_build(tmp_path):
     clean = build_site(clean.srcdir, freshenv=True)
     assert_same_output(incremental.outdir, clean.outdir)
     assert "One paragraph by default" in incremental.html("blog/language/ukrainian.html").get_text()
+
+
+# -- notebooks ----------------------------------------------------------------------------------
+
+NOTEBOOK = {
+    "cells": [
+        {
+            "cell_type": "raw",
+            "metadata": {"raw_mimetype": "text/restructuredtext"},
+            "source": [
+                "Jupyter Notebook Posting\n",
+                "========================\n",
+                "\n",
+                ".. post:: 27 Oct 2018\n",
+                "   :author: Lena, Second Author\n",
+                "   :tags: posting\n",
+            ],
+        },
+        {
+            "cell_type": "raw",
+            "metadata": {"raw_mimetype": "text/restructuredtext"},
+            "source": ["A notebook that ABlog's post directive makes a post.\n"],
+        },
+    ],
+    "metadata": {},
+    "nbformat": 4,
+    "nbformat_minor": 4,
+}
+
+
+def test_notebook_with_a_post_directive_is_a_post(tmp_path):
+    pytest.importorskip("nbsphinx")
+    srcdir = copy_root("ablog-rest", tmp_path / "src")
+    (srcdir / "posts/notebook.ipynb").write_text(json.dumps(NOTEBOOK), encoding="utf-8")
+    with open(srcdir / "conf.py", "a", encoding="utf-8") as handle:
+        handle.write('\nextensions.append("nbsphinx")\nnbsphinx_execute = "never"\n')
+    built = build_site(srcdir)
+    html = built.html("posts/notebook.html")
+    assert html.select_one(".blog-post-header time")["datetime"] == "2018-10-27"
+    assert "Jupyter Notebook Posting" in _list_titles(built, "blog/tags/posting.html")

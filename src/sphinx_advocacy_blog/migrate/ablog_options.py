@@ -57,7 +57,6 @@ CARRIED_OVER: tuple[tuple[str, str, Callable[[Any], Any]], ...] = (
     ("blog_feed_archives", "blog_feed_per_tag", bool),
     ("blog_feed_archives", "blog_feed_per_author", bool),
     ("blog_feed_fulltext", "blog_feed_full_content", bool),
-    ("blog_feed_titles", "blog_feed_full_content", lambda titles: not titles),
     ("blog_feed_subtitle", "blog_description", lambda value: str(value or "")),
 )
 #: Options of the ``ablog`` command (not of the Sphinx extension).
@@ -182,6 +181,9 @@ def carry_over(config: Config, values: dict[str, Any]) -> None:
     for ablog_name, name, convert in CARRIED_OVER:
         if ablog_name in values and name not in values and values[ablog_name] is not None:
             setattr(config, name, convert(values[ablog_name]))
+    if values.get("blog_feed_titles") and "blog_feed_full_content" not in values:
+        # ABlog: entries without content (titles and summaries).
+        config.blog_feed_full_content = False
     length = values.get("blog_feed_length", 0)
     if "blog_feed_length" in values and length is None:
         # ABlog: None is every post.
