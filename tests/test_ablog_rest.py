@@ -21,6 +21,7 @@ POSTS = {
     "posts/excerpts": ("Two paragraphs and a picture", "2013-09-01"),  # September 01, 2013
     "posts/auto-excerpt": ("One paragraph by default", "2013-10-12"),  # Oct 12, 2013
     "posts/notes": ("Notes in Markdown", "2013-11-02"),  # MyST {post}
+    "posts/directive-first": ("The directive before the title", "2014-01-05"),
     "pattern/field-post": ("Matched by the pattern", "2018-10-27"),  # 27 Oct 2018
     "release/ablog-v0.1-released": ("ABlog v0.1 released", "2014-05-14"),  # :blogpost: true
     "manual/cross-referencing-blog-pages": ("Cross-referencing Blog Pages", "2014-05-11"),
@@ -158,6 +159,16 @@ def test_exclude_keeps_the_directive_content_for_lists_only(site):
     assert "The first paragraph of the page itself." not in article.get_text()
     # :image: 1 adds the post's first image to the excerpt
     assert article.select_one(".blog-excerpt img") is not None
+
+
+def test_directive_before_the_title_keeps_ablogs_excerpt(site):
+    article = next(
+        a
+        for a in site.html("blog/tags/river.html").select("article")
+        if "before the title" in a.get_text()
+    )
+    assert "As on many ABlog sites" in article.get_text()
+    assert article.select_one(".raw-second-block") is None
 
 
 def test_content_without_exclude_shows_on_the_page_too(site):

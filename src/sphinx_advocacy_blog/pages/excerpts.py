@@ -109,7 +109,8 @@ def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.conta
     container = nodes.container(classes=["blog-excerpt-body"])
     if section is None:
         return container
-    ablog = section.next_node(post_excerpt)
+    # ABlog's directive may stand before the title, outside the section.
+    ablog = doctree.next_node(post_excerpt)
     if ablog is not None:
         return _ablog_excerpt(section, ablog, container)
     has_marker = section.next_node(excerpt_marker) is not None
