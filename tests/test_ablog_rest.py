@@ -563,3 +563,12 @@ def test_notebook_with_a_post_directive_is_a_post(tmp_path):
     html = built.html("posts/notebook.html")
     assert html.select_one(".blog-post-header time")["datetime"] == "2018-10-27"
     assert "Jupyter Notebook Posting" in _list_titles(built, "blog/tags/posting.html")
+
+
+def test_rest_posts_are_in_the_feeds_with_their_update(site):
+    atom = (site.outdir / "blog/atom.xml").read_text(encoding="utf-8")
+    entry = atom[atom.index("<title>Every option, listed</title>") :].split("</entry>")[0]
+    assert "<updated>2013-04-20T00:00:00+00:00</updated>" in entry
+    assert "<name>Lena Petrova</name>" in entry
+    assert "Draft Example" not in atom
+    assert "ABlog v0.1 released" in atom
