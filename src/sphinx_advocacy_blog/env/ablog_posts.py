@@ -29,6 +29,7 @@ from ..model.problem import Problem
 from ..readers.ablog_post import AblogDefaults, ablog_post, read_fields
 from ..util.globs import matches_post_pattern, normalize_patterns
 from ..util.slugs import ablog_slugify
+from .discovery import POST_SUFFIXES
 from .git_dates import post_date_fallback
 from .nodes import post_excerpt
 from .records import ABLOG_POSTS_KEY, ABLOG_UPDATES_KEY, READING_KEY, posts_of
@@ -40,15 +41,7 @@ if TYPE_CHECKING:
 #: (problems to report, whether the post needs the file's date).
 _PENDING_KEY = "advocacy_blog_ablog_pending"
 #: Suffixes read as posts before parsing (:mod:`.discovery`), never here.
-_MARKDOWN_POSTS = (".md", ".mdx")
-
-
-def _as_tuple(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,) if value.strip() else ()
-    if isinstance(value, (list, tuple)):
-        return tuple(str(item) for item in value if str(item).strip())
-    return ()
+_MARKDOWN_POSTS = POST_SUFFIXES
 
 
 def leading_fields(document: nodes.document) -> tuple[dict[str, str], dict[str, int]] | None:
@@ -159,9 +152,9 @@ class AblogPostDetection(SphinxTransform):
             words_per_minute=config.blog_words_per_minute,
             locale=config.language or "",
             defaults=AblogDefaults(
-                author=_as_tuple(config.blog_default_author),
-                location=_as_tuple(config.blog_default_location),
-                language=_as_tuple(config.blog_default_language),
+                author=normalize_patterns(config.blog_default_author),
+                location=normalize_patterns(config.blog_default_location),
+                language=normalize_patterns(config.blog_default_language),
             ),
         )
         problems.extend(build_problems)
