@@ -33,9 +33,11 @@ __all__ = ["ENV_VERSION", "__version__", "setup"]
 def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     from .config import setup_config
+    from .directives.ablog import setup_ablog_directives
     from .directives.admonitions import setup_admonitions
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
+    from .env.ablog_posts import setup_ablog_posts
     from .env.build_state import setup_build_state
     from .env.collector import setup_collector
     from .env.consistency import setup_consistency
@@ -50,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .feeds.writer import setup_feeds
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
+    from .migrate.ablog_labels import setup_ablog_labels
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
     from .pages.excerpts import setup_excerpts
@@ -73,6 +76,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_site_data,
         setup_discovery,
         setup_reading,
+        setup_ablog_directives,
+        setup_ablog_posts,
         setup_post_structure,
         setup_admonitions,
         setup_sanitize,
@@ -96,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_head,
         setup_sitemap,
         setup_feeds,
+        setup_ablog_labels,
         # Last: redirect pages never take the place of a page written by this build.
         setup_redirect_pages,
     )

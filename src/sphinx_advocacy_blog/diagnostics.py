@@ -45,3 +45,9 @@ def report_in(srcdir: str, problems: Iterable[Problem]) -> None:
             subtype=problem.subtype,
             location=location,
         )
+
+
+def report_at(subtype: str, message: str, location: str) -> None:
+    """Log a problem found while a document is parsed, at *location* (``path:line``, as
+    a directive's ``get_location()`` gives it)."""
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype, location=location)

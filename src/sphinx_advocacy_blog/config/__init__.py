@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sphinx.errors import ConfigError
 
+from ..util.globs import normalize_patterns
 from .options import DRAFTS_ENV_VAR, OPTIONS, OPTIONS_BY_NAME, BlogSettings, Option
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = [
     "OPTIONS_BY_NAME",
     "BlogSettings",
     "Option",
+    "is_ablog_project",
     "settings_from_config",
     "setup_config",
     "validate_config",
@@ -50,6 +52,14 @@ def settings_from_config(config: Config) -> BlogSettings:
         link_suffix=suffix,
         language=config.language or "en",
     )
+
+
+def is_ablog_project(srcdir: str, blog_path: str, post_pattern: Any) -> bool:
+    """Whether ``conf.py`` reads like ABlog's: a post pattern, or ``blog_path`` no folder."""
+    if normalize_patterns(post_pattern):
+        return True
+    folder = str(blog_path).strip("/")
+    return bool(folder) and not os.path.isdir(os.path.join(srcdir, folder))
 
 
 def validate_config(app: Sphinx | None, config: Config) -> None:

@@ -70,3 +70,7 @@ def post_url_pattern(value: Any) -> str | None:
 
 def str_or_str_list(value: Any) -> str | None:
     return None if isinstance(value, str) else str_list(value)
+
+
+def optional_str_or_str_list(value: Any) -> str | None:
+    return None if value is None else str_or_str_list(value)

@@ -374,10 +374,11 @@ class BlogSettings:
         rebuild="html",
     )
     post_date_format: str = option(
-        "%b %d, %Y",
+        "%d %B %Y",
         (str,),
-        "ABlog's ``strftime`` format of post dates in front matter (``Nov 23, 2022``). "
-        "ISO dates and other unambiguous spellings are read too.",
+        "ABlog's ``strftime`` format of post dates: tried first when a date is read (ISO "
+        "dates and the usual spellings such as ``Nov 23, 2022`` are read too), and the "
+        "format of the date in ``update`` notes (``Updated on 21 August 2014``).",
         name="post_date_format",
     )
 
@@ -389,6 +390,82 @@ class BlogSettings:
         "the links stay inside the source folder. Off by default: a link (or a ``..`` path) "
         "could publish any file of the machine. Links out of the source folder are always "
         "refused, with a ``blog.path`` warning.",
+    )
+
+    # -- ABlog drop-in ---------------------------------------------------------------------
+    locations: dict[str, Any] = option(
+        {},
+        (dict,),
+        "ABlog's places: ``{key: (name, url)}``. A post's ``location`` names a key (shown "
+        "with its name) or any place; each place has a page of its posts, like a category.",
+        name="blog_locations",
+        rebuild="html",
+        read=dict,
+    )
+    languages: dict[str, Any] = option(
+        {},
+        (dict,),
+        "ABlog's languages of posts: ``{code: (name, url)}``. A post's ``language`` names "
+        "a code (shown with its name) or any language; each has a page of its posts.",
+        name="blog_languages",
+        rebuild="html",
+        read=dict,
+    )
+    default_author: tuple[str, ...] = option(
+        None,
+        (type(None), str, list, tuple),
+        "ABlog: the author key(s) given to dated ABlog posts that name no author.",
+        name="blog_default_author",
+        check=checks.optional_str_or_str_list,
+        read=normalize_patterns,
+    )
+    default_location: tuple[str, ...] = option(
+        None,
+        (type(None), str, list, tuple),
+        "ABlog: the location(s) given to dated ABlog posts that name none.",
+        name="blog_default_location",
+        check=checks.optional_str_or_str_list,
+        read=normalize_patterns,
+    )
+    default_language: tuple[str, ...] = option(
+        None,
+        (type(None), str, list, tuple),
+        "ABlog: the language(s) given to dated ABlog posts that name none.",
+        name="blog_default_language",
+        check=checks.optional_str_or_str_list,
+        read=normalize_patterns,
+    )
+    post_date_format_short: str = option(
+        "%d %B",
+        (str,),
+        "ABlog's ``strftime`` format of the ``{date}`` of ``postlist`` lists written with "
+        "ABlog's options.",
+        name="post_date_format_short",
+        rebuild="html",
+    )
+    post_auto_excerpt: int = option(
+        1,
+        (int,),
+        "ABlog: the number of paragraphs in the excerpt of a reST post whose ``post`` "
+        "directive has neither content nor ``:excerpt:`` (0: no excerpt).",
+        name="post_auto_excerpt",
+        check=checks.non_negative_int,
+    )
+    post_auto_image: int = option(
+        0,
+        (int,),
+        "ABlog: the N-th image of a reST post added to its excerpt when the ``post`` "
+        "directive has no ``:image:`` (0: none).",
+        name="post_auto_image",
+        check=checks.non_negative_int,
+    )
+    show_prev_next: bool = option(
+        True,
+        (bool,),
+        "Links to the newer and older post at the end of each post (ABlog's "
+        "``post_show_prev_next``).",
+        name="post_show_prev_next",
+        rebuild="html",
     )
 
     # -- computed from Sphinx's own settings (not options of this extension) --------------

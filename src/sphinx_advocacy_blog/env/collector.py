@@ -10,6 +10,7 @@ because something they show changed: a neighbour's title, an author's name, a li
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
     from ..model.post import Post
+    from ..model.site import BlogSite
 
 SUMMARY_LENGTH = 300
 
@@ -67,7 +69,9 @@ def first_paragraph_text(doctree: nodes.Node) -> str:
     return ""
 
 
-def _spec_signature(env: BuildEnvironment, catalog: Catalog, spec: ListingSpec) -> str:
+def _spec_signature(
+    env: BuildEnvironment, catalog: Catalog, spec: ListingSpec, site: BlogSite
+) -> str:
     """Changes when what the listing shows changes."""
     if spec.kind in ("tagcloud", "blog-authors"):
         shown: Any = (
@@ -77,7 +81,8 @@ def _spec_signature(env: BuildEnvironment, catalog: Catalog, spec: ListingSpec) 
         )
     else:
         shown = [
-            (repr(post), env.all_docs.get(post.docname)) for post in select_posts(catalog, spec)
+            (repr(post), env.all_docs.get(post.docname))
+            for post in select_posts(catalog, spec, site)
         ]
     return hashlib.sha256(repr((spec, shown)).encode()).hexdigest()
 
@@ -85,12 +90,13 @@ def _spec_signature(env: BuildEnvironment, catalog: Catalog, spec: ListingSpec) 
 def listing_pages_to_rewrite(app: Sphinx, env: BuildEnvironment, everything: bool) -> set[str]:
     """Pages with a listing whose shown posts changed since they were last written."""
     catalog = get_catalog(app)
+    site = get_site(app)
     stamps = listing_stamps_of(env)
     rewrite = set()
     listings = listings_of(env)
     for docname, specs in listings.items():
         signature = hashlib.sha256(
-            "".join(_spec_signature(env, catalog, spec) for spec in specs).encode()
+            "".join(_spec_signature(env, catalog, spec, site) for spec in specs).encode()
         ).hexdigest()
         if everything or stamps.get(docname) != signature:
             rewrite.add(docname)
@@ -98,6 +104,28 @@ def listing_pages_to_rewrite(app: Sphinx, env: BuildEnvironment, everything: boo
     for gone in set(stamps) - set(listings):
         del stamps[gone]
     return rewrite
+
+
+#: Template names whose sidebars show the blog (recent posts, counts) on every page.
+_SIDEBAR_MARKS = ("advocacy_blog/", "ablog/", "recentposts.html", "tagcloud.html", "archives.html")
+
+
+def sidebar_signature(app: Sphinx, catalog: Catalog) -> str:
+    """Changes when a blog sidebar shown on every page changes (``""``: the site shows
+    none), so that every page is written again then, as Sphinx does for the toctree."""
+    settings = (repr(app.config.html_sidebars), repr(app.config.html_theme_options))
+    if not any(mark in text for text in settings for mark in _SIDEBAR_MARKS):
+        return ""
+    shown = (
+        [(p.docname, p.title, p.sidebar_label) for p in catalog.posts[:50]],
+        sorted((key, tag.label, len(catalog.by_tag[key])) for key, tag in catalog.tags.items()),
+        sorted((key, a.name, len(catalog.by_author[key])) for key, a in catalog.authors.items()),
+        sorted((key, len(posts)) for key, posts in catalog.by_category.items()),
+        sorted((key, len(posts)) for key, posts in catalog.by_location.items()),
+        sorted((key, len(posts)) for key, posts in catalog.by_language.items()),
+        sorted(Counter(post.published.year for post in catalog.posts).items()),
+    )
+    return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
 class BlogCollector(EnvironmentCollector):
@@ -155,11 +183,16 @@ class BlogCollector(EnvironmentCollector):
             if everything or stamps.get(docname) != neighbours:
                 rewrite.add(docname)
             stamps[docname] = neighbours
-        for docname in [name for name in stamps if name != "__site__" and name not in current]:
+        kept = {"__site__", "__sidebars__", *current}
+        for docname in [name for name in stamps if name not in kept]:
             del stamps[docname]
         if everything:
             rewrite.update(posts)
         rewrite.update(listing_pages_to_rewrite(app, env, everything))
+        sidebars = sidebar_signature(app, get_catalog(app))
+        if stamps.get("__sidebars__", "") != sidebars:
+            rewrite.update(env.found_docs)
+        stamps["__sidebars__"] = sidebars
         return sorted(name for name in rewrite if name in env.all_docs)
 
 

@@ -25,6 +25,16 @@ class post_listing(nodes.General, nodes.Element):
     """A ``postlist``/``tagcloud``/``blog-authors``/``blog-archive`` directive's output."""
 
 
+class post_excerpt(nodes.General, nodes.Element):
+    """Where ABlog's ``post`` directive stood, holding its content (the explicit excerpt).
+
+    Attributes: ``hidden`` (``:exclude:``: the content is the excerpt only, not shown on
+    the page), ``paragraphs`` and ``image`` (the excerpt ABlog makes when there is no
+    content: the first N paragraphs of the post, and its N-th image). Replaced by its
+    content (or nothing) when the page is written, after the excerpt was kept.
+    """
+
+
 class language_switcher(nodes.General, nodes.Element):
     """Placeholder for the ``language-switcher`` directive, filled when written."""
 
@@ -43,4 +53,4 @@ def visit_page_part_html(translator: nodes.NodeVisitor, node: page_part_html) ->
     raise nodes.SkipNode
 
 
-PLACEHOLDER_NODES = (post_header, post_footer, excerpt_marker, post_listing)
+PLACEHOLDER_NODES = (post_header, post_footer, excerpt_marker, post_listing, post_excerpt)

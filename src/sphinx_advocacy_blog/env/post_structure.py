@@ -78,7 +78,8 @@ class PostStructure(SphinxTransform):
                 else:
                     first.append(other)
             return first
-        if first is not None and len(sections) == 1:
+        if first is not None and (len(sections) == 1 or post.ablog):
+            # An ABlog post is the document as ABlog published it: its first section.
             return first
         section = nodes.section(ids=[nodes.make_id(post.title) or "post"], names=[])
         section += nodes.title(post.title, post.title, support_smartquotes=False)

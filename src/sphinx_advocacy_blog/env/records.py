@@ -17,6 +17,10 @@ if TYPE_CHECKING:
 
 #: Key in ``env.temp_data`` for the post being read.
 READING_KEY = "advocacy_blog_post"
+#: Keys in ``env.temp_data`` for ABlog's ``post`` directives (their options and lines) and
+#: ``update`` dates of the document being read.
+ABLOG_POSTS_KEY = "advocacy_blog_ablog_posts"
+ABLOG_UPDATES_KEY = "advocacy_blog_ablog_updates"
 
 
 def _attribute(env: BuildEnvironment, name: str) -> Any:

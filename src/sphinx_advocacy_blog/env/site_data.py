@@ -25,6 +25,7 @@ from ..i18n.locales import (
 )
 from ..model.problem import Problem
 from ..model.site import BlogSite
+from ..readers.ablog import ablog_names
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
 
 if TYPE_CHECKING:
@@ -87,6 +88,8 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
                 description=translated.description or settings.description,
                 sidebar_title=translated.sidebar_title or settings.sidebar_title,
             )
+    site.locations = ablog_names(settings.locations)
+    site.languages = ablog_names(settings.languages)
     for key, data in settings.extra_authors.items():
         if isinstance(data, dict):
             author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)

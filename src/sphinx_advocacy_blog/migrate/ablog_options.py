@@ -8,30 +8,29 @@ keys to ``(name, url)`` tuples in ABlog. So that an ABlog ``conf.py`` works unch
   ``blog_path`` also sets the index URL, unless ``blog_route_base_path`` was changed;
 * ``blog_authors`` tuples become ``{name, url}`` mappings.
 
-Both happen once, at ``config-inited``, before the options are validated.
+Both happen once, at ``config-inited``, before the options are validated. ABlog's other
+options are either options of this extension too (``blog_locations``, ``post_auto_excerpt``
+...), carried over to the option that does the same here (``blog_feed_fulltext`` ->
+``blog_feed_full_content``), or named in one warning ``blog.ablog`` each, saying what
+becomes of them: none is ignored without a word.
 """
 
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..config import is_ablog_project
+from ..diagnostics import WARNING_TYPE, logger
 from ..readers.ablog import ablog_author, ablog_route
-from ..util.globs import normalize_patterns
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
 DEFAULT_ROUTE = "blog"
-
-
-def is_ablog_project(srcdir: str, blog_path: str, post_pattern: Any) -> bool:
-    """Whether ``conf.py`` reads like ABlog's: a post pattern, or ``blog_path`` no folder."""
-    if normalize_patterns(post_pattern):
-        return True
-    folder = str(blog_path).strip("/")
-    return bool(folder) and not os.path.isdir(os.path.join(srcdir, folder))
 
 
 def apply_ablog_options(config: Config, srcdir: str) -> None:
@@ -51,8 +50,169 @@ def apply_ablog_options(config: Config, srcdir: str) -> None:
         }
 
 
+#: ABlog options with an option of this extension that does the same, and how the value
+#: carries over: ``(ABlog's name, our name, value -> our value)``; applied when ``conf.py``
+#: sets ABlog's option and not ours.
+CARRIED_OVER: tuple[tuple[str, str, Callable[[Any], Any]], ...] = (
+    ("blog_feed_archives", "blog_feed_per_tag", bool),
+    ("blog_feed_archives", "blog_feed_per_author", bool),
+    ("blog_feed_fulltext", "blog_feed_full_content", bool),
+    ("blog_feed_subtitle", "blog_description", lambda value: str(value or "")),
+)
+#: Options of the ``ablog`` command (not of the Sphinx extension).
+ABLOG_COMMAND_OPTIONS = (
+    "ablog_builder",
+    "ablog_website",
+    "ablog_doctrees",
+    "ablog_builddir",
+    "github_pages",
+    "github_url",
+    "github_branch",
+)
+#: Feeds ABlog wrote by default (``blog_feed_templates = {"atom": {}}``).
+_DEFAULT_FEED_TEMPLATES: dict[str, Any] = {"atom": {}}
+
+
+def conf_values(config: Config) -> dict[str, Any]:
+    """What ``conf.py`` (and ``-D`` overrides) set, by name."""
+    values = dict(getattr(config, "_raw_config", {}) or {})
+    values.update(getattr(config, "_overrides", {}) or {})
+    return values
+
+
+def ablog_option_notes(values: dict[str, Any]) -> list[tuple[str, str]]:
+    """``(option, sentence)`` for each ABlog option (or group) in *values* that this
+    extension does not use as ABlog did (pure): what becomes of it."""
+    notes: list[tuple[str, str]] = []
+    templates = values.get("blog_feed_templates", _DEFAULT_FEED_TEMPLATES)
+    if templates != _DEFAULT_FEED_TEMPLATES:
+        others = [f"{name}.xml" for name in templates if name != "atom"]
+        lost = "the Jinja templates of feed entries"
+        if others:
+            lost += f" and the feed files {', '.join(others)}"
+        notes.append(
+            (
+                "blog_feed_templates",
+                f"blog_feed_templates: {lost} are not carried over. The blog's feeds are "
+                "atom.xml, rss.xml and feed.json (blog_feed_formats), each entry with the "
+                "post's title, summary and content",
+            )
+        )
+    if values.get("blog_archive_titles"):
+        notes.append(
+            (
+                "blog_archive_titles",
+                "blog_archive_titles is not carried over: list pages show each post's excerpt; "
+                "the archive page lists titles only",
+            )
+        )
+    if values.get("post_auto_orphan", True) is False:
+        notes.append(
+            (
+                "post_auto_orphan",
+                "post_auto_orphan = False is not carried over: posts are never in a toctree",
+            )
+        )
+    if "post_redirect_refresh" in values:
+        notes.append(
+            (
+                "post_redirect_refresh",
+                "post_redirect_refresh is not carried over: redirect pages send readers on at once "
+                "(and tell search engines where the page is now)",
+            )
+        )
+    if values.get("post_always_section"):
+        notes.append(
+            (
+                "post_always_section",
+                "post_always_section is not carried over: a document is one post, titled by its "
+                "first heading",
+            )
+        )
+    if values.get("skip_injecting_base_ablog_templates"):
+        notes.append(
+            (
+                "skip_injecting_base_ablog_templates",
+                "skip_injecting_base_ablog_templates is not carried over: the ablog/*.html "
+                "sidebars are drawn by this extension (a theme's own ablog/*.html would need "
+                "ABlog itself); templates of these names in templates_path still win",
+            )
+        )
+    disqus = [
+        name for name in ("disqus_shortname", "disqus_pages", "disqus_drafts") if values.get(name)
+    ]
+    if disqus:
+        notes.append(
+            (
+                disqus[0],
+                f"{', '.join(disqus)}: comments are not carried over. Disqus loads a third party "
+                "on every page; readers on watched networks would be tracked. Link to a "
+                "discussion elsewhere, or add comments in the theme's templates",
+            )
+        )
+    icons = [
+        name
+        for name in ("fontawesome_link_cdn", "fontawesome_css_file", "fontawesome_included")
+        if values.get(name)
+    ]
+    if icons:
+        notes.append(
+            (
+                icons[0],
+                f"{', '.join(icons)}: not used; the blog's pages and sidebars use text labels, "
+                "not Font Awesome icons, and load no icon font",
+            )
+        )
+    command = [name for name in ABLOG_COMMAND_OPTIONS if name in values]
+    if command:
+        notes.append(
+            (
+                command[0],
+                f"{', '.join(command)}: settings of the 'ablog' command, which is not used here; "
+                "build with 'sphinx-build' or 'python -m sphinx_advocacy_blog build' "
+                "(-b dirhtml for ablog_builder = 'dirhtml') and deploy the output folder",
+            )
+        )
+    return notes
+
+
+def carry_over(config: Config, values: dict[str, Any]) -> None:
+    """Set our options from ABlog's where ``conf.py`` set ABlog's and not ours."""
+    for ablog_name, name, convert in CARRIED_OVER:
+        if ablog_name in values and name not in values and values[ablog_name] is not None:
+            setattr(config, name, convert(values[ablog_name]))
+    if values.get("blog_feed_titles") and "blog_feed_full_content" not in values:
+        # ABlog: entries without content (titles and summaries).
+        config.blog_feed_full_content = False
+    length = values.get("blog_feed_length", 0)
+    if "blog_feed_length" in values and length is None:
+        # ABlog: None is every post.
+        config.blog_feed_length = ALL_POSTS
+
+
+#: ``blog_feed_length = None`` (ABlog: every post in the feed).
+ALL_POSTS = 1_000_000
+
+
 def _on_config_inited(app: Sphinx, config: Config) -> None:
     apply_ablog_options(config, str(app.srcdir))
+    values = conf_values(config)
+    carry_over(config, values)
+    notes = ablog_option_notes(values)
+    if not notes:
+        return
+    path = os.path.join(app.confdir, "conf.py")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        lines = []
+    for name, note in notes:
+        line = next(
+            (number for number, text in enumerate(lines, 1) if re.match(rf"{name}\s*=", text)),
+            1,
+        )
+        logger.warning(note, type=WARNING_TYPE, subtype="ablog", location=f"{path}:{line}")
 
 
 def setup_ablog_options(app: Sphinx) -> None:

@@ -38,7 +38,16 @@ from ..feeds.writer import STYLESHEET_FILE
 from ..model.catalog import Catalog
 from ..model.post import Post
 from ..model.problem import Problem
-from ..model.routes import archive_page, author_page, category_page, index_page, tag_page
+from ..model.routes import (
+    archive_page,
+    author_page,
+    authors_index_page,
+    category_page,
+    index_page,
+    tag_page,
+    tags_index_page,
+    terms_page,
+)
 from ..model.site import BlogSite
 from ..readers.location import alias_path
 from ..readers.paths import parse_post_path, post_permalink
@@ -211,17 +220,13 @@ def docusaurus_claims(
     return claims
 
 
-def _extra_values(post: Post, key: str) -> list[str]:
-    for name, value in post.extra:
-        if name == key:
-            if isinstance(value, (list, tuple)):
-                return [str(item) for item in value if str(item).strip()]
-            return [str(value)] if str(value).strip() else []
-    return []
-
-
 def ablog_claims(site: BlogSite, catalog: Catalog, posts: Iterable[Post]) -> list[Redirect]:
-    """ABlog's list pages under ABlog's ``blog_path`` (the index URL)."""
+    """ABlog's list pages under ABlog's ``blog_path`` (the index URL).
+
+    ABlog named a tag's, category's and author's page after the slug of its display name
+    (``blog/author/ahmet-bakan`` for key ``Ahmet``); location and language pages keep
+    ABlog's URLs here, so they need no redirect.
+    """
     base = site.settings.path.strip("/")
     if not base:
         return []
@@ -236,9 +241,10 @@ def ablog_claims(site: BlogSite, catalog: Catalog, posts: Iterable[Post]) -> lis
     for author in catalog.authors.values():
         page = author_page(site, author)
         if page is not None:
-            claims.append(
-                Redirect(f"{base}/author/{ablog_slugify(author.key)}", Target(page=page), "ablog")
-            )
+            for name in dict.fromkeys((author.name, author.key)):
+                claims.append(
+                    Redirect(f"{base}/author/{ablog_slugify(name)}", Target(page=page), "ablog")
+                )
     for label in catalog.categories.values():
         claims.append(
             Redirect(
@@ -252,12 +258,18 @@ def ablog_claims(site: BlogSite, catalog: Catalog, posts: Iterable[Post]) -> lis
         claims.append(
             Redirect(f"{base}/{year}", Target(page=archive, fragment=f"year-{year}"), "ablog")
         )
-    for post in posts:
-        for key in ("location", "language"):
-            for value in _extra_values(post, key):
-                if slug := ablog_slugify(value):
-                    claims.append(Redirect(f"{base}/{key}/{slug}", index, "ablog"))
+    for kind in ("tag", "author", "category", "location", "language"):
+        claims.append(Redirect(f"{base}/{kind}", Target(page=terms_target(site, kind)), "ablog"))
     return claims
+
+
+def terms_target(site: BlogSite, kind: str) -> str:
+    """The page listing every term of a kind (ABlog's ``blog/tag``, ``blog/author``...)."""
+    if kind == "tag":
+        return tags_index_page(site)
+    if kind == "author":
+        return authors_index_page(site)
+    return terms_page(site, kind)
 
 
 def option_claims(

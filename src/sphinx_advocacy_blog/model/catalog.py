@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..util.slugs import slugify
 from .ordering import index_order, ordered_posts
 from .post import Author, Post, Tag
-from .routes import author_key, tag_key
+from .routes import author_key, place_slug, tag_key
 from .site import BlogSite
 
 
@@ -33,6 +33,11 @@ class Catalog:
     by_category: dict[str, list[Post]] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     by_group: dict[str, list[Post]] = field(default_factory=dict)
+    #: ABlog's locations and languages: slug of the display name -> name, posts.
+    locations: dict[str, str] = field(default_factory=dict)
+    by_location: dict[str, list[Post]] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
+    by_language: dict[str, list[Post]] = field(default_factory=dict)
     by_docname: dict[str, Post] = field(default_factory=dict)
 
 
@@ -46,7 +51,17 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
     by_author: dict[str, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)
     by_group: dict[str, list[Post]] = defaultdict(list)
+    by_location: dict[str, list[Post]] = defaultdict(list)
+    by_language: dict[str, list[Post]] = defaultdict(list)
     for post in listed:
+        for names, terms, by_term in (
+            (map(site.location_name, post.locations), catalog.locations, by_location),
+            (map(site.language_name, post.languages), catalog.languages, by_language),
+        ):
+            for name in dict.fromkeys(names):
+                slug = place_slug(name) or "-"
+                terms.setdefault(slug, name)
+                by_term[slug].append(post)
         for tag in site.post_tags(post):
             catalog.tags.setdefault(tag_key(tag), tag)
             by_tag[tag_key(tag)].append(post)
@@ -67,6 +82,8 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
     catalog.by_author = dict(sorted(by_author.items()))
     catalog.by_category = dict(sorted(by_category.items()))
     catalog.by_group = dict(sorted(by_group.items()))
+    catalog.by_location = dict(sorted(by_location.items()))
+    catalog.by_language = dict(sorted(by_language.items()))
     return catalog
 
 

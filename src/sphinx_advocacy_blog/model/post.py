@@ -106,6 +106,15 @@ class Post:
     summary: str = ""
     #: Front-matter keys this extension does not know, kept for templates.
     extra: tuple[tuple[str, Any], ...] = ()
+    #: ABlog's ``location`` and ``language`` labels (keys of ``blog_locations`` and
+    #: ``blog_languages``, or plain names), each listed on its own page.
+    locations: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    #: ABlog's ``external_link``: lists link to this URL instead of the post's page.
+    external_link: str = ""
+    #: An ABlog post (``.. post::``, ``blogpost: true`` or ``blog_post_pattern``): it keeps
+    #: its document's URL.
+    ablog: bool = False
     #: Line of each front-matter key in the source, to point warnings at it.
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 
 from ..config.options import BlogSettings
-from ..util.slugs import path_segment, slugify
+from ..util.slugs import ablog_slugify, path_segment, slugify
 from .post import Author, Tag
 from .site import BlogSite
 
@@ -77,6 +77,28 @@ def category_page(site: BlogSite, category: str, page: int = 1) -> str:
     return _paged(posixpath.join(site.settings.route, "category", slug), page)
 
 
+def terms_page(site: BlogSite, kind: str) -> str:
+    """``blog/category``, ``blog/location``, ``blog/language``: every term of a kind."""
+    return posixpath.join(site.settings.route, kind)
+
+
+def place_slug(name: str) -> str:
+    """The URL segment of a location's or language's page: ABlog's slug of its name."""
+    return path_segment(ablog_slugify(name))
+
+
+def location_page(site: BlogSite, name: str, page: int = 1) -> str:
+    """``blog/location/<slug>`` (+ ``/page/N``): ABlog's URL of a location's posts."""
+    slug = place_slug(name) or "location"
+    return _paged(posixpath.join(site.settings.route, "location", slug), page)
+
+
+def language_page(site: BlogSite, name: str, page: int = 1) -> str:
+    """``blog/language/<slug>`` (+ ``/page/N``): ABlog's URL of a language's posts."""
+    slug = place_slug(name) or "language"
+    return _paged(posixpath.join(site.settings.route, "language", slug), page)
+
+
 def group_page(site: BlogSite, group: str, page: int = 1) -> str:
     """``blog/group/<slug>`` (+ ``/page/N``)."""
     slug = slugify(group) or "group"
@@ -104,6 +126,8 @@ _BLOG_SECTIONS = {
     "authors": "the author pages",
     "category": "the category pages",
     "group": "the group pages",
+    "location": "the location pages",
+    "language": "the language pages",
     "archive": "the archive",
     "_media": "the folder of cover images",
     "index": "the blog index",

@@ -31,11 +31,17 @@ class BlogSite:
     locale: LocaleInfo | None = None
     #: ``i18n/<locale>/docusaurus-plugin-content-blog`` when this build is a translation.
     translation_dir: str = ""
+    #: ABlog's ``blog_locations`` and ``blog_languages``: key -> display name.
+    locations: dict[str, str] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
 
     def fingerprint(self) -> str:
         """Changes when anything shown on every post page (authors, tags) changes."""
         digest = hashlib.sha256()
         digest.update(pickle.dumps((sorted(self.authors.items()), sorted(self.tags.items()))))
+        digest.update(
+            pickle.dumps((sorted(self.locations.items()), sorted(self.languages.items())))
+        )
         return digest.hexdigest()
 
     def resolve_author(self, author: Author) -> Author:
@@ -74,6 +80,14 @@ class BlogSite:
                     )
                 )
         return problems
+
+    def location_name(self, label: str) -> str:
+        """The display name of an ABlog location (``blog_locations``), else the label."""
+        return self.locations.get(label, label)
+
+    def language_name(self, label: str) -> str:
+        """The display name of an ABlog language (``blog_languages``), else the label."""
+        return self.languages.get(label, label)
 
     def resolve_tag(self, tag: Tag) -> Tag:
         """A post's tag as defined in ``tags.yml``, else the inline tag."""

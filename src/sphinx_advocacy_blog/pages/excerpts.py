@@ -27,7 +27,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
-from ..env.nodes import excerpt_marker, post_footer, post_header, post_listing
+from ..env.nodes import excerpt_marker, post_excerpt, post_footer, post_header, post_listing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -110,6 +110,10 @@ def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.conta
     container = nodes.container(classes=["blog-excerpt-body"])
     if section is None:
         return container
+    # ABlog's directive may stand before the title, outside the section.
+    ablog = doctree.next_node(post_excerpt)
+    if ablog is not None:
+        return _ablog_excerpt(section, ablog, container)
     has_marker = section.next_node(excerpt_marker) is not None
     words = 0
     for child in section.children:
@@ -129,6 +133,35 @@ def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.conta
         words += len(child.astext().split())
     for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
         node.parent.remove(node)
+    return container
+
+
+def _outside_placeholders(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, (post_header, post_footer, post_listing)):
+            return False
+        parent = parent.parent
+    return True
+
+
+def _ablog_excerpt(
+    section: nodes.Element, directive: post_excerpt, container: nodes.container
+) -> nodes.container:
+    """ABlog's excerpt: the ``post`` directive's content; else the post's first
+    ``paragraphs`` paragraphs; then its ``image``-th image."""
+    if directive.children:
+        container.extend(child.deepcopy() for child in directive.children)
+    else:
+        count = directive.get("paragraphs", 1)
+        if count:
+            paragraphs = [p for p in section.findall(nodes.paragraph) if _outside_placeholders(p)]
+            container.extend(paragraph.deepcopy() for paragraph in paragraphs[:count])
+    number = directive.get("image", 0)
+    if number:
+        images = [image for image in section.findall(nodes.image) if _outside_placeholders(image)]
+        if len(images) >= number:
+            container += images[number - 1].deepcopy()
     return container
 
 

@@ -20,10 +20,18 @@ from markupsafe import Markup, escape
 from sphinx.util.display import status_iterator
 
 from ..env.build_state import get_catalog
+from ..env.collector import sidebar_signature
 from ..env.output_state import build_stamp, is_current, load_state, remember, save_state
 from ..env.site_data import get_site
 from ..model.post import Post, Tag
-from ..model.routes import author_page, category_page, group_page, tag_page
+from ..model.routes import (
+    author_page,
+    category_page,
+    group_page,
+    language_page,
+    location_page,
+    tag_page,
+)
 from ..util.files import remove_output
 from .archive import render_archive
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
@@ -68,7 +76,7 @@ def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[st
 
 
 #: Pages that list posts with their excerpts.
-_LIST_KINDS = ("index", "tag", "author", "category", "group")
+_LIST_KINDS = ("index", "tag", "author", "category", "group", "location", "language")
 
 
 class ListEntries:
@@ -107,6 +115,8 @@ class ListEntries:
             linked.add(category_page(site, post.category))
         if post.group:
             linked.add(group_page(site, post.group))
+        linked.update(location_page(site, site.location_name(x)) for x in post.locations)
+        linked.update(language_page(site, site.language_name(x)) for x in post.languages)
         self._linked[post.docname] = linked
         return linked
 
@@ -189,6 +199,17 @@ def render_page_body(
             for k, label, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
         ]
         return heading + render(app, "term_index.html", terms=terms)
+    if page.kind == "terms":
+        terms = [
+            {
+                "label": name,
+                "count": count,
+                "url": link(builder, page.name, target),
+                "description": "",
+            }
+            for target, name, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
+        ]
+        return heading + render(app, "term_index.html", terms=terms)
     if page.kind == "authors":
         authors = []
         for _key, author, count in sorted(page.data["authors"], key=lambda a: a[1].name.casefold()):
@@ -221,7 +242,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     site = get_site(app)
     catalog = get_catalog(app)
     keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
-    extra = build_stamp(app)
+    # A page's sidebars (recent posts, tag counts) show the whole blog.
+    extra = build_stamp(app) + sidebar_signature(app, catalog)
     current: dict[str, str] = {}
     pages = plan_pages(site, catalog)
     changed = []

@@ -23,8 +23,11 @@ from ..model.routes import (
     category_page,
     group_page,
     index_page,
+    language_page,
+    location_page,
     tag_page,
     tags_index_page,
+    terms_page,
 )
 from ..model.site import BlogSite
 
@@ -176,6 +179,60 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 {"category": label},
             )
         )
+    for kind, title, terms, by_term, name_of, heading in (
+        (
+            "category",
+            _("Categories"),
+            catalog.categories,
+            catalog.by_category,
+            category_page,
+            _("Posts in “{category}”"),
+        ),
+        (
+            "location",
+            _("Locations"),
+            catalog.locations,
+            catalog.by_location,
+            location_page,
+            _("Posts from “{location}”"),
+        ),
+        (
+            "language",
+            _("Languages"),
+            catalog.languages,
+            catalog.by_language,
+            language_page,
+            _("Posts in “{language}”"),
+        ),
+    ):
+        if not terms:
+            continue
+        pages.append(
+            GeneratedPage(
+                terms_page(site, kind),
+                str(title),
+                "terms",
+                data={
+                    "terms": [
+                        (name_of(site, name), name, len(by_term[slug]))
+                        for slug, name in terms.items()
+                    ]
+                },
+            )
+        )
+        if kind == "category":
+            continue  # their pages are above
+        for slug, name in terms.items():
+            pages.extend(
+                _paginated(
+                    site,
+                    kind,
+                    str(heading).format(**{kind: name}),
+                    by_term[slug],
+                    lambda n, name=name, name_of=name_of: name_of(site, name, n),
+                    {kind: name},
+                )
+            )
     for slug, label in catalog.groups.items():
         pages.extend(
             _paginated(

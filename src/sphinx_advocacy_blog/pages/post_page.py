@@ -16,6 +16,7 @@ from ..env.build_state import get_neighbours
 from ..env.nodes import (
     excerpt_marker,
     page_part_html,
+    post_excerpt,
     post_footer,
     post_header,
     visit_page_part_html,
@@ -39,6 +40,8 @@ def _is_html(app: Sphinx) -> bool:
 
 
 def _neighbour_views(app: Sphinx, docname: str) -> dict[str, Any]:
+    if not get_site(app).settings.show_prev_next:
+        return {"newer": None, "older": None}
     newer, older = get_neighbours(app).get(docname, (None, None))
     builder = app.builder
 
@@ -50,9 +53,20 @@ def _neighbour_views(app: Sphinx, docname: str) -> dict[str, Any]:
     return {"newer": view(newer), "older": view(older)}
 
 
+def unwrap_post_directives(doctree: nodes.document) -> None:
+    """ABlog's ``post`` directive shows its content where it stands (nothing with
+    ``:exclude:``); done once the post's excerpt was kept."""
+    for node in list(doctree.findall(post_excerpt)):
+        if node.get("hidden") or not node.children:
+            node.parent.remove(node)
+        else:
+            node.replace_self(node.children)
+
+
 def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     post = posts_of(app.env).get(docname)
     if post is None:
+        unwrap_post_directives(doctree)
         return
     placeholders = list(
         doctree.findall(lambda node: isinstance(node, (post_header, post_footer, excerpt_marker)))
@@ -60,8 +74,10 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     if not _is_html(app):
         for node in placeholders:
             node.parent.remove(node)
+        unwrap_post_directives(doctree)
         return
     save_excerpt(app, docname, doctree)
+    unwrap_post_directives(doctree)
     site = get_site(app)
     language = app.config.language or "en"
     view = post_view(app.builder, site, docname, post, language)

@@ -20,7 +20,8 @@ from ..env.build_state import get_catalog
 from ..env.site_data import get_site
 from ..i18n.translate import _
 from ..model.routes import archive_page, index_page, tag_page, tags_index_page
-from ..util.resources import SIDEBAR_TEMPLATE_DIR
+from ..util.resources import LEGACY_SIDEBAR_TEMPLATE_DIR, SIDEBAR_TEMPLATE_DIR
+from .ablog_sidebars import TERM_SIDEBARS, render_postcard, render_terms
 from .links import link
 from .render import render
 
@@ -34,7 +35,23 @@ SIDEBARS = {
     "tags": "sidebar_tags.html",
     "archive": "sidebar_archive.html",
     "link": "sidebar_link.html",
+    # ABlog's sidebars (``ablog/postcard.html``...), see .ablog_sidebars
+    "postcard": "sidebar_postcard.html",
+    **dict.fromkeys(TERM_SIDEBARS, "sidebar_terms.html"),
 }
+#: ABlog's sidebar names from before ``ablog/`` (``postcard.html``...), still in old sites.
+LEGACY_ABLOG_SIDEBARS = frozenset(
+    {
+        "postcard.html",
+        "recentposts.html",
+        "tagcloud.html",
+        "categories.html",
+        "archives.html",
+        "authors.html",
+        "languages.html",
+        "locations.html",
+    }
+)
 
 
 class _LazySidebar:
@@ -68,6 +85,10 @@ def render_sidebar(app: Sphinx, pagename: str, name: str) -> Markup:
     catalog = get_catalog(app)
     builder = app.builder
     settings = site.settings
+    if name == "postcard":
+        return render_postcard(app, pagename)
+    if name in TERM_SIDEBARS:
+        return render_terms(app, pagename, name)
     blog_url = link(builder, pagename, index_page(site))
     if name == "link":
         return render(
@@ -126,9 +147,25 @@ def _context(
     context["advocacy_blog_index_url"] = link(app.builder, pagename, index_page(get_site(app)))
 
 
+def uses_legacy_ablog_names(html_sidebars: Any) -> bool:
+    """Whether ``html_sidebars`` names one of ABlog's old sidebar templates."""
+    if not isinstance(html_sidebars, dict):
+        return False
+    names = [
+        name
+        for value in html_sidebars.values()
+        for name in ([value] if isinstance(value, str) else value)
+    ]
+    return any(name in LEGACY_ABLOG_SIDEBARS for name in names)
+
+
 def _add_template_dir(app: Sphinx, config: Any) -> None:
     if SIDEBAR_TEMPLATE_DIR not in config.templates_path:
         config.templates_path = [*config.templates_path, SIDEBAR_TEMPLATE_DIR]
+    # Only for a site that names them: they would hide a theme's templates of these names.
+    legacy = LEGACY_SIDEBAR_TEMPLATE_DIR
+    if uses_legacy_ablog_names(config.html_sidebars) and legacy not in config.templates_path:
+        config.templates_path = [*config.templates_path, legacy]
 
 
 def setup_sidebars(app: Sphinx) -> None:

@@ -77,7 +77,8 @@ def post_view(
         "docname": post.docname,
         "title": post.title,
         "label": post.sidebar_label or post.title,
-        "url": link(builder, from_page, post.docname),
+        # ABlog's ``external_link``: lists lead to the post where it was published.
+        "url": post.external_link or link(builder, from_page, post.docname),
         "date_iso": post.published.isoformat()
         if post.has_time
         else post.published.date().isoformat(),

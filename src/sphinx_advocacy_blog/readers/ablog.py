@@ -125,6 +125,16 @@ def ablog_author(value: Any) -> dict[str, str] | None:
     return None
 
 
+def ablog_names(table: Mapping[Any, Any]) -> dict[str, str]:
+    """``blog_locations``/``blog_languages`` (``{key: (name, url)}``) -> key -> name."""
+    names = {}
+    for key, value in table.items():
+        name = value[0] if isinstance(value, (tuple, list)) and value else value
+        text = str(name or "").strip() if not isinstance(name, Mapping) else ""
+        names[str(key)] = text or str(key)
+    return names
+
+
 def ablog_route(blog_path: str, route: str, *, default_route: str, ablog_project: bool) -> str:
     """The blog's URL route when ABlog's ``blog_path`` (the index URL) is honoured.
 

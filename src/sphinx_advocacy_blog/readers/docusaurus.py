@@ -47,7 +47,8 @@ KNOWN_KEYS = frozenset(
         "unlisted", "image", "keywords", "hide_table_of_contents", "toc_min_heading_level",
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
-        "aliases", "redirect_from", "schema_type", "blogpost",
+        "aliases", "redirect_from", "schema_type", "blogpost", "location", "language",
+        "external_link",
     }
 )  # fmt: skip
 
@@ -229,7 +230,8 @@ def read_post(
     split = split_source(text, source_path)
     metadata = split.metadata
     key_lines = dict(split.key_lines)
-    if settings.ablog or is_ablog_front_matter(metadata):
+    ablog = settings.ablog or is_ablog_front_matter(metadata)
+    if ablog:
         metadata = normalize_ablog_metadata(metadata, settings.date_formats)
         for ablog_key, key in (("author", "authors"), ("redirect", "redirect_from")):
             if ablog_key in key_lines:
@@ -378,6 +380,12 @@ def read_post(
         locale=settings.locale,
         has_truncate_marker=converted.has_truncate_marker,
         extra=extra,
+        locations=tuple(as_text_list(metadata.get("location"))) if ablog else (),
+        languages=tuple(as_text_list(metadata.get("language"))) if ablog else (),
+        external_link=reader.url("external_link", as_text(metadata.get("external_link")))
+        if ablog and metadata.get("external_link")
+        else "",
+        ablog=ablog,
         key_lines=tuple(sorted(key_lines.items())),
     )
     myst_text = converted.text

@@ -316,6 +316,7 @@ def _head_resolver(app: Sphinx, site: BlogSite, post: Post, canonical: str) -> R
         published_path=lambda path: media_path(settings, path),
         absolute=lambda path: absolute(settings, path),
         relative=lambda path: link_to_file(app.builder, post.docname, path),
+        canonical_elsewhere_ok=post.ablog,
     )
 
 

@@ -83,6 +83,9 @@ class Resolver:
     remote_ok: bool = False
     #: The site's own host (from ``html_baseurl``), whose files are not third-party.
     own_host: str = ""
+    #: The post asks for a canonical URL elsewhere on purpose (ABlog's ``:canonical_link:``
+    #: of a post first published on another site): no warning.
+    canonical_elsewhere_ok: bool = False
 
 
 @dataclass
@@ -221,11 +224,12 @@ def _resolve_link(
         return None
     if "canonical" in rels and resolver.canonical and not _same_page(url, resolver.canonical):
         resolved.canonical_elsewhere = True
-        problem(
-            "seo",
-            f"the <head> block sets the canonical URL to {url}, another page than this "
-            f"post ({resolver.canonical}); search engines will index that page instead",
-        )
+        if not resolver.canonical_elsewhere_ok:
+            problem(
+                "seo",
+                f"the <head> block sets the canonical URL to {url}, another page than this "
+                f"post ({resolver.canonical}); search engines will index that page instead",
+            )
     return _with_attribute(tag, "href", url)
 
 

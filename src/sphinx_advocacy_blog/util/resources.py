@@ -9,6 +9,8 @@ PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATE_DIR = os.path.join(PACKAGE_DIR, "templates")
 #: Sphinx templates added to ``templates_path``: the sidebars and the SEO title block.
 SIDEBAR_TEMPLATE_DIR = os.path.join(TEMPLATE_DIR, "sidebars")
+#: ABlog's old sidebar names (``postcard.html``...), added only for sites that use them.
+LEGACY_SIDEBAR_TEMPLATE_DIR = os.path.join(TEMPLATE_DIR, "sidebars_ablog_legacy")
 SEO_TEMPLATE_DIR = os.path.join(TEMPLATE_DIR, "seo")
 #: CSS and the feeds' XSLT stylesheet.
 STATIC_DIR = os.path.join(PACKAGE_DIR, "static")
