@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from ..util.clock import build_time
 from ..util.slugs import slugify
 from .ordering import index_order, ordered_posts
 from .post import Author, Post, Tag
-from .routes import author_key, tag_key
+from .routes import author_key, series_key, tag_key
 from .site import BlogSite
 
 
@@ -34,19 +36,59 @@ class Catalog:
     groups: dict[str, str] = field(default_factory=dict)
     by_group: dict[str, list[Post]] = field(default_factory=dict)
     by_docname: dict[str, Post] = field(default_factory=dict)
+    #: Series by slug (their name as first written), and each one's parts in reading order.
+    series: dict[str, str] = field(default_factory=dict)
+    by_series: dict[str, list[Post]] = field(default_factory=dict)
+    #: The listed posts with an event: those not over at the build date (soonest first),
+    #: then those over (newest first).
+    upcoming: list[Post] = field(default_factory=list)
+    past: list[Post] = field(default_factory=list)
+    #: The build date the events are split at.
+    now: datetime | None = None
+
+    @property
+    def events(self) -> list[Post]:
+        """Every listed post with an event: upcoming, then past."""
+        return self.upcoming + self.past
 
 
-def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
-    """Group *posts* (all posts of the build) for the list pages."""
+def _part_order(post: Post) -> tuple[bool, float, float, str]:
+    order = post.series_order
+    return (order is None, order or 0.0, post.published.timestamp(), post.permalink)
+
+
+def split_events(posts: Iterable[Post], now: datetime) -> tuple[list[Post], list[Post]]:
+    """``(upcoming, past)``: the posts whose event is not over at *now*, soonest first, and
+    those whose event is over, newest first (ties by permalink: a stable order)."""
+    upcoming: list[Post] = []
+    past: list[Post] = []
+    for post in posts:
+        if post.event is not None:
+            (upcoming if post.event.is_upcoming(now) else past).append(post)
+    upcoming.sort(key=lambda post: (post.event.start, post.permalink))  # type: ignore[union-attr]
+    past.sort(key=lambda post: (-post.event.start.timestamp(), post.permalink))  # type: ignore[union-attr]
+    return upcoming, past
+
+
+def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = None) -> Catalog:
+    """Group *posts* (all posts of the build) for the list pages; events are split into
+    upcoming and past at *now* (the build date)."""
     all_posts = list(posts)
     listed = ordered_posts(all_posts, site.settings.sort)
     catalog = Catalog(posts=listed, index=index_order(listed, site.settings.sort))
+    catalog.now = now or build_time()
+    catalog.upcoming, catalog.past = split_events(listed, catalog.now)
     catalog.by_docname = {post.docname: post for post in all_posts}
     by_tag: dict[str, list[Post]] = defaultdict(list)
     by_author: dict[str, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)
     by_group: dict[str, list[Post]] = defaultdict(list)
+    by_series: dict[str, list[Post]] = defaultdict(list)
     for post in listed:
+        if post.series:
+            slug = series_key(post.series)
+            catalog.series.setdefault(slug, post.series)
+            by_series[slug].append(post)
         for tag in site.post_tags(post):
             catalog.tags.setdefault(tag_key(tag), tag)
             by_tag[tag_key(tag)].append(post)
@@ -67,6 +109,9 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
     catalog.by_author = dict(sorted(by_author.items()))
     catalog.by_category = dict(sorted(by_category.items()))
     catalog.by_group = dict(sorted(by_group.items()))
+    catalog.by_series = {
+        slug: sorted(parts, key=_part_order) for slug, parts in sorted(by_series.items())
+    }
     return catalog
 
 
