@@ -19,8 +19,8 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from ..model.catalog import Catalog
 from ..model.listing import ListingSpec, select_posts
-from ..model.ordering import neighbours_of, ordered_posts
-from .build_state import get_catalog
+from ..model.related import related_signature
+from .build_state import get_catalog, get_neighbours, get_related
 from .records import (
     READING_KEY,
     listing_stamps_of,
@@ -134,26 +134,49 @@ class BlogCollector(EnvironmentCollector):
         env.metadata[env.docname]["orphan"] = True
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        """Posts whose neighbours or site data changed; pages whose post lists changed."""
+        """Posts whose neighbours, series, related posts or site data changed; pages whose
+        post lists changed."""
         site = get_site(app)
         posts = posts_of(env)
         stamps = stamps_of(env)
         fingerprint = site.fingerprint()
         everything = stamps.get("__site__") != fingerprint
         stamps["__site__"] = fingerprint
-        listed = ordered_posts(posts.values(), site.settings.sort)
+        current = post_page_stamps(app, posts)
         rewrite: set[str] = set()
-        current = neighbours_of(listed)
-        for docname, neighbours in current.items():
-            if everything or stamps.get(docname) != neighbours:
+        for docname, stamp in current.items():
+            if everything or stamps.get(docname) != stamp:
                 rewrite.add(docname)
-            stamps[docname] = neighbours
+            stamps[docname] = stamp
         for docname in [name for name in stamps if name != "__site__" and name not in current]:
             del stamps[docname]
         if everything:
             rewrite.update(posts)
         rewrite.update(listing_pages_to_rewrite(app, env, everything))
         return sorted(name for name in rewrite if name in env.all_docs)
+
+
+def post_page_stamps(app: Sphinx, posts: dict[str, Post]) -> dict[str, Any]:
+    """What each post page shows of other posts: its newer and older neighbours, the parts
+    of its series, its related posts. A page is written again when its stamp changes."""
+    catalog = get_catalog(app)
+    neighbours = get_neighbours(app)
+    related = get_related(app)
+    series: dict[str, Any] = {}
+    for slug, parts in catalog.by_series.items():
+        shown = (slug, tuple((part.docname, part.title) for part in parts))
+        for part in parts:
+            series[part.docname] = shown
+    stamps: dict[str, Any] = {}
+    for docname in posts:
+        stamp = (
+            neighbours.get(docname),
+            series.get(docname),
+            related_signature(related.get(docname, ())),
+        )
+        if stamp != (None, None, ()):
+            stamps[docname] = stamp
+    return stamps
 
 
 def setup_collector(app: Sphinx) -> None:

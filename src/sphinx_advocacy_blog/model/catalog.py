@@ -51,10 +51,28 @@ class Catalog:
         """Every listed post with an event: upcoming, then past."""
         return self.upcoming + self.past
 
+    @property
+    def event_split(self) -> str:
+        """Which events are upcoming: changes when the build date passes an event's end."""
+        return " ".join(post.docname for post in self.upcoming)
 
-def _part_order(post: Post) -> tuple[bool, float, float, str]:
-    order = post.series_order
-    return (order is None, order or 0.0, post.published.timestamp(), post.permalink)
+
+def reading_order(parts: list[Post]) -> list[Post]:
+    """The parts of a series in reading order: a part with ``series_order`` N is part N;
+    the others are numbered 1, 2, 3... by date (an explicit number first on a tie)."""
+    undated = sorted((p for p in parts if p.series_order is None), key=_date_key)
+    number = {post.docname: float(rank) for rank, post in enumerate(undated, start=1)}
+
+    def key(post: Post) -> tuple[float, bool, float, str]:
+        explicit = post.series_order is not None
+        place = post.series_order if explicit else number[post.docname]
+        return (place or 0.0, not explicit, post.published.timestamp(), post.permalink)
+
+    return sorted(parts, key=key)
+
+
+def _date_key(post: Post) -> tuple[float, str]:
+    return (post.published.timestamp(), post.permalink)
 
 
 def split_events(posts: Iterable[Post], now: datetime) -> tuple[list[Post], list[Post]]:
@@ -109,9 +127,8 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
     catalog.by_author = dict(sorted(by_author.items()))
     catalog.by_category = dict(sorted(by_category.items()))
     catalog.by_group = dict(sorted(by_group.items()))
-    catalog.by_series = {
-        slug: sorted(parts, key=_part_order) for slug, parts in sorted(by_series.items())
-    }
+    catalog.series = dict(sorted(catalog.series.items()))
+    catalog.by_series = {slug: reading_order(parts) for slug, parts in sorted(by_series.items())}
     return catalog
 
 

@@ -113,9 +113,9 @@ def series_index_page(site: BlogSite) -> str:
     return posixpath.join(site.settings.route, "series")
 
 
-def series_page(site: BlogSite, name: str) -> str:
-    """``blog/series/<kebab-name>``: the parts of a series in reading order."""
-    return posixpath.join(site.settings.route, "series", series_key(name))
+def series_page(site: BlogSite, name: str, page: int = 1) -> str:
+    """``blog/series/<kebab-name>`` (+ ``/page/N``): the parts of a series in reading order."""
+    return _paged(posixpath.join(site.settings.route, "series", series_key(name)), page)
 
 
 def media_path(settings: BlogSettings, source_path: str) -> str:

@@ -20,8 +20,8 @@ from ..util.slugs import MAX_SEGMENT_BYTES, clean_url_path, slugify
 from ..util.urls import is_absolute_url, safe_url
 from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
 from .datafiles import author_from_mapping, tag_from_label
-from .event import event_lines, read_event
 from .dates import from_path_date, to_datetime
+from .event import event_lines, read_event
 from .frontmatter import normalize_text, split_source
 from .location import alias_path, post_url_path
 from .markdown import TITLE_PLACEHOLDER, convert_body

@@ -98,8 +98,9 @@ def _key_lines(node: Any, first_line: int, prefix: str = "", depth: int = 1) -> 
                 name = prefix + str(key_node.value)
                 lines.setdefault(name, first_line + key_node.start_mark.line)
                 if depth < NESTED_KEY_DEPTH and isinstance(value, yaml.MappingNode):
-                    for nested, line in _key_lines(value, first_line, name + ".", depth + 1).items():
-                        lines.setdefault(nested, line)
+                    nested = _key_lines(value, first_line, name + ".", depth + 1)
+                    for nested_name, line in nested.items():
+                        lines.setdefault(nested_name, line)
     return lines
 
 

@@ -38,6 +38,7 @@ from .facts import (
     canonical_url,
     check_publisher,
     default_image,
+    event_json_ld,
     hreflang_alternates,
     html_lang,
     post_dates,
@@ -102,11 +103,23 @@ def post_head(app: Sphinx, site: BlogSite, post: Post) -> PageHead:
     block = post_head_block(app, site, post)
     return PageHead(
         tags=merge_layers(*generated_layers(facts, site_facts(app, site)), block.tags),
-        json_ld=[post_json_ld(app, site, post)],
+        json_ld=[
+            data
+            for data in (post_json_ld(app, site, post), _event_json_ld(app, site, post))
+            if data is not None
+        ],
         html_title=block.title or f"{title}{TITLE_SEPARATOR}{site_title(app.config)}",
         problems=block.problems,
         copies=block.copies,
     )
+
+
+def _event_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any] | None:
+    """The post's ``Event``, beside its ``BlogPosting`` (unless the post is itself typed
+    ``Event`` through ``schema_type``: one Event per page)."""
+    if post.schema_type == "Event":
+        return None
+    return event_json_ld(app, site, post)
 
 
 # -- generated blog pages ----------------------------------------------------------------
