@@ -14,7 +14,8 @@ hand:
 * ``URL`` is the post's address (with ``html_baseurl``).
 
 :func:`event_component` and :func:`calendar_bytes` are pure; :func:`write_calendars` writes
-the files at the end of the build, only when what they are made from changed.
+the files at the end of the build, only when what they are made from (the posts, the
+options, the build date) changed; a site without events writes none.
 """
 
 from __future__ import annotations
@@ -162,7 +163,9 @@ def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
         return
     record = load_state(app, CALENDAR_RECORD)
     previous = {str(name) for name in record} if isinstance(record, list) else set()
-    if previous and is_current(app, "calendars", sorted(previous)):
+    stamp = build_now(app)
+    # DTSTAMP is the build date: a build at another date writes the calendars again.
+    if previous and is_current(app, "calendars", sorted(previous), stamp.isoformat()):
         return
     with_events = sorted(
         (docname, post) for docname, post in posts_of(app.env).items() if post.event is not None
@@ -170,7 +173,6 @@ def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
     if not with_events and not previous:
         return
     site = get_site(app)
-    stamp = build_now(app)
     outdir = str(app.outdir)
     written: set[str] = set()
     entries: dict[str, CalendarEntry] = {}
@@ -194,7 +196,7 @@ def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
     for stale in sorted(previous - written):
         remove_output(outdir, stale)
     save_state(app, CALENDAR_RECORD, sorted(written))
-    remember(app, "calendars")
+    remember(app, "calendars", stamp.isoformat())
 
 
 def setup_calendars(app: Sphinx) -> None:
