@@ -117,3 +117,13 @@ def test_renaming_a_series_part_updates_the_other_parts(tmp_path):
     site = incremental_then_clean(tmp_path, change)
     box = site.html("blog/2024/10/01/rights-part-one.html").select_one(".blog-series")
     assert "Know your rights: under arrest" in box.get_text()
+
+
+def test_parallel_build_equals_serial_build(tmp_path):
+    srcdir = copy_root("campaigns", tmp_path / "src")
+    serial = build_at(srcdir, BUILD_DATE, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build_at(
+        srcdir, BUILD_DATE, builddir=tmp_path / "parallel", freshenv=True, parallel=2
+    )
+    assert parallel.warnings == ""
+    assert_same_output(parallel.outdir, serial.outdir)
