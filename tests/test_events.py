@@ -248,6 +248,22 @@ def test_json_ld_locations_and_statuses(site):
     assert picket["location"]["address"]["streetAddress"] == "Embassy Street"
 
 
+def test_a_post_typed_event_gets_the_full_event_once(tmp_path):
+    srcdir = copy_root("campaigns", tmp_path / "src")
+    (srcdir / "blog" / "2025-03-05-typed.md").write_text(
+        "---\ntitle: Typed\nschema_type: Event\nschema: {performer: Choir}\nevent:\n"
+        "  start: 2025-05-05T10:00:00Z\n  location: {name: Hall, address: Main St 1}\n---\n\n"
+        "Text.\n",
+        encoding="utf-8",
+    )
+    soup = build_at(srcdir, BUILD_DATE, freshenv=True).html("blog/2025/03/05/typed.html")
+    assert json_ld(soup, "BlogPosting") == []
+    [event] = json_ld(soup, "Event")
+    assert google_event_problems(event) == []
+    assert event["startDate"] == "2025-05-05T10:00:00+00:00"
+    assert event["performer"] == "Choir"
+
+
 # -- iCalendar ----------------------------------------------------------------------------
 
 
@@ -457,3 +473,42 @@ def test_russian_and_ukrainian(tmp_path):
     part = uk.html("blog/2024/10/01/rights-part-one.html")
     assert part.select_one(".blog-series-position").get_text() == "Частина 1 з 3"
     assert part.select_one(".blog-related-heading").get_text() == "Схожі записи"
+
+
+# -- the pure reader (also what the ABlog post directive calls) ---------------------------
+
+
+def test_read_event_from_text_values():
+    from sphinx_advocacy_blog.readers.event import read_event
+
+    reading = read_event(
+        {
+            "start": "2025-05-01 12:00",
+            "end": "2025-05-01 15:30",
+            "timezone": "Europe/Vilnius",
+            "location": "Cathedral Square",
+            "status": "Canceled",
+            "online": "https://meet.example.org/x",
+        },
+        "posts/rally.rst",
+        7,
+    )
+    assert reading.problems == []
+    event = reading.event
+    assert event.start.isoformat() == "2025-05-01T12:00:00+03:00"
+    assert event.end.isoformat() == "2025-05-01T15:30:00+03:00"
+    assert event.place.name == "Cathedral Square"
+    assert event.status == "cancelled"
+    assert event.attendance_mode == "mixed"
+    assert not event.all_day
+
+
+def test_read_event_problems_point_at_their_key():
+    from sphinx_advocacy_blog.readers.event import read_event
+
+    reading = read_event({"start": "soon", "strat": "x"}, "p.md", 3, {"start": 4, "strat": 5})
+    assert reading.event is None
+    assert [(p.subtype, p.line) for p in reading.problems] == [("event", 3), ("event", 4)]
+    assert "unknown key(s) strat" in reading.problems[0].message
+    assert "'soon' is not a date or time" in reading.problems[1].message
+    assert read_event("2025-05-01", "p.md", 3).event is None
