@@ -6,6 +6,7 @@ of the write phase sees the same catalog, including parallel write workers.
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -15,7 +16,7 @@ from ..model.post import Post
 from ..model.related import related_posts
 from ..model.routes import tag_key
 from .clock import build_now
-from .records import posts_of
+from .records import posts_of, related_cache_of
 from .site_data import get_site
 
 if TYPE_CHECKING:
@@ -46,17 +47,41 @@ def get_neighbours(app: Sphinx) -> dict[str, Neighbours]:
 
 def get_related(app: Sphinx) -> dict[str, tuple[Post, ...]]:
     """Each post's related posts (``blog_related_posts`` of them), computed once per build
-    in time linear in the posts (see :mod:`..model.related`)."""
+    in time linear in the posts (see :mod:`..model.related`), and kept in the environment:
+    a build in which no post was read again, added or removed reuses them."""
     related = _RELATED.get(app)
-    if related is None:
-        site = get_site(app)
+    if related is not None:
+        return related
+    env = app.env
+    site = get_site(app)
+    posts = posts_of(env)
+    count = site.settings.related_posts
+    digest = hashlib.sha256(
+        repr(
+            (count, site.fingerprint(), sorted((name, env.all_docs.get(name)) for name in posts))
+        ).encode()
+    ).hexdigest()
+    cache = related_cache_of(env)
+    if cache.get("key") == digest and all(
+        name in posts for names in cache["related"].values() for name in names
+    ):
+        related = {
+            docname: tuple(posts[name] for name in names)
+            for docname, names in cache["related"].items()
+        }
+    else:
         related = related_posts(
-            posts_of(app.env).values(),
+            posts.values(),
             get_catalog(app).posts,
-            site.settings.related_posts,
+            count,
             lambda post: [tag_key(tag) for tag in site.post_tags(post)],
         )
-        _RELATED[app] = related
+        cache.clear()
+        cache.update(
+            key=digest,
+            related={name: tuple(p.docname for p in found) for name, found in related.items()},
+        )
+    _RELATED[app] = related
     return related
 
 

@@ -175,7 +175,8 @@ def post_page_stamps(app: Sphinx, posts: dict[str, Post]) -> dict[str, Any]:
             related_signature(related.get(docname, ())),
         )
         if stamp != (None, None, ()):
-            stamps[docname] = stamp
+            # A short digest: the environment keeps one per post.
+            stamps[docname] = hashlib.blake2b(repr(stamp).encode(), digest_size=16).digest()
     return stamps
 
 

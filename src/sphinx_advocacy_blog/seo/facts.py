@@ -319,18 +319,6 @@ def event_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any] | N
     event = post.event
     if event is None:
         return None
-    place = event.place
-    venue = None
-    if place is not None:
-        venue = jsonld.PlaceRef(
-            name=place.name,
-            address=place.address,
-            street=place.street,
-            locality=place.locality,
-            region=place.region,
-            postal_code=place.postal_code,
-            country=place.country,
-        )
     authors = site.post_authors(post)
     organizer = publisher_ref(app, site)
     if organizer is None and authors:
@@ -345,7 +333,7 @@ def event_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any] | N
         previous_start=_event_moment(event.previous_start, event.all_day),
         status=SCHEMA_STATUS[event.status],
         attendance=event.attendance_mode,
-        venue=venue,
+        venue=event.place,
         online=event.online,
         image=_json_image(image),
         organizer=organizer,

@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.event import Place
+
 CONTEXT = "https://schema.org"
 
 #: Types that take the article properties (headline, author, datePublished...). Any other
@@ -180,20 +182,7 @@ def series_ref(url: str, name: str) -> dict[str, Any]:
     return _clean({"@type": "CreativeWorkSeries", "@id": url, "name": name, "url": url})
 
 
-@dataclass(frozen=True)
-class PlaceRef:
-    """Where an event happens, for JSON-LD: a venue and its address (parts when known)."""
-
-    name: str = ""
-    address: str = ""
-    street: str = ""
-    locality: str = ""
-    region: str = ""
-    postal_code: str = ""
-    country: str = ""
-
-
-def place(ref: PlaceRef) -> dict[str, Any]:
+def place(ref: Place) -> dict[str, Any]:
     """``Place`` with a ``PostalAddress`` (the address in one line when it has no parts;
     the venue's name when it has no address)."""
     parts = {
@@ -231,7 +220,7 @@ def event(
     end: str,
     status: str,
     attendance: str,
-    venue: PlaceRef | None,
+    venue: Place | None,
     online: str,
     image: ImageRef | None,
     organizer: AgentRef | None,
