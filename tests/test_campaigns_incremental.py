@@ -127,3 +127,21 @@ def test_parallel_build_equals_serial_build(tmp_path):
     )
     assert parallel.warnings == ""
     assert_same_output(parallel.outdir, serial.outdir)
+
+
+def test_related_posts_are_reused_when_no_post_changed(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.env import build_state
+
+    calls = []
+    original = build_state.related_posts
+    monkeypatch.setattr(
+        build_state, "related_posts", lambda *a, **k: calls.append(1) or original(*a, **k)
+    )
+    srcdir = copy_root("campaigns", tmp_path / "src")
+    build_at(srcdir, BUILD_DATE, freshenv=True)
+    assert len(calls) == 1
+    build_at(srcdir, BUILD_DATE)
+    assert len(calls) == 1, "nothing changed, yet the related posts were computed again"
+    edit(srcdir / RALLY_SOURCE, "tags: [rallies, vilnius]", "tags: [rallies]")
+    build_at(srcdir, BUILD_DATE)
+    assert len(calls) == 2
