@@ -467,6 +467,31 @@ class BlogSettings:
         name="post_show_prev_next",
         rebuild="html",
     )
+    # -- campaigns: events, scheduled posts, series, related posts --
+    include_future: bool = option(
+        False,
+        (bool,),
+        "Publish posts dated after the build date too (for previews). Otherwise such a post "
+        "is held back (no page, not in lists, feeds, the sitemap or search) until a build "
+        "on or after its date; the build says how many were held back and when the next "
+        "is due. The build date is ``SOURCE_DATE_EPOCH`` when set, else the current time.",
+    )
+    related_posts: int = option(
+        3,
+        (int,),
+        "Related posts shown at the end of each post (chosen by shared tags, then the same "
+        "series or category, then nearness in date); 0 shows none.",
+        rebuild="html",
+        check=checks.non_negative_int,
+    )
+    index_events: int = option(
+        3,
+        (int,),
+        "Upcoming events shown above the posts on the first page of the blog index, when "
+        "there are any; 0 shows none.",
+        rebuild="html",
+        check=checks.non_negative_int,
+    )
 
     # -- computed from Sphinx's own settings (not options of this extension) --------------
     #: ``html_baseurl`` (else ABlog's ``blog_baseurl``) without its trailing slash.

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .event import Event
+
 
 @dataclass(frozen=True)
 class Author:
@@ -104,6 +106,11 @@ class Post:
     has_truncate_marker: bool = False
     #: The first paragraph of the body as plain text (the default meta description).
     summary: str = ""
+    #: The event the post announces (its ``event`` front matter), if any.
+    event: Event | None = None
+    #: The series the post is a part of (``series``), and its place in it (``series_order``).
+    series: str = ""
+    series_order: float | None = None
     #: Front-matter keys this extension does not know, kept for templates.
     extra: tuple[tuple[str, Any], ...] = ()
     #: ABlog's ``location`` and ``language`` labels (keys of ``blog_locations`` and

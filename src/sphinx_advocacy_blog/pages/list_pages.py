@@ -30,10 +30,12 @@ from ..model.routes import (
     group_page,
     language_page,
     location_page,
+    series_page,
     tag_page,
 )
 from ..util.files import remove_output
 from .archive import render_archive
+from .events import render_events_page, render_index_events
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
 from .links import DEFERRED, link, resolve_deferred
 from .plan import GeneratedPage, plan_pages, post_keys
@@ -76,7 +78,7 @@ def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[st
 
 
 #: Pages that list posts with their excerpts.
-_LIST_KINDS = ("index", "tag", "author", "category", "group", "location", "language")
+_LIST_KINDS = ("index", "tag", "author", "category", "group", "location", "language", "series")
 
 
 class ListEntries:
@@ -179,6 +181,8 @@ def render_page_body(
                 "author_profile.html",
                 author=author_view(builder, site, page.name, page.data["author"]),
             )
+        if page.kind == "index" and page.data.get("events"):
+            intro = render_index_events(app, site, page.name, list(page.data["events"]))
         entries = entries or ListEntries(app)
         body = render(
             app,
@@ -217,6 +221,22 @@ def render_page_body(
             view["count"] = count
             authors.append(view)
         return heading + render(app, "author_index.html", authors=authors)
+    if page.kind == "events":
+        upcoming = len(page.data["upcoming"])
+        return heading + render_events_page(
+            app, site, page.name, page.posts[:upcoming], page.posts[upcoming:]
+        )
+    if page.kind == "series-index":
+        terms = [
+            {
+                "label": name,
+                "count": count,
+                "url": link(builder, page.name, series_page(site, name)),
+                "description": "",
+            }
+            for _slug, name, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
+        ]
+        return heading + render(app, "term_index.html", terms=terms)
     return heading + render_archive(app, page.name, page.posts)
 
 
@@ -237,10 +257,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
         return
     previous = _load_state(app)
-    if previous and is_current(app, "pages", [_outfile(app, name) for name in previous]):
+    catalog = get_catalog(app)
+    # Which events are upcoming changes with the build date, without any file changing.
+    split = catalog.event_split
+    if previous and is_current(app, "pages", [_outfile(app, name) for name in previous], split):
         return  # nothing they are made from changed (see env/output_state)
     site = get_site(app)
-    catalog = get_catalog(app)
     keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
     # A page's sidebars (recent posts, tag counts) show the whole blog.
     extra = build_stamp(app) + sidebar_signature(app, catalog)
@@ -276,7 +298,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         yield page.name, context, "page.html"
     save_state(app, PAGE_STATE_FILE, current)
-    remember(app, "pages")
+    remember(app, "pages", split)
 
 
 def register_page_labels(app: Sphinx, env: Any) -> list[str]:

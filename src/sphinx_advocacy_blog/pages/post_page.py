@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from ..env.build_state import get_neighbours
+from ..env.build_state import get_catalog, get_neighbours, get_related
 from ..env.nodes import (
     excerpt_marker,
     page_part_html,
@@ -24,9 +24,11 @@ from ..env.nodes import (
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..util.resources import STATIC_DIR
+from .events import event_view
 from .excerpts import save_excerpt
 from .links import link
 from .render import render
+from .series import related_views, series_view
 from .views import post_view
 
 if TYPE_CHECKING:
@@ -80,13 +82,27 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     unwrap_post_directives(doctree)
     site = get_site(app)
     language = app.config.language or "en"
-    view = post_view(app.builder, site, docname, post, language)
+    builder = app.builder
+    view = post_view(builder, site, docname, post, language)
     for node in placeholders:
         if isinstance(node, post_header):
-            html = render(app, "post_header.html", post=view)
+            html = render(
+                app,
+                "post_header.html",
+                post=view,
+                event=event_view(builder, site, docname, post, language),
+                series=series_view(builder, site, get_catalog(app), docname, post),
+            )
             node.replace_self(page_part_html(html=str(html)))
         elif isinstance(node, post_footer):
-            html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
+            related = get_related(app).get(docname, ())
+            html = render(
+                app,
+                "post_footer.html",
+                post=view,
+                related=related_views(builder, site, docname, related, language),
+                **_neighbour_views(app, docname),
+            )
             node.replace_self(page_part_html(html=str(html)))
         else:
             node.replace_self(nodes.raw("", "", format="html"))

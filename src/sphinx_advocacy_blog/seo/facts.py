@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+from ..env.build_state import get_catalog
 from ..env.discovery import is_post, post_source
 from ..env.git_dates import history_of, post_modified
 from ..i18n.locales import alternates
 from ..i18n.translate import language_tag
+from ..model.event import SCHEMA_STATUS
 from ..model.post import Author, Post
 from ..model.problem import Problem
-from ..model.routes import author_page, index_page, media_path
+from ..model.routes import author_page, index_page, media_path, series_key, series_page
 from ..model.site import BlogSite
 from ..pages.links import absolute, absolute_page_url, link_to_file, public_uri
 from ..util.files import is_active_svg, source_file
@@ -278,6 +280,7 @@ def post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
     image = post_image_facts(app, site, post)
     tags = [tag.label for tag in site.post_tags(post)]
     schema = _extra(post, "schema")
+    series, position = _series_facts(app, site, post)
     return jsonld.blog_posting(
         schema_type=post.schema_type,
         url=canonical_url(app, site, post.docname),
@@ -293,7 +296,58 @@ def post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
         blog_name=site.settings.title,
         publisher=publisher_ref(app, site),
         extra=schema if isinstance(schema, Mapping) else None,
+        series=series,
+        position=position,
     )
+
+
+def _series_facts(
+    app: Sphinx, site: BlogSite, post: Post
+) -> tuple[dict[str, Any] | None, int | None]:
+    """The post's series for ``isPartOf`` and its part number (``None`` outside one)."""
+    if not post.series:
+        return None, None
+    catalog = get_catalog(app)
+    key = series_key(post.series)
+    parts = [part.docname for part in catalog.by_series.get(key, ())]
+    if post.docname not in parts:
+        return None, None
+    url = canonical_url(app, site, series_page(site, post.series))
+    return jsonld.series_ref(url, catalog.series[key]), parts.index(post.docname) + 1
+
+
+def event_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any] | None:
+    """The ``Event`` a post announces (``None`` without one)."""
+    event = post.event
+    if event is None:
+        return None
+    authors = site.post_authors(post)
+    organizer = publisher_ref(app, site)
+    if organizer is None and authors:
+        organizer = author_ref(app, site, authors[0])
+    image = post_image_facts(app, site, post) or site_facts(app, site).default_image
+    return jsonld.event(
+        name=post.title,
+        url=canonical_url(app, site, post.docname),
+        description=post_description(site, post),
+        start=_event_moment(event.start, event.all_day),
+        end=_event_moment(event.end, event.all_day),
+        previous_start=_event_moment(event.previous_start, event.all_day),
+        status=SCHEMA_STATUS[event.status],
+        attendance=event.attendance_mode,
+        venue=event.place,
+        online=event.online,
+        image=_json_image(image),
+        organizer=organizer,
+        language=html_lang(app, site),
+    )
+
+
+def _event_moment(moment: datetime | None, all_day: bool) -> str:
+    """ISO 8601 with the UTC offset (a date alone for an all-day event)."""
+    if moment is None:
+        return ""
+    return moment.date().isoformat() if all_day else moment.isoformat()
 
 
 def _head_resolver(app: Sphinx, site: BlogSite, post: Post, canonical: str) -> Resolver:
