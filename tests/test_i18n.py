@@ -180,3 +180,21 @@ def test_every_post_links_its_alternates_in_all_locales_and_x_default(sites):
             assert links == expected, (code, permalink)
             own = {"en": "", "ru": "ru/", "ukr": "ukr/"}[code]
             assert head.find("link", rel="canonical")["href"] == f"{base}{own}{permalink}"
+
+
+def test_a_build_writes_no_catalog_into_the_package(tmp_path):
+    """A source checkout has only the ``.po`` files: a build compiles them into its own
+    doctree folder, never beside the sources (``git status`` stays clean)."""
+    from pathlib import Path
+
+    from sphinx_advocacy_blog.util.resources import LOCALE_DIR
+
+    def listing() -> list[tuple[str, int]]:
+        return sorted(
+            (str(path), path.stat().st_mtime_ns) for path in Path(LOCALE_DIR).rglob("*")
+        )
+
+    before = listing()
+    site = build_site(copy_root("i18n", tmp_path / "src"), language="ru", freshenv=True)
+    assert listing() == before
+    assert h1(site.html("blog/tags.html")) == "Теги"

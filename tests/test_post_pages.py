@@ -175,3 +175,20 @@ def test_search_indexes_a_post_by_its_own_words_not_its_neighbours_titles(site):
     # The pager's labels and the header's "min read" are not words of any post.
     for label in ("newer", "older", "read"):
         assert not _documents(index, label) & set(POSTS), label
+
+
+def test_two_posts_with_the_same_title_build_without_a_warning(tmp_path):
+    """A post's title is no label of Sphinx's standard domain: two posts may share one
+    without the untyped "duplicate label" warning that fails ``-W`` builds."""
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path / "src")
+    for day in ("02", "03"):
+        (srcdir / "blog" / f"2024-04-{day}-same.md").write_text(
+            f"---\ntitle: Weekly notes\nslug: notes-{day}\n---\n\nNotes of day {day}.\n"
+        )
+    site = build_site(srcdir, freshenv=True, show_warning_types=True)
+    assert site.warnings == ""
+    for day in ("02", "03"):
+        page = site.html(f"blog/notes-{day}.html")
+        assert page.find("h1").get_text(strip=True).rstrip("¶") == "Weekly notes"

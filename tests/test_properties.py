@@ -193,3 +193,13 @@ def test_merging_head_tag_layers_follows_the_replacement_rule(layers):
         ]
         expected.extend(keyed)
     assert merge_layers(*layers) == [tag for _key, tag in expected]
+
+
+def test_hypothesis_keeps_its_files_outside_the_checkout():
+    from pathlib import Path
+
+    from hypothesis.configuration import storage_directory
+
+    checkout = Path(__file__).resolve().parents[1]
+    where = storage_directory("examples", intent_to_write=False).path.resolve()
+    assert checkout not in where.parents
