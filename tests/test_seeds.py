@@ -132,10 +132,17 @@ def test_postlist_filters(site):
         a.get_text() for a in _section(index, "By category").select(".blog-postlist-title")
     ] == ["Russia is doomed to suppress non-Russian peoples and become an empire again and again"]
     assert len(_section(index, "By group").select(".blog-postlist-title")) == 1
+    assert [a.get_text() for a in _section(index, "By year").select(".blog-postlist-title")] == [
+        "We are looking for allies both at home and in exile"
+    ]
+    # Newest first they are 2023 "We are...", 2022 "Russia..." and 2021 "Our...".
     assert [
-        a.get_text()
-        for a in _section(index, "By year, sorted by title").select(".blog-postlist-title")
-    ] == ["We are looking for allies both at home and in exile"]
+        a.get_text() for a in _section(index, "Sorted by title").select(".blog-postlist-title")
+    ] == [
+        "Our standing appeal",
+        "Russia is doomed to suppress non-Russian peoples and become an empire again and again",
+        "We are looking for allies both at home and in exile",
+    ]
 
 
 def test_tagcloud_authors_and_archive_directives(site):

@@ -173,7 +173,9 @@ class BlogSettings:
     sort: str = option(
         "date",
         (str,),
-        "Order of posts on list pages: ``date`` (newest first) or ``title``.",
+        "Order of posts on the blog index and the tag, author, category and group pages: "
+        "``date`` (newest first) or ``title``. Feeds, the recent-posts sidebar, the "
+        "Newer/Older links and ``postlist`` (see its ``:sort:``) stay newest first.",
         rebuild="html",
         check=checks.post_sort,
     )

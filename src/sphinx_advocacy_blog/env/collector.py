@@ -141,7 +141,7 @@ class BlogCollector(EnvironmentCollector):
         fingerprint = site.fingerprint()
         everything = stamps.get("__site__") != fingerprint
         stamps["__site__"] = fingerprint
-        listed = ordered_posts(posts.values(), site.settings.sort)
+        listed = ordered_posts(posts.values())
         rewrite: set[str] = set()
         current = neighbours_of(listed)
         for docname, neighbours in current.items():

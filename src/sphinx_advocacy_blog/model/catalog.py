@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..util.slugs import slugify
-from .ordering import index_order, ordered_posts
+from .ordering import display_order, index_order, ordered_posts
 from .post import Author, Post, Tag
 from .routes import author_key
 from .site import BlogSite
@@ -19,12 +19,18 @@ from .site import BlogSite
 
 @dataclass
 class Catalog:
-    """The listed posts of a build and their groupings, each in display order."""
+    """The listed posts of a build and their groupings, each newest first.
 
-    #: Listed posts, newest first (or by title).
+    Feeds, sidebars, Newer/Older links and ``postlist`` read them in that order; the list
+    pages show them in ``blog_sort`` order (:meth:`shown`).
+    """
+
+    #: Listed posts, newest first.
     posts: list[Post]
-    #: Blog index order: pinned posts first.
+    #: Blog index order (``blog_sort``): pinned posts first.
     index: list[Post]
+    #: ``blog_sort``: the order of the list pages.
+    sort: str = "date"
     tags: dict[str, Tag] = field(default_factory=dict)
     by_tag: dict[str, list[Post]] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
@@ -35,12 +41,17 @@ class Catalog:
     by_group: dict[str, list[Post]] = field(default_factory=dict)
     by_docname: dict[str, Post] = field(default_factory=dict)
 
+    def shown(self, posts: list[Post]) -> list[Post]:
+        """*posts* (one of the groupings) in the order of the list pages."""
+        return display_order(posts, self.sort)
+
 
 def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
     """Group *posts* (all posts of the build) for the list pages."""
     all_posts = list(posts)
-    listed = ordered_posts(all_posts, site.settings.sort)
-    catalog = Catalog(posts=listed, index=index_order(listed, site.settings.sort))
+    listed = ordered_posts(all_posts)
+    sort = site.settings.sort
+    catalog = Catalog(posts=listed, index=index_order(listed, sort), sort=sort)
     catalog.by_docname = {post.docname: post for post in all_posts}
     by_tag: dict[str, list[Post]] = defaultdict(list)
     by_author: dict[str, list[Post]] = defaultdict(list)
