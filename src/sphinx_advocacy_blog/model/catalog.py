@@ -40,6 +40,21 @@ class Catalog:
     groups: dict[str, str] = field(default_factory=dict)
     by_group: dict[str, list[Post]] = field(default_factory=dict)
     by_docname: dict[str, Post] = field(default_factory=dict)
+    #: Every name a listing may give a tag (its ``tags.yml`` key, label or permalink, in
+    #: lower case, and the slug of the key and label) -> the tag's permalink.
+    tag_names: dict[str, str] = field(default_factory=dict)
+    #: Posts of each author by every name a listing may give them: the key and the page's
+    #: permalink, authors without a page (``page: false``) included.
+    by_author_name: dict[str, list[Post]] = field(default_factory=dict)
+
+    def tag_permalink(self, name: str) -> str | None:
+        """The permalink of the tag a listing names by key, label or permalink."""
+        text = name.strip()
+        return self.tag_names.get(text.casefold()) or self.tag_names.get(slugify(text))
+
+    def author_posts(self, name: str) -> list[Post]:
+        """The posts of the author a listing names by key or page permalink."""
+        return self.by_author_name.get(name.strip().strip("/"), [])
 
     def shown(self, posts: list[Post]) -> list[Post]:
         """*posts* (one of the groupings) in the order of the list pages."""
@@ -57,11 +72,15 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
     by_author: dict[str, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)
     by_group: dict[str, list[Post]] = defaultdict(list)
+    by_author_name: dict[str, list[Post]] = defaultdict(list)
     for post in listed:
         for tag in site.post_tags(post):
             catalog.tags.setdefault(tag.permalink, tag)
             by_tag[tag.permalink].append(post)
         for author in site.post_authors(post):
+            for name in dict.fromkeys(n for n in (author.key, author.page_permalink) if n):
+                if post not in by_author_name[name]:
+                    by_author_name[name].append(post)
             if author.has_page:
                 key = author_key(author)
                 catalog.authors.setdefault(key, author)
@@ -75,6 +94,12 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
             catalog.groups.setdefault(slug, post.group)
             by_group[slug].append(post)
     catalog.by_tag = dict(sorted(by_tag.items()))
+    catalog.by_author_name = dict(by_author_name)
+    for permalink, tag in catalog.tags.items():
+        names = (tag.key, tag.label, permalink, slugify(tag.key), slugify(tag.label))
+        for name in names:
+            if name:
+                catalog.tag_names.setdefault(name.casefold(), permalink)
     catalog.by_author = dict(sorted(by_author.items()))
     catalog.by_category = dict(sorted(by_category.items()))
     catalog.by_group = dict(sorted(by_group.items()))

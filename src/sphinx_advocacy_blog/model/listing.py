@@ -27,12 +27,14 @@ class ListingSpec:
 
 def select_posts(catalog: Catalog, spec: ListingSpec) -> list[Post]:
     """The posts a ``postlist``/``blog-archive`` shows, in order (pure)."""
-    wanted_tags = {slugify(tag) for tag in spec.tags}
+    wanted_tags = {catalog.tag_permalink(tag) for tag in spec.tags}
+    tagged = {post.docname for tag in wanted_tags if tag for post in catalog.by_tag.get(tag, ())}
+    by_author = {post.docname for post in catalog.author_posts(spec.author)}
     posts = []
     for post in catalog.posts:
-        if wanted_tags and not any(post in catalog.by_tag.get(tag, ()) for tag in wanted_tags):
+        if spec.tags and post.docname not in tagged:
             continue
-        if spec.author and post not in catalog.by_author.get(spec.author, ()):
+        if spec.author and post.docname not in by_author:
             continue
         if spec.category and slugify(post.category) != slugify(spec.category):
             continue
