@@ -155,8 +155,9 @@ class BlogSettings:
         "long",
         (str,),
         "Babel date format for displayed dates: ``short``, ``medium``, ``long``, ``full``"
-        " or a pattern such as ``d MMMM y``.",
+        " or a pattern such as ``d MMMM y`` (a date: no time-of-day fields, no ``%``).",
         rebuild="html",
+        check=checks.date_format,
     )
     static_dirs: tuple[str, ...] = option(
         ["static"],
@@ -286,7 +287,7 @@ class BlogSettings:
         "Feeds to write: any of ``rss`` (``rss.xml``), ``atom`` (``atom.xml``) and "
         "``json`` (``feed.json``, JSON Feed 1.1). An empty list writes none.",
         rebuild="html",
-        check=checks.str_list,
+        check=checks.feed_formats,
         read=tuple,
     )
     feed_length: int = option(
