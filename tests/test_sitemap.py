@@ -293,3 +293,26 @@ def test_post_modified():
     assert post_modified(post, later) == later
     updated = Post("blog/x", "blog/x.md", "blog/x", "X", published, last_update=published)
     assert post_modified(updated, later) == published
+
+
+def test_undated_post_url_year_and_shown_date_come_from_its_first_commit(tmp_path: Path):
+    """A post without a date under ``blog_post_url = "/{year}/{slug}"``: its URL, its shown
+    date and its feed entry all take the year of the commit that added it, not the file's
+    modification time nor its last commit (so a fresh clone gives the same URL)."""
+    srcdir = copy_root("feeds", tmp_path / "src")
+    post = srcdir / "blog" / "undated.md"
+    post.write_text("---\ntitle: Undated\nslug: undated\n---\n\nNo date anywhere.\n")
+    try:
+        subprocess.run(["git", "init", "-q"], cwd=srcdir, check=True)
+        _commit(srcdir, "2019-06-15T10:00:00+00:00")
+        post.write_text(post.read_text() + "\nEdited later.\n")
+        _commit(srcdir, "2021-02-03T10:00:00+00:00")
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("git is not available")
+    stamp = datetime(2023, 8, 9, tzinfo=timezone.utc).timestamp()
+    os.utime(post, (stamp, stamp))
+    site = build_site(srcdir, freshenv=True, blog_post_url="/{year}/{slug}")
+    assert site.exists("2019/undated.html")
+    time = site.html("2019/undated.html").select_one(".blog-post-header time")
+    assert time["datetime"].startswith("2019-06-15")
+    assert time.get_text() == "June 15, 2019"
