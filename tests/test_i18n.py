@@ -198,3 +198,29 @@ def test_a_build_writes_no_catalog_into_the_package(tmp_path):
     site = build_site(copy_root("i18n", tmp_path / "src"), language="ru", freshenv=True)
     assert listing() == before
     assert h1(site.html("blog/tags.html")) == "Теги"
+
+
+def test_without_blog_default_locale_conf_language_is_at_the_root_for_both_builds(tmp_path):
+    """``conf.py`` sets ``language = "ru"``, ``i18n/`` exists and ``blog_default_locale``
+    is unset: a plain ``sphinx-build`` and the ``build`` command both put Russian at the
+    site root, and its canonical and feed links point there (not at ``/ru/``)."""
+    import feedparser
+
+    from sphinx_advocacy_blog.cli.build_all import plan_builds
+
+    srcdir = copy_root("i18n", tmp_path / "src")
+    conf = srcdir / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(text[: text.index("blog_locales")] + 'language = "ru"\n', encoding="utf-8")
+    builds = plan_builds(str(srcdir), str(tmp_path / "site"), [])
+    assert [(b.locale.code, b.locale.prefix) for b in builds] == [("ru", ""), ("ukr", "ukr")]
+    base = "https://free-voices.example.org/"
+    plain = build_site(srcdir, builddir=tmp_path / "plain")
+    like_the_command = build_site(srcdir, builddir=tmp_path / "command", language="ru")
+    for site in (plain, like_the_command):
+        welcome = site.html("blog/welcome.html")
+        assert h1(welcome) == "Добро пожаловать в наш новый блог"
+        assert welcome.find("link", rel="canonical")["href"] == f"{base}blog/welcome"
+        feed = feedparser.parse((site.outdir / "blog" / "rss.xml").read_bytes())
+        assert feed.feed.link == f"{base}blog"
+        assert {entry.link for entry in feed.entries} >= {f"{base}blog/welcome"}

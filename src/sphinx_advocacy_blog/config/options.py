@@ -332,9 +332,11 @@ class BlogSettings:
         read=dict,
     )
     default_locale: str = option(
-        "en",
+        "",
         (str,),
-        "The locale published at the site root (Docusaurus's ``defaultLocale``).",
+        "The locale published at the site root (Docusaurus's ``defaultLocale``). Empty: "
+        "the ``language`` set in ``conf.py`` (not a ``-D language=`` override), else ``en``;"
+        " a plain ``sphinx-build`` and the ``build`` command agree on it.",
         rebuild="html",
     )
     redirects: dict[str, str] = option(
