@@ -32,7 +32,7 @@ from ..pages.plan import plan_pages
 from ..readers.docusaurus import read_post
 from ..readers.frontmatter import normalize_text
 from ..readers.settings import ReadSettings
-from ..util.files import find_source_file
+from ..util.files import find_source_file, shipped_files
 from ..util.urls import is_absolute_url
 
 #: Longest title search engines show in full.
@@ -365,6 +365,7 @@ def lint_site(srcdir: str) -> LintResult:
         dirhtml=False,
         ablog_docnames=frozenset(project.blog_ablog),
         sources=project.blog_posts,
+        shipped=shipped_files(absolute, [*config.html_extra_path, *settings.static_dirs]),
     )
     problems.extend(plan.problems)
     findings = sorted(

@@ -33,6 +33,7 @@ from ..env.site_data import get_site
 from ..pages.links import absolute, public_uri
 from ..pages.plan import plan_pages
 from ..pages.render import render, template_environment
+from ..util.files import shipped_files
 from ..util.urls import safe_url
 from ..version import __version__
 from .old_urls import Redirect, RedirectPlan, page_file, redirect_map
@@ -87,6 +88,7 @@ def plan_for_build(app: Sphinx) -> RedirectPlan:
         dirhtml=is_dirhtml(app),
         ablog_docnames=ablog,
         sources=sources,
+        shipped=shipped_files(str(app.confdir), app.config.html_extra_path),
     )
 
 
@@ -175,7 +177,8 @@ def write_redirects(
     """Write the plan's pages into the output folder; return ``{file: digest}`` written.
 
     A file that a page of this build wrote is never replaced (the plan already leaves
-    out every document and blog page; this also covers pages of other extensions).
+    out every document and blog page and every file of ``html_extra_path`` and the static
+    folders; this also covers pages of other extensions).
     A redirect whose values and template are those of the previous build (*previous*,
     ``{file: digest}``) and whose file is still there is not rendered again. *stamp* is
     :func:`_template_stamp`, when the caller has it already.
