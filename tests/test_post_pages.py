@@ -192,3 +192,32 @@ def test_two_posts_with_the_same_title_build_without_a_warning(tmp_path):
     for day in ("02", "03"):
         page = site.html(f"blog/notes-{day}.html")
         assert page.find("h1").get_text(strip=True).rstrip("¶") == "Weekly notes"
+
+
+def _inventory(outdir) -> list[list[str]]:
+    """The entries of ``objects.inv``: ``[name, domain:role, priority, uri, shown name]``."""
+    import zlib
+
+    data = (outdir / "objects.inv").read_bytes()
+    for _ in range(4):  # the four header lines
+        data = data[data.index(b"\n") + 1 :]
+    lines = zlib.decompress(data).decode("utf-8").splitlines()
+    return [line.split(" ", 4) for line in lines if line.strip()]
+
+
+def test_objects_inv_lists_each_generated_page_once(site):
+    from sphinx_advocacy_blog.env.build_state import get_catalog
+    from sphinx_advocacy_blog.env.site_data import get_site
+    from sphinx_advocacy_blog.pages.plan import plan_pages
+
+    entries = _inventory(site.outdir)
+    names = [entry[0] for entry in entries]
+    assert not [name for name in names if name.startswith("/")]
+    for expected in ("blog", "blog/tags", "blog/tags/events", "blog/authors/maria", "blog/archive"):
+        assert names.count(expected) == 1, expected
+    pages = plan_pages(get_site(site.app), get_catalog(site.app))
+    assert len(pages) > 10
+    for page in pages:
+        assert names.count(page.name.lower()) == 1, page.name
+    tags = next(entry for entry in entries if entry[0] == "blog/tags")
+    assert tags[1] == "std:label" and tags[3] == "blog/tags" and tags[4] == "Tags"
