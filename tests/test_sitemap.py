@@ -316,3 +316,35 @@ def test_undated_post_url_year_and_shown_date_come_from_its_first_commit(tmp_pat
     time = site.html("2019/undated.html").select_one(".blog-post-header time")
     assert time["datetime"].startswith("2019-06-15")
     assert time.get_text() == "June 15, 2019"
+
+
+def test_a_post_whose_og_url_is_elsewhere_keeps_its_canonical_and_its_sitemap_entry(
+    tmp_path: Path,
+):
+    """Its own canonical URL is still itself, so it is listed (as Docusaurus does); only a
+    canonical link to another page leaves a post out."""
+    srcdir = copy_root("seo", tmp_path / "src")
+    (srcdir / "blog" / "2024-10-01-shared.md").write_text(
+        "---\ntitle: Shared\nslug: shared\n---\n\n<head>\n"
+        '  <meta property="og:url" content="https://campaign.example.org/shared" />\n'
+        "</head>\n\nShared from the campaign site.\n",
+        encoding="utf-8",
+    )
+    site = build_site(srcdir, freshenv=True)
+    page = site.html("blog/shared.html")
+    assert page.find("link", rel="canonical")["href"] == f"{NATIONS}/blog/shared"
+    assert page.find("meta", property="og:url")["content"] == "https://campaign.example.org/shared"
+    urls = set(locs(sitemap(site.outdir)))
+    assert f"{NATIONS}/blog/shared" in urls
+    assert f"{NATIONS}/blog/2024/07/01/cross-post" not in urls  # canonical elsewhere
+
+
+def test_robots_txt_names_the_sitemap_of_every_locale(tmp_path: Path):
+    site = build_site(copy_root("i18n", tmp_path / "src"), freshenv=True)
+    robots = (site.outdir / "robots.txt").read_text(encoding="utf-8")
+    assert robots == (
+        "User-agent: *\nAllow: /\n\n"
+        f"Sitemap: {DOCUSAURUS}/sitemap.xml\n"
+        f"Sitemap: {DOCUSAURUS}/ru/sitemap.xml\n"
+        f"Sitemap: {DOCUSAURUS}/ukr/sitemap.xml\n"
+    )
