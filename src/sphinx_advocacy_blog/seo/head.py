@@ -102,7 +102,7 @@ def post_head(app: Sphinx, site: BlogSite, post: Post) -> PageHead:
     block = post_head_block(app, site, post)
     return PageHead(
         tags=merge_layers(*generated_layers(facts, site_facts(app, site)), block.tags),
-        json_ld=[post_json_ld(app, site, post)],
+        json_ld=[post_json_ld(app, site, post, block)],
         html_title=block.title or f"{title}{TITLE_SEPARATOR}{site_title(app.config)}",
         problems=block.problems,
         copies=block.copies,
