@@ -47,7 +47,23 @@ def test_site_feeds_parse_without_errors_and_list_every_public_post(site, name):
     feed = parse(site, f"blog/{name}")
     assert not feed.bozo, feed.get("bozo_exception")
     assert [entry.link for entry in feed.entries] == [canonical(p) for p in NEWEST_FIRST]
-    assert feed.feed.title == "Blog"
+    # Without blog_title, "<site title> Blog" as in Docusaurus (the project is Free Voices).
+    assert feed.feed.title == "Free Voices Blog"
+
+
+def test_feed_author_is_the_site_and_tag_feeds_are_titled_after_the_blog(site):
+    atom = (site.outdir / "blog" / "atom.xml").read_bytes()
+    tree = etree.fromstring(atom)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert tree.xpath("/a:feed/a:author/a:name/text()", namespaces=ns) == ["Free Voices"]
+    data = json.loads((site.outdir / "blog" / "feed.json").read_text(encoding="utf-8"))
+    assert data["title"] == "Free Voices Blog"
+    assert data["authors"] == [{"name": "Free Voices"}]
+    events = parse(site, "blog/tags/events/rss.xml")
+    assert events.feed.title == "Free Voices Blog – Events"
+    page = site.html("blog.html")
+    titles = [link["title"] for link in page.head.find_all("link", type="application/rss+xml")]
+    assert titles == ["Free Voices Blog (RSS)"]
 
 
 def test_the_atom_schema_rejects_what_rfc_4287_forbids(site):
