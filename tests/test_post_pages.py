@@ -221,3 +221,22 @@ def test_objects_inv_lists_each_generated_page_once(site):
         assert names.count(page.name.lower()) == 1, page.name
     tags = next(entry for entry in entries if entry[0] == "blog/tags")
     assert tags[1] == "std:label" and tags[3] == "blog/tags" and tags[4] == "Tags"
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_page_source_link_of_a_post_is_its_own_source(tmp_path, buildername):
+    import posixpath
+
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    site = build_site(
+        srcdir, buildername=buildername, freshenv=True, html_sidebars={"**": ["sourcelink.html"]}
+    )
+    permalink = "blog/2021/09/14/language-rights"
+    page = permalink + ("/index.html" if buildername == "dirhtml" else ".html")
+    href = site.html(page).select_one('a[rel="nofollow"][href*="_sources"]')["href"]
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    assert target == f"_sources/{permalink}.md.txt"
+    source = srcdir / "blog" / "2021-09-14-language-rights" / "index.md"
+    assert (site.outdir / target).read_bytes() == source.read_bytes()

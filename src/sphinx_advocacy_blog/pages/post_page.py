@@ -7,6 +7,7 @@ new neighbour shows without re-reading the post. The HTML comes from autoescaped
 
 from __future__ import annotations
 
+import posixpath
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -82,11 +83,29 @@ def _page_context(
     if post is None:
         return
     context["advocacy_blog_post"] = post
+    _fix_source_link(app, pagename, context)
     if post.hide_table_of_contents:
         context["display_toc"] = False
         context["toc"] = ""
     # The post's title is shown by the page itself; themes use this for <title>.
     context["blog_post"] = True
+
+
+def _fix_source_link(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    """The "page source" of a post: ``_sources/<permalink>.md.txt``.
+
+    Sphinx takes a document's suffix from its file name minus its document name, which
+    for a post (``blog/2022-07-3-welcome/index.md`` named ``blog/2022/07/3/welcome``) is a
+    garbled path; the suffix is the file's own. Sphinx copies the source to the name given
+    here.
+    """
+    suffix = posixpath.splitext(str(app.env.doc2path(pagename, False)))[1]
+    context["page_source_suffix"] = suffix
+    if context.get("sourcename"):
+        sourcename = pagename + suffix
+        if suffix != app.config.html_sourcelink_suffix:
+            sourcename += app.config.html_sourcelink_suffix
+        context["sourcename"] = sourcename
 
 
 def _add_static(app: Sphinx) -> None:
