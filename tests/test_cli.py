@@ -204,8 +204,7 @@ def test_a_head_block_og_image_is_the_posts_image_for_check(tmp_path, capsys):
     post = srcdir / "blog" / "2024-06-1-summer.md"
     text = post.read_text(encoding="utf-8").replace("image: /img/cover.png\n", "")
     post.write_text(
-        text
-        + '\n<head>\n  <meta property="og:image" content="https://example.org/summer.png" />\n'
+        text + '\n<head>\n  <meta property="og:image" content="https://example.org/summer.png" />\n'
         "</head>\n",
         encoding="utf-8",
     )

@@ -36,9 +36,7 @@ def start(srcdir: Path, **confoverrides) -> SphinxTestApp:
         ("blog_posts_per_page", 0, "at least 1"),
     ],
 )
-def test_a_bad_value_stops_the_build_at_the_start_naming_the_option(
-    tmp_path, option, value, words
-):
+def test_a_bad_value_stops_the_build_at_the_start_naming_the_option(tmp_path, option, value, words):
     srcdir = copy_root("feeds", tmp_path / "src")
     with pytest.raises(ConfigError) as raised:
         start(srcdir, **{option: value})

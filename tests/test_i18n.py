@@ -190,9 +190,7 @@ def test_a_build_writes_no_catalog_into_the_package(tmp_path):
     from sphinx_advocacy_blog.util.resources import LOCALE_DIR
 
     def listing() -> list[tuple[str, int]]:
-        return sorted(
-            (str(path), path.stat().st_mtime_ns) for path in Path(LOCALE_DIR).rglob("*")
-        )
+        return sorted((str(path), path.stat().st_mtime_ns) for path in Path(LOCALE_DIR).rglob("*"))
 
     before = listing()
     site = build_site(copy_root("i18n", tmp_path / "src"), language="ru", freshenv=True)

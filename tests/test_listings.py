@@ -45,7 +45,8 @@ def site(tmp_path_factory):
         f"---\ntitle: {BOARD}\nauthors: [board]\ntags: [reports]\n---\n\nFrom the board.\n"
     )
     sections = "".join(
-        f"\n## {heading}\n\n```{{postlist}}\n{option}\n```\n" for heading, option in LISTINGS.items()
+        f"\n## {heading}\n\n```{{postlist}}\n{option}\n```\n"
+        for heading, option in LISTINGS.items()
     )
     (srcdir / "lists.md").write_text("---\norphan: true\n---\n# Lists\n" + sections)
     return build_site(srcdir, freshenv=True)

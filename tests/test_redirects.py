@@ -491,9 +491,7 @@ def test_redirects_never_overwrite_files_the_site_ships(tmp_path):
     extra = srcdir / "extra" / "donate.html"
     extra.parent.mkdir()
     extra.write_text("<p>give here</p>\n", encoding="utf-8")
-    site = build_site(
-        srcdir, freshenv=True, show_warning_types=True, html_extra_path=["extra"]
-    )
+    site = build_site(srcdir, freshenv=True, show_warning_types=True, html_extra_path=["extra"])
     assert (site.outdir / "news/earth-day-2021/index.html").read_text() == shipped.read_text()
     assert (site.outdir / "donate.html").read_text() == extra.read_text()
     lines = _warning_lines(site, "redirect")

@@ -85,8 +85,7 @@ def feed_formats(value: Any) -> str | None:
         unknown = [name for name in value if name not in FEED_FORMATS]
         if unknown:
             return (
-                f"must list feeds among 'rss', 'atom' and 'json' ({unknown[0]!r} is none "
-                "of them)"
+                f"must list feeds among 'rss', 'atom' and 'json' ({unknown[0]!r} is none of them)"
             )
     return problem
 

@@ -113,4 +113,8 @@ def setup_i18n(app: Sphinx) -> None:
     from sphinx import locale
 
     language = app.config.language or "en"
-    locale.init([catalog_dir(str(app.doctreedir))], language_tag(language).replace("-", "_"), MESSAGE_CATALOG)
+    locale.init(
+        [catalog_dir(str(app.doctreedir))],
+        language_tag(language).replace("-", "_"),
+        MESSAGE_CATALOG,
+    )

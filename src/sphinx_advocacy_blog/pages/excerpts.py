@@ -27,6 +27,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
+from ..env.build_state import resolved_doctree
 from ..env.nodes import excerpt_marker, post_footer, post_header, post_listing
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
     fragment = excerpt_store(app).get(docname, app.env.all_docs.get(docname))
     if fragment is not None:
         return fragment
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    doctree = resolved_doctree(app, docname)
     fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
     return fragment

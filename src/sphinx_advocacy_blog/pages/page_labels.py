@@ -10,7 +10,7 @@ answers it with the same page, and lists nothing in ``objects.inv`` itself.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
@@ -49,7 +49,7 @@ class BlogPagesDomain(Domain):
 
     name = "blogpages"
     label = "Blog pages"
-    initial_data: dict[str, Any] = {}
+    initial_data: ClassVar[dict[str, Any]] = {}
 
     def _page(self, target: str) -> tuple[str, str] | None:
         if not target.startswith("/"):
@@ -57,7 +57,8 @@ class BlogPagesDomain(Domain):
         label = target.strip("/").lower()
         if label not in getattr(self.env, "advocacy_blog_labels", ()):
             return None
-        docname, _labelid, title = self.env.get_domain("std").labels[label]
+        std: Any = self.env.get_domain("std")
+        docname, _labelid, title = std.labels[label]
         return docname, title
 
     def resolve_xref(
