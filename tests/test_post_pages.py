@@ -240,3 +240,77 @@ def test_page_source_link_of_a_post_is_its_own_source(tmp_path, buildername):
     assert target == f"_sources/{permalink}.md.txt"
     source = srcdir / "blog" / "2021-09-14-language-rights" / "index.md"
     assert (site.outdir / target).read_bytes() == source.read_bytes()
+
+
+TOC_POST = """---
+title: Deep post
+slug: deep
+last_update:
+  date: 2024-06-02
+  author: Maria <Kovalenko>
+toc_max_heading_level: 2
+---
+
+Intro.
+
+## Part one
+
+### Detail of part one
+
+Text.
+
+## Part two
+
+Text.
+"""
+
+
+@pytest.fixture(scope="module")
+def deep_site(tmp_path_factory):
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path_factory.mktemp("deep") / "src")
+    (srcdir / "blog" / "2024-06-02-deep.md").write_text(TOC_POST, encoding="utf-8")
+    (srcdir / "blog" / "2024-06-03-shallow.md").write_text(
+        TOC_POST.replace("slug: deep", "slug: shallow")
+        .replace("toc_max_heading_level: 2", "toc_min_heading_level: 3")
+        .replace("  author: Maria <Kovalenko>\n", ""),
+        encoding="utf-8",
+    )
+    return build_site(
+        srcdir, freshenv=True, show_warning_types=True, html_sidebars={"**": ["localtoc.html"]}
+    )
+
+
+def test_toc_max_heading_level_limits_the_pages_table_of_contents(deep_site):
+    def toc(page: str) -> list[str]:
+        return [a.get_text() for a in deep_site.html(page).select(".sphinxsidebar a.reference")]
+
+    assert toc("blog/deep.html") == ["Deep post", "Part one", "Part two"]
+    assert toc("blog/shallow.html") == ["Deep post", "Part one", "Detail of part one", "Part two"]
+
+
+def test_toc_min_heading_level_warns_at_its_line(deep_site):
+    lines = [line for line in deep_site.warnings.splitlines() if "toc_min_heading_level" in line]
+    assert len(lines) == 1
+    assert "2024-06-03-shallow.md:6:" in lines[0] and "[blog.frontmatter]" in lines[0]
+
+
+def test_last_update_author_and_date_are_shown_in_the_footer(deep_site):
+    update = deep_site.html("blog/deep.html").select_one(".blog-post-footer .blog-last-update")
+    assert update.get_text() == "Last updated on June 2, 2024 by Maria <Kovalenko>"
+    assert update.find("time")["datetime"] == "2024-06-02"
+    only_date = deep_site.html("blog/shallow.html").select_one(".blog-last-update")
+    assert only_date.get_text() == "Last updated on June 2, 2024"
+    # Posts without last_update show no such line.
+    assert deep_site.html("blog/2024/04/01/first.html").select_one(".blog-last-update") is None
+
+
+def test_last_update_line_is_translated(tmp_path):
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path / "src")
+    (srcdir / "blog" / "2024-06-02-deep.md").write_text(TOC_POST, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True, language="ru")
+    update = site.html("blog/deep.html").select_one(".blog-last-update")
+    assert update.get_text() == "Обновлено 2 июня 2024\u202fг., автор: Maria <Kovalenko>"

@@ -132,6 +132,9 @@ class BlogCollector(EnvironmentCollector):
         posts_of(env)[env.docname] = replace(post, **changes)
         # Posts are reached through the blog's own pages, never the toctree.
         env.metadata[env.docname]["orphan"] = True
+        if post.toc_max_heading_level:
+            # Sphinx's depth of a page's table of contents counts the title (level 1).
+            env.metadata[env.docname]["tocdepth"] = post.toc_max_heading_level
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Posts whose neighbours or site data changed; pages whose post lists changed."""
