@@ -128,10 +128,42 @@ def test_index_shows_excerpt_cover_date_authors_reading_time_read_more(site):
     assert "report is also available" in annual.select_one(".blog-excerpt").get_text()
 
 
-def test_excerpt_images_and_links_work_from_the_list_page(site):
-    soup = site.html("blog/page/2.html")
-    for image in soup.select(".blog-excerpt img"):
-        assert (site.outdir / "blog" / "page" / image["src"]).resolve().exists()
+CROWD = {"The crowd on the square": "crowd.png"}
+CLASSROOM = {"A classroom with a blackboard": "classroom.png"}
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # The excerpts of the rally and of the language-rights post show a picture each.
+        ("blog.html", {**CROWD, **CLASSROOM}),
+        ("blog/tags/language-rights.html", CLASSROOM),
+        ("blog/authors/oleh.html", {**CROWD, **CLASSROOM}),
+    ],
+)
+def test_excerpt_images_and_links_work_from_the_list_page(site, page, expected):
+    """Each list page (at its own depth) shows the excerpts' pictures from files that are
+    there, the very files beside the posts; every relative link of an excerpt leads to a
+    file of the site."""
+    import posixpath
+
+    soup = site.html(page)
+    folder = posixpath.dirname(page)
+    images = {image["alt"]: image["src"] for image in soup.select(".blog-excerpt img")}
+    assert set(images) == set(expected)
+    sources = {
+        "crowd.png": site.srcdir / "blog" / "2023-02-25-vilnius-rally" / "crowd.png",
+        "classroom.png": site.srcdir / "blog" / "2021-09-14-language-rights" / "classroom.png",
+    }
+    for alt, src in images.items():
+        published = site.outdir / posixpath.normpath(posixpath.join(folder, src))
+        assert published.read_bytes() == sources[expected[alt]].read_bytes(), (page, src)
+    links = [a["href"] for a in soup.select(".blog-excerpt a[href]")]
+    for href in links:
+        if "://" in href or href.startswith(("mailto:", "#")):
+            continue
+        target = posixpath.normpath(posixpath.join(folder, href.split("#")[0]))
+        assert (site.outdir / target).exists() or (site.outdir / (target + ".html")).exists()
 
 
 def test_head_block_does_not_leak_into_lists(site):

@@ -4,7 +4,9 @@ Every option the extension reads is a field of :class:`BlogSettings`, declared o
 its default, the types ``conf.py`` may give, the sentence that documents it, when a change
 needs a rebuild, a check and how the value is read. Sphinx registers :data:`OPTIONS` (made
 from those fields); the configuration reference (``docs/configuration.md``) is rendered
-from the same table. The rest of the extension reads one typed, frozen ``BlogSettings``.
+from the same table (``tests/test_docs.py`` builds it and compares it with the table, and
+``tests/test_options.py`` names a test that sets each option). The rest of the extension
+reads one typed, frozen ``BlogSettings``.
 
 The field of option ``blog_<x>`` is ``<x>``, unless the option names another field
 (``blog_route_base_path`` fills ``route``). Fields without an option (``base_url``,
