@@ -136,17 +136,30 @@ def test_the_projects_own_robots_txt_is_kept(seo_site):
 # -- other builds ------------------------------------------------------------------------
 
 
-def test_incremental_build_keeps_every_page(tmp_path: Path):
+def test_incremental_build_keeps_every_page_and_writes_the_sitemap_again(tmp_path: Path):
+    """After an edit, an incremental build's sitemap still lists every page, and shows the
+    edit: the post's new ``last_update`` is its lastmod and that of the pages listing it."""
     srcdir = copy_root("docusaurus", tmp_path / "src")
     first = build_site(srcdir, freshenv=True)
-    before = (first.outdir / "sitemap.xml").read_bytes()
+    before = sitemap(first.outdir)
     post = srcdir / "blog" / "2024-01-15-new-year.md"
-    post.write_text(post.read_text().replace("three priorities", "four priorities"))
+    text = post.read_text(encoding="utf-8")
+    post.write_text(
+        text.replace(
+            "tags: [announcements]\n", "tags: [announcements]\nlast_update:\n  date: 2026-01-02\n"
+        ).replace("three priorities", "four priorities"),
+        encoding="utf-8",
+    )
     second = build_site(srcdir)
-    # The edited post was written again, the generated pages were not: the sitemap
-    # still lists every page.
+    after = sitemap(second.outdir)
     assert "four priorities" in second.html("blog/2024/01/15/new-year.html").get_text()
-    assert (second.outdir / "sitemap.xml").read_bytes() == before
+    assert locs(after) == locs(before)
+    edited = f"{DOCUSAURUS}/blog/2024/01/15/new-year"
+    assert lastmod(before, edited) == "2024-01-15"
+    for url in (edited, f"{DOCUSAURUS}/blog/tags/announcements", f"{DOCUSAURUS}/blog"):
+        assert lastmod(after, url) == "2026-01-02", url
+    untouched = f"{DOCUSAURUS}/blog/2021/09/14/language-rights"
+    assert lastmod(after, untouched) == lastmod(before, untouched)
 
 
 def test_without_baseurl_no_sitemap_and_no_absolute_urls(tmp_path: Path):
