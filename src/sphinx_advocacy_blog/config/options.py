@@ -4,7 +4,9 @@ Every option the extension reads is a field of :class:`BlogSettings`, declared o
 its default, the types ``conf.py`` may give, the sentence that documents it, when a change
 needs a rebuild, a check and how the value is read. Sphinx registers :data:`OPTIONS` (made
 from those fields); the configuration reference (``docs/configuration.md``) is rendered
-from the same table. The rest of the extension reads one typed, frozen ``BlogSettings``.
+from the same table (``tests/test_docs.py`` builds it and compares it with the table, and
+``tests/test_options.py`` names a test that sets each option). The rest of the extension
+reads one typed, frozen ``BlogSettings``.
 
 The field of option ``blog_<x>`` is ``<x>``, unless the option names another field
 (``blog_route_base_path`` fills ``route``). Fields without an option (``base_url``,
@@ -155,8 +157,9 @@ class BlogSettings:
         "long",
         (str,),
         "Babel date format for displayed dates: ``short``, ``medium``, ``long``, ``full``"
-        " or a pattern such as ``d MMMM y``.",
+        " or a pattern such as ``d MMMM y`` (a date: no time-of-day fields, no ``%``).",
         rebuild="html",
+        check=checks.date_format,
     )
     static_dirs: tuple[str, ...] = option(
         ["static"],
@@ -173,7 +176,9 @@ class BlogSettings:
     sort: str = option(
         "date",
         (str,),
-        "Order of posts on list pages: ``date`` (newest first) or ``title``.",
+        "Order of posts on the blog index and the tag, author, category and group pages: "
+        "``date`` (newest first) or ``title``. Feeds, the recent-posts sidebar, the "
+        "Newer/Older links and ``postlist`` (see its ``:sort:``) stay newest first.",
         rebuild="html",
         check=checks.post_sort,
     )
@@ -284,7 +289,7 @@ class BlogSettings:
         "Feeds to write: any of ``rss`` (``rss.xml``), ``atom`` (``atom.xml``) and "
         "``json`` (``feed.json``, JSON Feed 1.1). An empty list writes none.",
         rebuild="html",
-        check=checks.str_list,
+        check=checks.feed_formats,
         read=tuple,
     )
     feed_length: int = option(
@@ -329,9 +334,11 @@ class BlogSettings:
         read=dict,
     )
     default_locale: str = option(
-        "en",
+        "",
         (str,),
-        "The locale published at the site root (Docusaurus's ``defaultLocale``).",
+        "The locale published at the site root (Docusaurus's ``defaultLocale``). Empty: "
+        "the ``language`` set in ``conf.py`` (not a ``-D language=`` override), else ``en``;"
+        " a plain ``sphinx-build`` and the ``build`` command agree on it.",
         rebuild="html",
     )
     redirects: dict[str, str] = option(

@@ -7,8 +7,12 @@ of the write phase sees the same catalog, including parallel write workers.
 from __future__ import annotations
 
 import hashlib
+import inspect
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
+
+from docutils import nodes
+from sphinx.environment import BuildEnvironment
 
 from ..model.catalog import Catalog, build_catalog
 from ..model.ordering import Neighbours, neighbours_of
@@ -83,6 +87,19 @@ def get_related(app: Sphinx) -> dict[str, tuple[Post, ...]]:
         )
     _RELATED[app] = related
     return related
+
+
+#: Sphinx 9 takes the builder's tags (required from Sphinx 11); Sphinx 7.4 and 8 have no
+#: such argument.
+_TAKES_TAGS = "tags" in inspect.signature(BuildEnvironment.get_and_resolve_doctree).parameters
+
+
+def resolved_doctree(app: Sphinx, docname: str) -> nodes.document:
+    """The document's doctree with references and toctrees resolved, for this builder."""
+    builder = app.builder
+    if _TAKES_TAGS:
+        return app.env.get_and_resolve_doctree(docname, builder, tags=builder.tags)
+    return app.env.get_and_resolve_doctree(docname, builder)
 
 
 def _refresh(app: Sphinx, env: Any) -> list[str]:

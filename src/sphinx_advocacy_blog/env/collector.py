@@ -164,6 +164,9 @@ class BlogCollector(EnvironmentCollector):
         if not post.listed:
             # An unlisted post is found by its link only; a draft is a preview.
             env.metadata[env.docname]["nosearch"] = True
+        if post.toc_max_heading_level:
+            # Sphinx's depth of a page's table of contents counts the title (level 1).
+            env.metadata[env.docname]["tocdepth"] = post.toc_max_heading_level
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
         """Posts whose neighbours, series, related posts or site data changed; pages whose

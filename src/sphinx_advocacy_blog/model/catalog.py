@@ -13,7 +13,7 @@ from datetime import datetime
 
 from ..util.clock import build_time
 from ..util.slugs import slugify
-from .ordering import index_order, ordered_posts
+from .ordering import display_order, index_order, ordered_posts
 from .post import Author, Post, Tag
 from .routes import author_key, place_slug, series_key, tag_key
 from .site import BlogSite
@@ -21,12 +21,18 @@ from .site import BlogSite
 
 @dataclass
 class Catalog:
-    """The listed posts of a build and their groupings, each in display order."""
+    """The listed posts of a build and their groupings, each newest first.
 
-    #: Listed posts, newest first (or by title).
+    Feeds, sidebars, Newer/Older links and ``postlist`` read them in that order; the list
+    pages show them in ``blog_sort`` order (:meth:`shown`).
+    """
+
+    #: Listed posts, newest first.
     posts: list[Post]
-    #: Blog index order: pinned posts first.
+    #: Blog index order (``blog_sort``): pinned posts first.
     index: list[Post]
+    #: ``blog_sort``: the order of the list pages.
+    sort: str = "date"
     tags: dict[str, Tag] = field(default_factory=dict)
     by_tag: dict[str, list[Post]] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
@@ -60,6 +66,26 @@ class Catalog:
     def event_split(self) -> str:
         """Which events are upcoming: changes when the build date passes an event's end."""
         return " ".join(post.docname for post in self.upcoming)
+
+    #: Every name a listing may give a tag (its ``tags.yml`` key, label or permalink, in
+    #: lower case, and the slug of the key and label) -> the tag's permalink.
+    tag_names: dict[str, str] = field(default_factory=dict)
+    #: Posts of each author by every name a listing may give them: the key and the page's
+    #: permalink, authors without a page (``page: false``) included.
+    by_author_name: dict[str, list[Post]] = field(default_factory=dict)
+
+    def tag_permalink(self, name: str) -> str | None:
+        """The permalink of the tag a listing names by key, label or permalink."""
+        text = name.strip()
+        return self.tag_names.get(text.casefold()) or self.tag_names.get(slugify(text))
+
+    def author_posts(self, name: str) -> list[Post]:
+        """The posts of the author a listing names by key or page permalink."""
+        return self.by_author_name.get(name.strip().strip("/"), [])
+
+    def shown(self, posts: list[Post]) -> list[Post]:
+        """*posts* (one of the groupings) in the order of the list pages."""
+        return display_order(posts, self.sort)
 
 
 def reading_order(parts: list[Post]) -> list[Post]:
@@ -97,8 +123,9 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
     """Group *posts* (all posts of the build) for the list pages; events are split into
     upcoming and past at *now* (the build date)."""
     all_posts = list(posts)
-    listed = ordered_posts(all_posts, site.settings.sort)
-    catalog = Catalog(posts=listed, index=index_order(listed, site.settings.sort))
+    listed = ordered_posts(all_posts)
+    sort = site.settings.sort
+    catalog = Catalog(posts=listed, index=index_order(listed, sort), sort=sort)
     catalog.now = now or build_time()
     catalog.upcoming, catalog.past = split_events(listed, catalog.now)
     catalog.by_docname = {post.docname: post for post in all_posts}
@@ -109,6 +136,7 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
     by_location: dict[str, list[Post]] = defaultdict(list)
     by_language: dict[str, list[Post]] = defaultdict(list)
     by_series: dict[str, list[Post]] = defaultdict(list)
+    by_author_name: dict[str, list[Post]] = defaultdict(list)
     for post in listed:
         for names, terms, by_term in (
             (map(site.location_name, post.locations), catalog.locations, by_location),
@@ -126,6 +154,9 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
             catalog.tags.setdefault(tag_key(tag), tag)
             by_tag[tag_key(tag)].append(post)
         for author in site.post_authors(post):
+            for name in dict.fromkeys(n for n in (author.key, author.page_permalink) if n):
+                if post not in by_author_name[name]:
+                    by_author_name[name].append(post)
             if author.has_page:
                 key = author_key(author)
                 catalog.authors.setdefault(key, author)
@@ -139,6 +170,11 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
             catalog.groups.setdefault(slug, post.group)
             by_group[slug].append(post)
     catalog.by_tag = dict(sorted(by_tag.items()))
+    catalog.by_author_name = dict(by_author_name)
+    for permalink, tag in catalog.tags.items():
+        for name in (tag.key, tag.label, permalink, slugify(tag.key), slugify(tag.label)):
+            if name:
+                catalog.tag_names.setdefault(name.casefold(), permalink)
     catalog.by_author = dict(sorted(by_author.items()))
     catalog.by_category = dict(sorted(by_category.items()))
     catalog.by_group = dict(sorted(by_group.items()))

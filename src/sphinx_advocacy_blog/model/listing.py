@@ -113,9 +113,9 @@ def term_names(site: BlogSite, post: Post, kind: str) -> tuple[str, ...]:
 
 
 def _with_tags(catalog: Catalog, posts: list[Post], tags: tuple[str, ...]) -> list[Post]:
-    wanted = {slugify(tag) for tag in tags}
-    if not wanted:
+    if not tags:
         return posts
+    wanted = {permalink for tag in tags if (permalink := catalog.tag_permalink(tag))}
     tagged = {post.docname for tag in wanted for post in catalog.by_tag.get(tag, ())}
     return [post for post in posts if post.docname in tagged]
 
@@ -139,12 +139,14 @@ def select_posts(catalog: Catalog, spec: ListingSpec, site: BlogSite | None = No
         return list(catalog.by_series.get(series_key(spec.series), ()))
     if spec.ablog and site is not None:
         return select_ablog_posts(catalog, spec, lambda post, kind: term_names(site, post, kind))
-    wanted_tags = {slugify(tag) for tag in spec.tags}
+    wanted_tags = {catalog.tag_permalink(tag) for tag in spec.tags}
+    tagged = {post.docname for tag in wanted_tags if tag for post in catalog.by_tag.get(tag, ())}
+    by_author = {post.docname for post in catalog.author_posts(spec.author)}
     posts = []
     for post in catalog.posts:
-        if wanted_tags and not any(post in catalog.by_tag.get(tag, ()) for tag in wanted_tags):
+        if spec.tags and post.docname not in tagged:
             continue
-        if spec.author and post not in catalog.by_author.get(spec.author, ()):
+        if spec.author and post.docname not in by_author:
             continue
         if spec.category and slugify(post.category) != slugify(spec.category):
             continue

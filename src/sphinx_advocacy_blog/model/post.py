@@ -94,6 +94,8 @@ class Post:
     word_count: int = 0
     sidebar_label: str = ""
     hide_table_of_contents: bool = False
+    #: Deepest heading level in the page's table of contents (``0``: the theme's choice).
+    toc_max_heading_level: int = 0
     last_update: datetime | None = None
     last_update_author: str = ""
     head_tags: tuple[HeadTag, ...] = ()

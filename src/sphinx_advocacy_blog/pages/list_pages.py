@@ -38,6 +38,7 @@ from .archive import render_archive
 from .events import render_events_page, render_index_events
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
 from .links import DEFERRED, link, resolve_deferred
+from .page_labels import setup_page_labels
 from .plan import GeneratedPage, plan_pages, post_keys
 from .render import render
 from .views import author_view, post_view
@@ -301,30 +302,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     remember(app, "pages", split)
 
 
-def register_page_labels(app: Sphinx, env: Any) -> list[str]:
-    """Let documents link to the generated pages by path: ``[our blog](blog)``.
-
-    Each page is a label of Sphinx's standard domain named after its path (``blog``,
-    ``blog/tags/events``, ``blog/archive``), which MyST links and ``{ref}`` resolve.
-    """
-    site = get_site(app)
-    std = env.get_domain("std")
-    previous: set[str] = getattr(env, "advocacy_blog_labels", set())
-    for name in previous:
-        std.labels.pop(name, None)
-        std.anonlabels.pop(name, None)
-    current = set()
-    for page in plan_pages(site, get_catalog(app)):
-        # "blog/tags" and "/blog/tags" (MyST reads a leading slash as the source root).
-        for label in (page.name.lower(), "/" + page.name.lower()):
-            std.labels[label] = (page.name, "", page.title)
-            std.anonlabels[label] = (page.name, "")
-            current.add(label)
-    env.advocacy_blog_labels = current
-    return []
-
-
 def setup_list_pages(app: Sphinx) -> None:
     """Generate the blog's list pages and let documents link to them by path."""
-    app.connect("env-updated", register_page_labels, priority=600)
+    setup_page_labels(app)
     app.connect("html-collect-pages", collect_pages)

@@ -149,7 +149,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "tag",
                 str(_("Posts tagged “{tag}”").format(tag=tag.label)),
-                catalog.by_tag[key],
+                catalog.shown(catalog.by_tag[key]),
                 lambda n, tag=tag: tag_page(site, tag, n),
                 {"tag": tag},
             )
@@ -170,7 +170,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "author",
                 author.name,
-                catalog.by_author[key],
+                catalog.shown(catalog.by_author[key]),
                 lambda n, author=author: author_page(site, author, n),
                 {"author": author},
             )
@@ -181,7 +181,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "category",
                 str(_("Posts in “{category}”").format(category=label)),
-                catalog.by_category[slug],
+                catalog.shown(catalog.by_category[slug]),
                 lambda n, label=label: category_page(site, label, n),
                 {"category": label},
             )
@@ -246,7 +246,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "group",
                 label,
-                catalog.by_group[slug],
+                catalog.shown(catalog.by_group[slug]),
                 lambda n, label=label: group_page(site, label, n),
                 {"group": label},
             )

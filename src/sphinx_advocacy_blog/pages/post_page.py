@@ -131,13 +131,26 @@ def _page_context(
     if post is None:
         return
     context["advocacy_blog_post"] = post
-    if context.get("sourcename"):
-        context["sourcename"] = source_copy_name(app, pagename)
+    _fix_source_link(app, pagename, context)
     if post.hide_table_of_contents:
         context["display_toc"] = False
         context["toc"] = ""
     # The post's title is shown by the page itself; themes use this for <title>.
     context["blog_post"] = True
+
+
+def _fix_source_link(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    """The "page source" of a post: ``_sources/<permalink>.md.txt``.
+
+    Sphinx takes a document's suffix from its file name minus its document name, which
+    for a post (``blog/2022-07-3-welcome/index.md`` named ``blog/2022/07/3/welcome``) is a
+    garbled path; the suffix is the file's own. Sphinx copies the source to the name given
+    here.
+    """
+    context["page_source_suffix"] = posixpath.splitext(str(app.env.doc2path(pagename, False)))[1]
+    if context.get("sourcename"):
+        # The same name pages/removed_posts deletes when the post goes.
+        context["sourcename"] = source_copy_name(app, pagename)
 
 
 def _add_static(app: Sphinx) -> None:

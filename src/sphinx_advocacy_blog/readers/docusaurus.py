@@ -69,6 +69,28 @@ class ParsedPost:
     heading_title_line: int | None = None
 
 
+def _toc_levels(metadata: Mapping[str, Any], reader: _Reader) -> int:
+    """``toc_max_heading_level`` (2 to 6; 0 when not set). ``toc_min_heading_level``
+    above 2 is reported: tables of contents start at the post's sections."""
+    levels = {}
+    for key in ("toc_min_heading_level", "toc_max_heading_level"):
+        value = metadata.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
+            reader.warn("frontmatter", key, f"{key} must be a whole number from 2 to 6")
+            continue
+        levels[key] = value
+    if levels.get("toc_min_heading_level", 2) > 2:
+        reader.warn(
+            "frontmatter",
+            "toc_min_heading_level",
+            "toc_min_heading_level is not supported: the table of contents starts at the "
+            "post's level-2 headings (toc_max_heading_level is)",
+        )
+    return levels.get("toc_max_heading_level", 0)
+
+
 class _Reader:
     """Collects problems while turning front-matter values into Post fields."""
 
@@ -341,6 +363,8 @@ def read_post(
         )
         unlisted = False
 
+    toc_max = _toc_levels(metadata, reader)
+
     last_update = None
     last_update_author = ""
     raw_update = metadata.get("last_update")
@@ -403,6 +427,7 @@ def read_post(
         word_count=converted.word_count,
         sidebar_label=as_text(metadata.get("sidebar_label")),
         hide_table_of_contents=as_flag(metadata.get("hide_table_of_contents", False)),
+        toc_max_heading_level=toc_max,
         last_update=last_update,
         last_update_author=last_update_author,
         head_tags=converted.head_tags,

@@ -30,6 +30,7 @@ from ..util.files import is_active_svg, source_file
 from ..util.urls import is_absolute_url, safe_url
 from . import jsonld
 from .headblock import ResolvedHead, Resolver, resolve_head_block
+from .headtags import meta_key
 from .images import PublishedImage, image_size, post_image, site_image
 from .tag_layers import AuthorFacts, ImageFacts, SiteFacts, trim_description, twitter_handle
 
@@ -274,10 +275,46 @@ def post_description(site: BlogSite, post: Post) -> str:
     return trim_description(post.summary, site.settings.description_length)
 
 
-def post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
-    """The post's ``BlogPosting`` (or its chosen type)."""
+def _block_meta(block: ResolvedHead, *keys: str) -> str:
+    """The content of the first ``<meta>`` of a resolved ``<head>`` block with one of *keys*."""
+    for tag in block.tags:
+        if meta_key(tag) in keys:
+            return (tag.attribute("content") or "").strip()
+    return ""
+
+
+def _block_image(block: ResolvedHead) -> jsonld.ImageRef | None:
+    """The ``og:image`` a post's ``<head>`` block chose (already absolute), with its size and
+    alternative text when the block gives them."""
+    url = _block_meta(block, "og:image", "og:image:url", "og:image:secure_url")
+    if not url:
+        return None
+    width, height = (_block_meta(block, key) for key in ("og:image:width", "og:image:height"))
+    return jsonld.ImageRef(
+        url,
+        int(width) if width.isdigit() else None,
+        int(height) if height.isdigit() else None,
+        _block_meta(block, "og:image:alt"),
+    )
+
+
+def post_json_ld(
+    app: Sphinx, site: BlogSite, post: Post, block: ResolvedHead | None = None
+) -> dict[str, Any]:
+    """The post's ``BlogPosting`` (or its chosen type).
+
+    Its image and description are the ones the page's head tags give: the post's ``<head>``
+    block (*block*, resolved when not given) wins over the generated ones, as it does for
+    ``og:image`` and the meta description.
+    """
     published, modified = post_dates(app, post)
-    image = post_image_facts(app, site, post)
+    image = _json_image(post_image_facts(app, site, post))
+    description = post_description(site, post)
+    if block is None and post.head_tags:
+        block = post_head_block(app, site, post)
+    if block is not None:
+        image = _block_image(block) or image
+        description = " ".join(_block_meta(block, "description").split()) or description
     tags = [tag.label for tag in site.post_tags(post)]
     schema = _extra(post, "schema")
     series, position = _series_facts(app, site, post)
@@ -285,11 +322,11 @@ def post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
         schema_type=post.schema_type,
         url=canonical_url(app, site, post.docname),
         headline=post.title,
-        description=post_description(site, post),
+        description=description,
         published=published,
         modified=modified,
         authors=[author_ref(app, site, author) for author in site.post_authors(post)],
-        image=_json_image(image),
+        image=image,
         keywords=[*post.keywords, *tags],
         language=html_lang(app, site),
         blog_url=canonical_url(app, site, index_page(site)),
