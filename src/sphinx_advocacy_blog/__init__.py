@@ -41,6 +41,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .env.consistency import setup_consistency
     from .env.discovery import setup_discovery
     from .env.git_dates import setup_git_dates
+    from .env.headings import setup_headings
     from .env.noindex import setup_noindex
     from .env.output_state import setup_output_state
     from .env.post_structure import setup_post_structure
@@ -74,6 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_discovery,
         setup_reading,
         setup_post_structure,
+        setup_headings,
         setup_admonitions,
         setup_sanitize,
         setup_collector,

@@ -24,6 +24,11 @@ _ADMONITION_OPEN = re.compile(
 _TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
 _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
 _JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# Docusaurus's explicit heading id (``## Title {#my-id}``; ``mdx-loader``'s regex), and
+# its MDX form (``## Title {/* #my-id */}``: the first word after ``#``).
+_EXPLICIT_ID = re.compile(r"\s*\\?\{#(?P<id>(?:.(?!\{#|\}))*.)\}[ \t]*$")
+_COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}[ \t]*$")
 _HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
 _HEAD_CLOSE = re.compile(r"^\s*</head>\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -31,6 +36,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _HTML_TAG = re.compile(r"<[^>\n]+>")
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 
+#: The role that carries a heading's explicit id to the doctree (``env/headings.py``).
+HEADING_ID_ROLE = "blog-heading-id"
 #: The marker left in the MyST source where the excerpt ends.
 TRUNCATE_MARKER = "<!-- truncate -->"
 #: A front-matter title is parsed as this ``# heading`` on the (blank) first line, so body
@@ -99,12 +106,27 @@ def count_words(lines: list[str]) -> int:
     return len(_WORD.findall(text))
 
 
+def mark_heading_id(line: str) -> str:
+    """``## Title {#my-id}`` -> ``## Title {blog-heading-id}`my-id``` (one line, same
+    place), so the heading keeps Docusaurus's explicit id and the text loses it."""
+    if not _ATX_HEADING.match(line) or "{" not in line:
+        return line
+    match = _EXPLICIT_ID.search(line) or _COMMENT_ID.search(line)
+    if match is None:
+        return line
+    anchor = match["id"].strip().replace("`", "")
+    if not anchor:
+        return line
+    return f"{line[: match.start()]} {{{HEADING_ID_ROLE}}}`{anchor}`"
+
+
 def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> ConvertedBody:
     """Convert a Docusaurus post body to MyST, line for line.
 
     * the ``<head>…</head>`` block is blanked and its tags returned;
     * ``:::note[Title]`` / ``:::tip Title`` become ``:::{blog-note} Title``;
     * ``{/* truncate */}`` becomes ``<!-- truncate -->``; other JSX comments are removed;
+    * a heading's explicit id ``{#my-id}`` becomes a role the doctree transform reads;
     * in ``.mdx`` files, top-level ``import``/``export`` lines are blanked.
 
     *first_line* is the line number of the body's first line in the file.
@@ -163,6 +185,7 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
             out.append(f"{converted} {title}".rstrip())
             index += 1
             continue
+        line = mark_heading_id(line)
         if "{/*" in line:
             line = _JSX_COMMENT.sub("", line)
         out.append(line)

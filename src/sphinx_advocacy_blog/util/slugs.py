@@ -91,3 +91,51 @@ def ablog_slugify(text: str) -> str:
     normalized = unicodedata.normalize("NFKD", str(text))
     cleaned = re.sub(r"[^\w\s-]", "", normalized).strip().lower()
     return re.sub(r"[-\s]+", "-", cleaned)
+
+
+# Circled and squared letters are symbols (So) that github-slugger keeps as letters.
+_SLUG_KEPT_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+
+
+def _slug_char(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category[0] in "LM" or category in ("Nd", "Nl", "Pc") or char in " -":
+        return True
+    point = ord(char)
+    return category == "So" and any(low <= point <= high for low, high in _SLUG_KEPT_SYMBOLS)
+
+
+def github_slug(text: str, *, maintain_case: bool = False) -> str:
+    """github-slugger 1.5's slug, which Docusaurus gives headings (without dedupe).
+
+    Lower case; every character other than a letter, mark, decimal number, ``_``, ``-``
+    and space is removed; each space becomes ``-`` (runs are not collapsed).
+
+    >>> github_slug("What's new in 2.0?")
+    'whats-new-in-20'
+    >>> github_slug("C++ & C#")
+    'c--c'
+    """
+    if not maintain_case:
+        text = text.lower()
+    return "".join(char for char in text if _slug_char(char)).replace(" ", "-")
+
+
+class GithubSlugger:
+    """github-slugger's ``slug()`` with its per-page memory: repeats get ``-1``, ``-2``...
+
+    >>> slugger = GithubSlugger()
+    >>> [slugger.slug("Intro"), slugger.slug("Intro"), slugger.slug("Intro-1")]
+    ['intro', 'intro-1', 'intro-1-1']
+    """
+
+    def __init__(self) -> None:
+        self.occurrences: dict[str, int] = {}
+
+    def slug(self, text: str, *, maintain_case: bool = False) -> str:
+        slug = original = github_slug(text, maintain_case=maintain_case)
+        while slug in self.occurrences:
+            self.occurrences[original] += 1
+            slug = f"{original}-{self.occurrences[original]}"
+        self.occurrences[slug] = 0
+        return slug
