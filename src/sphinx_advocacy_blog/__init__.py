@@ -34,8 +34,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     from .config import setup_config
     from .directives.admonitions import setup_admonitions
+    from .directives.code import setup_code
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
+    from .env.body_links import setup_body_links
     from .env.build_state import setup_build_state
     from .env.collector import setup_collector
     from .env.consistency import setup_consistency
@@ -76,7 +78,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_reading,
         setup_post_structure,
         setup_headings,
+        setup_body_links,
         setup_admonitions,
+        setup_code,
         setup_sanitize,
         setup_collector,
         # The write phase. The post page's header and footer are filled (and its excerpt

@@ -70,3 +70,25 @@ def post_url_pattern(value: Any) -> str | None:
 
 def str_or_str_list(value: Any) -> str | None:
     return None if isinstance(value, str) else str_list(value)
+
+
+def magic_comments(value: Any) -> str | None:
+    message = (
+        "must be a list of {'className': ..., 'line': ..., 'block': {'start': ..., "
+        "'end': ...}} dicts, as Docusaurus's prism.magicComments"
+    )
+    if not isinstance(value, (list, tuple)):
+        return message
+    for entry in value:
+        if not isinstance(entry, dict) or not isinstance(entry.get("line", ""), str):
+            return message
+        block = entry.get("block")
+        if block is not None and not (
+            isinstance(block, dict)
+            and isinstance(block.get("start"), str)
+            and isinstance(block.get("end"), str)
+        ):
+            return message
+        if not entry.get("line") and not block:
+            return message
+    return None

@@ -381,6 +381,32 @@ class BlogSettings:
         name="post_date_format",
     )
 
+    # -- Docusaurus code blocks --
+    code_magic_comments: tuple[dict[str, Any], ...] = option(
+        [],
+        (list, tuple),
+        "Docusaurus's ``prism.magicComments``: comments in code that emphasize lines "
+        "(``[{'className': 'x', 'line': 'highlight-next-line', 'block': {'start': "
+        "'highlight-start', 'end': 'highlight-end'}}]``). Empty: Docusaurus's default, "
+        "the one shown.",
+        check=checks.magic_comments,
+        read=tuple,
+    )
+    code_default_language: str = option(
+        "",
+        (str,),
+        "Docusaurus's ``prism.defaultLanguage``: the language of code fences in posts "
+        "that name none (empty: plain text).",
+    )
+    code_languages: dict[str, str] = option(
+        {},
+        (dict,),
+        "Code languages of posts mapped to Pygments lexers, on top of the built-in map "
+        "of Prism's names (``flow``, ``hbs``, ``gql``...), e.g. ``{'mylang': 'python'}``.",
+        check=checks.str_dict,
+        read=dict,
+    )
+
     # -- computed from Sphinx's own settings (not options of this extension) --------------
     #: ``html_baseurl`` (else ABlog's ``blog_baseurl``) without its trailing slash.
     base_url: str = ""

@@ -48,6 +48,7 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             url_pattern=site.settings.post_url,
             date_formats=(site.settings.post_date_format,),
             ablog=is_ablog_post(env, docname),
+            mermaid="sphinxcontrib.mermaid" in app.extensions,
         ),
         fallback_date=lambda: post_date_fallback(app, os.path.join(app.srcdir, source_path)),
     )

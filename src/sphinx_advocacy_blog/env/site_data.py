@@ -22,6 +22,7 @@ from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_t
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 _SITES: WeakKeyDictionary[Sphinx, BlogSite] = WeakKeyDictionary()
@@ -114,6 +115,13 @@ def _data_file(srcdir: str, site: BlogSite, filename: str, folder: str) -> tuple
         site.problems.append(Problem("yaml", f"cannot read {filename}: {error}", relative))
         return None
     return None if text is None else (text, relative)
+
+
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The application of an environment, for code that only has ``self.env`` (transforms):
+    ``env.app`` is deprecated from Sphinx 9 (and ``SphinxTransform.app`` with it)."""
+    app = getattr(env, "_app", None)
+    return app if app is not None else env.app
 
 
 def get_site(app: Sphinx) -> BlogSite:

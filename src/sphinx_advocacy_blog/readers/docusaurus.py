@@ -242,7 +242,10 @@ def read_post(
     slug = as_text(metadata.get("slug"))
 
     converted = convert_body(
-        split.body, mdx=source_path.endswith(".mdx"), first_line=split.body_line
+        split.body,
+        mdx=source_path.endswith(".mdx"),
+        first_line=split.body_line,
+        mermaid=settings.mermaid,
     )
     title = as_text(metadata.get("title"))
     heading = first_heading(converted.text)

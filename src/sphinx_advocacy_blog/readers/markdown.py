@@ -29,6 +29,7 @@ _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # its MDX form (``## Title {/* #my-id */}``: the first word after ``#``).
 _EXPLICIT_ID = re.compile(r"\s*\\?\{#(?P<id>(?:.(?!\{#|\}))*.)\}[ \t]*$")
 _COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}[ \t]*$")
+_META_RANGE = re.compile(r"\{[\d,\s-]*\}")
 _HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
 _HEAD_CLOSE = re.compile(r"^\s*</head>\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -36,6 +37,8 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _HTML_TAG = re.compile(r"<[^>\n]+>")
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 
+#: The directive every code fence of a post becomes (``directives/code.py``).
+CODE_DIRECTIVE = "blog-code"
 #: The role that carries a heading's explicit id to the doctree (``env/headings.py``).
 HEADING_ID_ROLE = "blog-heading-id"
 #: The marker left in the MyST source where the excerpt ends.
@@ -106,6 +109,23 @@ def count_words(lines: list[str]) -> int:
     return len(_WORD.findall(text))
 
 
+def code_fence_line(line: str, fence: str, *, mermaid: bool = False) -> str:
+    """The opening line of a fence, as the ``blog-code`` directive (or ``mermaid``'s).
+
+    A fence already written for MyST (```` ```{note} ````) is left alone; Docusaurus's
+    metastring (``title="x" {1,3}``) stays on the line for the directive to read.
+    """
+    start = line.index(fence)
+    info = line[start + len(fence) :].strip()
+    head = line[: start + len(fence)]
+    first = info.split(maxsplit=1)[0] if info else ""
+    if first.startswith("{") and not _META_RANGE.fullmatch(first):
+        return line
+    if first.lower() == "mermaid" and mermaid:
+        return f"{head}{{mermaid}}"
+    return f"{head}{{{CODE_DIRECTIVE}}} {info}".rstrip()
+
+
 def mark_heading_id(line: str) -> str:
     """``## Title {#my-id}`` -> ``## Title {blog-heading-id}`my-id``` (one line, same
     place), so the heading keeps Docusaurus's explicit id and the text loses it."""
@@ -120,14 +140,17 @@ def mark_heading_id(line: str) -> str:
     return f"{line[: match.start()]} {{{HEADING_ID_ROLE}}}`{anchor}`"
 
 
-def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> ConvertedBody:
+def convert_body(
+    text: str, *, mdx: bool = False, first_line: int = 1, mermaid: bool = False
+) -> ConvertedBody:
     """Convert a Docusaurus post body to MyST, line for line.
 
     * the ``<head>…</head>`` block is blanked and its tags returned;
     * ``:::note[Title]`` / ``:::tip Title`` become ``:::{blog-note} Title``;
     * ``{/* truncate */}`` becomes ``<!-- truncate -->``; other JSX comments are removed;
     * a heading's explicit id ``{#my-id}`` becomes a role the doctree transform reads;
-    * in ``.mdx`` files, top-level ``import``/``export`` lines are blanked.
+    * in ``.mdx`` files, top-level ``import``/``export`` lines are blanked;
+    * every code fence becomes the ``blog-code`` directive (``mermaid``'s, with *mermaid*).
 
     *first_line* is the line number of the body's first line in the file.
     """
@@ -149,13 +172,14 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
                 fence_match
                 and fence_match.group(1)[0] == fence[0]
                 and len(fence_match.group(1)) >= len(fence)
+                and not line[fence_match.end() :].strip()
             ):
                 fence = None
             index += 1
             continue
         if fence_match:
             fence = fence_match.group(1)
-            out.append(line)
+            out.append(code_fence_line(line, fence, mermaid=mermaid))
             counted.append(line)
             index += 1
             continue

@@ -19,3 +19,5 @@ class ReadSettings:
     #: Read the front matter the ABlog way even without ``blogpost: true`` (posts matched
     #: by ``blog_post_pattern``).
     ablog: bool = False
+    #: The site loads ``sphinxcontrib.mermaid``: ```` ```mermaid ```` fences are diagrams.
+    mermaid: bool = False
