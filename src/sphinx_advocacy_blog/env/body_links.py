@@ -4,9 +4,9 @@ MyST reads ``[x](/docs/intro)`` as a cross-reference and, finding no such target
 a dead ``#/docs/intro``. In a post (read phase, :class:`PostLinks`), a link is resolved by
 Docusaurus's rules (:mod:`..readers.links`): to a post or page of this build (by URL or by
 ``./file.md``, keeping ``#anchor`` and ``?query``), or else to that path of the site under
-``html_baseurl``'s path. Each becomes a ``pending_xref`` of type :data:`BODY_LINK` (so tables of contents treat it
-as any cross-reference), turned into a relative
-(or root-relative) URL when the page is written (:class:`ResolveBodyLinks`). At the end of
+``html_baseurl``'s path. Each becomes a ``pending_xref`` of type :data:`BODY_LINK` (so
+tables of contents treat it as any cross-reference), turned into a relative (or
+root-relative) URL when the page is written (:class:`ResolveBodyLinks`). At the end of
 an HTML build, a link to a path the output does not hold is a warning (``blog.link``)
 naming the file and line, like Docusaurus's ``onBrokenLinks``.
 """
@@ -21,7 +21,6 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.osutil import relative_uri
 
 from ..diagnostics import report
 from ..model.problem import Problem
@@ -92,14 +91,12 @@ class PostLinks(SphinxTransform):
             line = xref.line or (xref.parent.line if xref.parent is not None else None) or 1
             if xref.get("refdomain") == "doc":
                 anchor = str(xref.get("reftargetid") or "")
-                target: LinkTarget | None = LinkTarget(
-                    "doc", doc=str(xref["reftarget"]), anchor=anchor
-                )
+                target = LinkTarget("doc", doc=str(xref["reftarget"]), anchor=anchor)
             else:
                 href = str(xref.get("reftarget", ""))
                 if href.startswith("#") or not href:
                     continue
-                target = resolve_link(
+                resolved = resolve_link(
                     href,
                     read_path=read_path,
                     source_path=source_path,
@@ -108,10 +105,11 @@ class PostLinks(SphinxTransform):
                     doc_of_path=doc_of_path,
                     base_path=base_path,
                 )
-                if target is None:
+                if resolved is None:
                     reference = nodes.reference("", "", *xref.children, refuri=href)
                     xref.replace_self(reference)
                     continue
+                target = resolved
             if target.kind == "file-missing":
                 report(
                     app,
@@ -188,9 +186,12 @@ class ResolveBodyLinks(SphinxPostTransform):
 
 def _exists(outdir: str, builder: Any, route: str, path: str) -> bool:
     page = _route_page(route, path)
-    if page is not None and hasattr(builder, "get_outfilename"):
-        if os.path.exists(builder.get_outfilename(page)):
-            return True
+    if (
+        page is not None
+        and hasattr(builder, "get_outfilename")
+        and os.path.exists(builder.get_outfilename(page))
+    ):
+        return True
     inner = path.strip("/")
     if not inner:
         return True
@@ -221,7 +222,6 @@ def _check_site_links(app: Sphinx, exception: Exception | None) -> None:
                     )
                 )
     report(app, sorted(problems, key=lambda p: (p.path, p.line or 0)))
-
 
 
 def setup_body_links(app: Sphinx) -> None:

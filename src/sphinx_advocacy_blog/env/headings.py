@@ -64,9 +64,8 @@ def heading_text(title: nodes.Element) -> str:
 def _claim(document: nodes.document, node: nodes.Element, anchor: str) -> None:
     """Make *anchor* the first id of *node*, taking it from any other node that had it."""
     holder = document.ids.get(anchor)
-    if holder is not None and holder is not node:
-        if anchor in holder["ids"]:
-            holder["ids"].remove(anchor)
+    if holder is not None and holder is not node and anchor in holder["ids"]:
+        holder["ids"].remove(anchor)
     if anchor in node["ids"]:
         node["ids"].remove(anchor)
     node["ids"].insert(0, anchor)

@@ -35,9 +35,7 @@ class LinkTarget:
 
     def suffix(self) -> str:
         """``?query#anchor`` as written."""
-        return (f"?{self.query}" if self.query else "") + (
-            f"#{self.anchor}" if self.anchor else ""
-        )
+        return (f"?{self.query}" if self.query else "") + (f"#{self.anchor}" if self.anchor else "")
 
 
 def split_href(href: str) -> tuple[str, str, str]:
