@@ -54,6 +54,9 @@ MDX_TEXT = re.compile(
 )
 
 
+IMAGE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
+
+
 @dataclass
 class Counts:
     posts: int = 0
@@ -157,7 +160,10 @@ def page_file(out: Path, permalink: str, base: str) -> Path:
 
 
 def text_of(element: Tag) -> str:
-    return " ".join(element.get_text(" ").split())
+    """The text of an element, with its images' alt text (as mdast's toString)."""
+    parts = [element.get_text(" ")]
+    parts += [str(image.get("alt", "")) for image in element.find_all("img")]
+    return " ".join(" ".join(parts).split())
 
 
 def heading_ids(soup: BeautifulSoup) -> set[str]:
@@ -179,7 +185,8 @@ def heading_ids(soup: BeautifulSoup) -> set[str]:
 
 def visible_text(article: Tag) -> str:
     clone = BeautifulSoup(str(article), "html.parser")
-    for element in clone.find_all(["pre", "code", "script", "style", "kbd"]):
+    # Code shows syntax on purpose; the title is front-matter text, shown as written.
+    for element in clone.find_all(["pre", "code", "script", "style", "kbd", "h1"]):
         element.decompose()
     text = clone.get_text("\n")
     attributes = []
@@ -215,7 +222,9 @@ def compare_post(post: dict, out: Path, warnings: str, base: str) -> Counts:
     resolved = [(text, normalize(urljoin(page_url, href))) for text, href in anchors]
     hrefs = {href for _, href in resolved}
     for link in post["links"]:
-        expected = normalize(urljoin(ORIGIN + "/", link["renderedHref"]))
+        if link["type"] == "definition" and IMAGE.search(link["original"]):
+            continue  # the source of an image reference: not a link
+        expected = normalize(urljoin(page_url, link["renderedHref"]))
         counts.links += 1
         text = " ".join(str(link.get("text") or "").split())
         if link["type"] == "link" and text:

@@ -36,6 +36,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives.admonitions import setup_admonitions
     from .directives.code import setup_code
     from .directives.language_switcher import setup_language_switcher
+    from .directives.mdx import setup_mdx
     from .directives.listings import setup_listings
     from .env.body_links import setup_body_links
     from .env.build_state import setup_build_state
@@ -81,6 +82,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_body_links,
         setup_admonitions,
         setup_code,
+        setup_mdx,
         setup_sanitize,
         setup_collector,
         # The write phase. The post page's header and footer are filled (and its excerpt

@@ -407,6 +407,18 @@ class BlogSettings:
         read=dict,
     )
 
+    # -- MDX components --
+    mdx_components: dict[str, str] = option(
+        {},
+        (dict,),
+        "MDX components of posts that the blog does not render itself, mapped to the "
+        "name of a MyST directive (their ``title`` becomes its argument and their "
+        "children its content) or to ``'children'`` (shown without the component, "
+        "and without a warning), e.g. ``{'TLDR': 'note', 'Snippet': 'children'}``.",
+        check=checks.str_dict,
+        read=dict,
+    )
+
     # -- computed from Sphinx's own settings (not options of this extension) --------------
     #: ``html_baseurl`` (else ABlog's ``blog_baseurl``) without its trailing slash.
     base_url: str = ""

@@ -17,6 +17,7 @@ from sphinx.transforms import SphinxTransform
 
 from ..readers.markdown import HEADING_ID_ROLE
 from ..util.slugs import GithubSlugger
+from .discovery import is_ablog_post
 from .nodes import heading_id
 from .records import READING_KEY
 
@@ -83,6 +84,9 @@ class HeadingIds(SphinxTransform):
         if self.env.temp_data.get(READING_KEY) is None:
             return
         document = self.document
+        if not is_ablog_post(self.env, self.env.docname):
+            # Docusaurus shows quotes as written: no "smart" quotes in its posts.
+            document["support_smartquotes"] = False
         title_section = next(
             (child for child in document.children if isinstance(child, nodes.section)), None
         )

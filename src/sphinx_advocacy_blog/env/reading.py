@@ -17,6 +17,7 @@ from ..diagnostics import report
 from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.docusaurus import read_post
+from ..readers.mdx import MdxSettings
 from ..readers.settings import ReadSettings
 from ..util.files import find_source_file
 from ..util.urls import is_absolute_url
@@ -49,6 +50,10 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             date_formats=(site.settings.post_date_format,),
             ablog=is_ablog_post(env, docname),
             mermaid="sphinxcontrib.mermaid" in app.extensions,
+            mdx=MdxSettings(
+                components=tuple(sorted(site.settings.mdx_components.items())),
+                design="sphinx_design" in app.extensions,
+            ),
         ),
         fallback_date=lambda: post_date_fallback(app, os.path.join(app.srcdir, source_path)),
     )

@@ -246,7 +246,10 @@ def read_post(
         mdx=source_path.endswith(".mdx"),
         first_line=split.body_line,
         mermaid=settings.mermaid,
+        path=source_path,
+        mdx_settings=settings.mdx,
     )
+    reader.problems.extend(converted.problems)
     title = as_text(metadata.get("title"))
     heading = first_heading(converted.text)
     heading_line = None

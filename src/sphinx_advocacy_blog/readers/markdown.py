@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..model.post import HeadTag
-
-#: Docusaurus admonition kinds; the MyST directive ``blog-<kind>`` renders each.
-ADMONITION_KINDS = ("note", "tip", "info", "warning", "caution", "danger", "important", "success")
+from ..model.problem import Problem
+from .mdx import ADMONITION_KINDS, MdxSettings, convert_mdx
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ADMONITION_OPEN = re.compile(
@@ -58,6 +57,8 @@ class ConvertedBody:
     word_count: int
     #: Line (1-based, in the whole file) of the ``<head>`` block, if any.
     head_line: int | None = None
+    #: MDX components the blog does not know (one per component).
+    problems: tuple[Problem, ...] = ()
 
 
 class _HeadParser(HTMLParser):
@@ -141,7 +142,13 @@ def mark_heading_id(line: str) -> str:
 
 
 def convert_body(
-    text: str, *, mdx: bool = False, first_line: int = 1, mermaid: bool = False
+    text: str,
+    *,
+    mdx: bool = False,
+    first_line: int = 1,
+    mermaid: bool = False,
+    path: str = "",
+    mdx_settings: MdxSettings | None = None,
 ) -> ConvertedBody:
     """Convert a Docusaurus post body to MyST, line for line.
 
@@ -149,12 +156,15 @@ def convert_body(
     * ``:::note[Title]`` / ``:::tip Title`` become ``:::{blog-note} Title``;
     * ``{/* truncate */}`` becomes ``<!-- truncate -->``; other JSX comments are removed;
     * a heading's explicit id ``{#my-id}`` becomes a role the doctree transform reads;
-    * in ``.mdx`` files, top-level ``import``/``export`` lines are blanked;
+    * MDX components, ``import``/``export`` lines and ``{' '}`` are rewritten
+      (:mod:`.mdx`); in ``.mdx`` files, other top-level ``import``/``export`` lines too;
     * every code fence becomes the ``blog-code`` directive (``mermaid``'s, with *mermaid*).
 
     *first_line* is the line number of the body's first line in the file.
     """
-    lines = text.split("\n")
+    lines, problems = convert_mdx(
+        text.split("\n"), path=path, first_line=first_line, settings=mdx_settings
+    )
     out: list[str] = []
     head_tags: tuple[HeadTag, ...] = ()
     head_line: int | None = None
@@ -221,4 +231,5 @@ def convert_body(
         has_truncate_marker=has_truncate,
         word_count=count_words(counted),
         head_line=head_line,
+        problems=tuple(problems),
     )

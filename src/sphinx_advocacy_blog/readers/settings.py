@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .mdx import MdxSettings
 
 
 @dataclass(frozen=True)
@@ -21,3 +23,5 @@ class ReadSettings:
     ablog: bool = False
     #: The site loads ``sphinxcontrib.mermaid``: ```` ```mermaid ```` fences are diagrams.
     mermaid: bool = False
+    #: How MDX components are rendered (``blog_mdx_components``, sphinx-design).
+    mdx: MdxSettings = field(default_factory=MdxSettings)
