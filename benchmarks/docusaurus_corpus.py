@@ -39,7 +39,7 @@ ORIGIN = "https://example.org"
 #: Components the extension renders itself (no warning expected).
 BUILT_IN = {
     "Tabs", "TabItem", "Details", "details", "summary", "Admonition", "CodeBlock", "Link",
-    "Image", "IdealImage", "Tweet", "LiteYouTubeEmbed", "YouTube", "iframe", "img", "a",
+    "Image", "IdealImage", "Tweet", "LiteYouTubeEmbed", "YouTube", "iframe", "img", "a", "<>",
 }  # fmt: skip
 #: Docusaurus syntax that must never reach a reader as text.
 MDX_TEXT = re.compile(
@@ -161,7 +161,7 @@ def page_file(out: Path, permalink: str, base: str) -> Path:
 
 def text_of(element: Tag) -> str:
     """The text of an element, with its images' alt text (as mdast's toString)."""
-    parts = [element.get_text(" ")]
+    parts = [element.get_text()]
     parts += [str(image.get("alt", "")) for image in element.find_all("img")]
     return " ".join(" ".join(parts).split())
 
@@ -185,8 +185,9 @@ def heading_ids(soup: BeautifulSoup) -> set[str]:
 
 def visible_text(article: Tag) -> str:
     clone = BeautifulSoup(str(article), "html.parser")
-    # Code shows syntax on purpose; the title is front-matter text, shown as written.
-    for element in clone.find_all(["pre", "code", "script", "style", "kbd", "h1"]):
+    # Code shows syntax on purpose; titles (of this post and of its neighbours in the
+    # footer) are front-matter text, shown as written.
+    for element in clone.find_all(["pre", "code", "script", "style", "kbd", "h1", "footer"]):
         element.decompose()
     text = clone.get_text("\n")
     attributes = []

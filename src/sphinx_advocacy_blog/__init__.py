@@ -36,8 +36,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives.admonitions import setup_admonitions
     from .directives.code import setup_code
     from .directives.language_switcher import setup_language_switcher
-    from .directives.mdx import setup_mdx
     from .directives.listings import setup_listings
+    from .directives.mdx import setup_mdx
     from .env.body_links import setup_body_links
     from .env.build_state import setup_build_state
     from .env.collector import setup_collector

@@ -37,6 +37,14 @@ def url_path(value: Any) -> str | None:
     return None
 
 
+def route_path(value: Any) -> str | None:
+    """A URL path, or ``/`` for the site root (Docusaurus's ``routeBasePath: '/'``)."""
+    text = str(value).strip("/")
+    if ".." in text.split("/") or "\\" in text or "//" in text:
+        return "must be a URL path such as 'blog' (or '/' for the site root), without '..'"
+    return None
+
+
 def str_list(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         return "must be a list of strings"

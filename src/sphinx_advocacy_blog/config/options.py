@@ -85,9 +85,10 @@ class BlogSettings:
         "blog",
         (str,),
         "URL path under which the blog is published (Docusaurus's ``routeBasePath``): "
-        "posts live at ``/<route>/<slug>``, the index at ``/<route>``.",
+        "posts live at ``/<route>/<slug>``, the index at ``/<route>``. ``'/'`` publishes "
+        "the blog at the site root (the index is then the site's home page).",
         name="blog_route_base_path",
-        check=checks.url_path,
+        check=checks.route_path,
         read=strip_slashes,
     )
     title: str = option(

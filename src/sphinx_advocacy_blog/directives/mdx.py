@@ -17,7 +17,7 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from ..i18n.translate import _
-from ..readers.mdx import IMAGE_ROLE
+from ..readers.components import IMAGE_ROLE
 
 if TYPE_CHECKING:
     from docutils.parsers.rst.states import Inliner

@@ -67,6 +67,8 @@ def _claim(document: nodes.document, node: nodes.Element, anchor: str) -> None:
     holder = document.ids.get(anchor)
     if holder is not None and holder is not node and anchor in holder["ids"]:
         holder["ids"].remove(anchor)
+        if not holder["ids"]:
+            document.set_id(holder)  # every section needs an id (tables of contents)
     if anchor in node["ids"]:
         node["ids"].remove(anchor)
     node["ids"].insert(0, anchor)

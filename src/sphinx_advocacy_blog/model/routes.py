@@ -21,7 +21,11 @@ from .site import BlogSite
 
 
 def _paged(base: str, page: int) -> str:
-    return base if page <= 1 else posixpath.join(base, "page", str(page))
+    """*base*'s page *page*; a blog at the site root (route ``""``) has its first page at
+    ``index``."""
+    if page <= 1:
+        return base or "index"
+    return posixpath.join(base, "page", str(page))
 
 
 def author_key(author: Author) -> str:
@@ -136,15 +140,15 @@ def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = 
     (``blog/atom.xml/x``) collides too: the file and a folder cannot share a name."""
     folded = permalink.strip("/").casefold()
     base = route.strip("/").casefold()
-    if folded == base:
+    if folded == base or (not base and folded == "index"):
         return "the blog index"
     first = folded.split("/", 1)[0]
     if first in _SITE_NAMES:
         return _SITE_NAMES[first]
     if first in {prefix.casefold() for prefix in locale_prefixes if prefix}:
         return f"the folder of the site in locale {first!r}"
-    if folded.startswith(base + "/"):
-        section = folded[len(base) + 1 :].split("/", 1)[0]
+    if not base or folded.startswith(base + "/"):
+        section = folded[len(base) + 1 :].split("/", 1)[0] if base else first
         if section in _BLOG_SECTIONS:
             return _BLOG_SECTIONS[section]
     return ""

@@ -111,16 +111,17 @@ def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
 
 def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
-    pages.extend(
-        _paginated(
-            site,
-            "index",
-            site.settings.title,
-            catalog.index,
-            lambda n: index_page(site, n),
-            {"description": site.settings.description},
-        )
+    index_pages = _paginated(
+        site,
+        "index",
+        site.settings.title,
+        catalog.index,
+        lambda n: index_page(site, n),
+        {"description": site.settings.description},
     )
+    # A blog at the site root (``blog_route_base_path = "/"``): its first page is the site's
+    # root document, which Sphinx requires (a ``postlist`` there lists the posts).
+    pages.extend(page for page in index_pages if site.settings.route or page.name != "index")
     pages.append(
         GeneratedPage(
             tags_index_page(site),

@@ -21,9 +21,35 @@ _STRING_EXPRESSION = re.compile(r"""^\s*(['"`])(.*)\1\s*$""", re.DOTALL)
 _NUMBER = re.compile(r"^\s*-?\d+(?:\.\d+)?\s*$")
 #: CSS properties that take plain numbers (React adds ``px`` to the others).
 _UNITLESS = frozenset(
-    "flex flexgrow flexshrink fontweight lineheight opacity order zindex zoom "
-    "gridrow gridcolumn columncount tabsize orphans widows".split()
+    {"flex", "flexgrow", "flexshrink", "fontweight", "lineheight", "opacity", "order"}
+    | {"zindex", "zoom", "gridrow", "gridcolumn", "columncount", "tabsize", "orphans", "widows"}
 )
+
+
+#: An MDX ``import``/``export`` statement (its first line).
+IMPORT = re.compile(
+    r"""^(?:import\s+(?:[\w*{}\s,$]+\s+from\s+)?['"][^'"]+['"];?|import\s*\{[^}]*$"""
+    r"""|export\s+(?:default\s+|const\s+|function\s+|let\s+|\{).*)\s*$"""
+)
+#: The line that ends a multi-line ``import {``.
+_IMPORT_END = re.compile(r"""from\s+['"][^'"]+['"];?\s*$""")
+
+
+def esm_end(lines: list[str], index: int) -> int:
+    """The index after the ``import``/``export`` statement starting at ``lines[index]``."""
+    line = lines[index]
+    index += 1
+    if line.lstrip().startswith("import") and not _IMPORT_END.search(line) and "{" in line:
+        while index < len(lines) and not _IMPORT_END.search(lines[index]):
+            index += 1
+        return min(index + 1, len(lines))
+    if line.lstrip().startswith("export"):
+        depth = sum(line.count(c) for c in "{[(") - sum(line.count(c) for c in "}])")
+        while depth > 0 and index < len(lines):
+            depth += sum(lines[index].count(c) for c in "{[(")
+            depth -= sum(lines[index].count(c) for c in "}])")
+            index += 1
+    return index
 
 
 @dataclass(frozen=True)
@@ -182,7 +208,9 @@ def style_text(source: str) -> str:
 
 
 def _split_top_level(text: str) -> list[str]:
-    parts, depth, quote, current = [], 0, "", []
+    parts: list[str] = []
+    current: list[str] = []
+    depth, quote = 0, ""
     for char in text:
         if quote:
             quote = "" if char == quote else quote

@@ -26,23 +26,22 @@ no indented code blocks), so nesting always parses.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..model.problem import Problem
-from .jsx import JsxTag, find_tags, html_tag, outside_code, scan_tag
+from .components import (
+    BUILT_IN_COMPONENTS,
+    CHILDREN_ONLY,
+    EMBEDS,
+    IMAGES,
+    embed_url,
+    image_role,
+    render_embed,
+)
+from .jsx import IMPORT, JsxTag, esm_end, find_tags, html_tag, outside_code, scan_tag
 
 #: Docusaurus admonition kinds; the MyST directive ``blog-<kind>`` renders each.
 ADMONITION_KINDS = ("note", "tip", "info", "warning", "caution", "danger", "important", "success")
-#: Components rendered by the extension itself.
-BUILT_IN_COMPONENTS = frozenset(
-    {"Tabs", "TabItem", "Details", "Admonition", "CodeBlock", "Link", "Image", "IdealImage"}
-    | {"Tweet", "LiteYouTubeEmbed", "YouTube", "ReactPlayer"}
-)
-#: The value of ``blog_mdx_components`` that keeps a component's children only.
-CHILDREN_ONLY = "children"
-IMAGE_ROLE = "blog-image"
-
 _FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
 _COLON_OPEN = re.compile(
     r"^(?P<indent>\s*)(?P<colons>:{3,})(?:\{(?P<directive>[\w-]+)\}(?P<argument>.*)|"
@@ -50,11 +49,6 @@ _COLON_OPEN = re.compile(
     r"(?:\[(?P<bracket_title>[^\]]*)\]|[ \t]+(?P<title>\S.*?))?)[ \t]*$"
 )
 _COLON_CLOSE = re.compile(r"^\s*:{3,}\s*$")
-_IMPORT = re.compile(
-    r"""^(?:import\s+(?:[\w*{}\s,$]+\s+from\s+)?['"][^'"]+['"];?|import\s*\{[^}]*$"""
-    r"""|export\s+(?:default\s+|const\s+|function\s+|let\s+|\{).*)\s*$"""
-)
-_IMPORT_END = re.compile(r"""from\s+['"][^'"]+['"];?\s*$""")
 _SPACE_EXPRESSION = re.compile(r"""\{\s*(['"`])(\s*)\1\s*\}""")
 #: HTML elements that start a raw HTML block in CommonMark (type 6), and ``script``...
 _HTML_BLOCK = re.compile(
@@ -64,8 +58,6 @@ _HTML_BLOCK = re.compile(
     re.IGNORECASE,
 )
 _CONTAINERS = {"Tabs", "TabItem", "details", "Details", "Admonition", "CodeBlock"}
-_EMBEDS = {"Tweet", "LiteYouTubeEmbed", "YouTube", "ReactPlayer", "iframe"}
-_IMAGES = {"img", "Image", "IdealImage"}
 
 
 @dataclass(frozen=True)
@@ -76,42 +68,6 @@ class MdxSettings:
     components: tuple[tuple[str, str], ...] = ()
     #: sphinx-design is loaded: tabs become its ``tab-set``.
     design: bool = False
-
-
-def render_embed(url: str, title: str) -> str:
-    """How an embedded tweet or video is shown: a link (one line of Markdown).
-
-    The one place that decides it, so a privacy-friendly "click to load" facade can
-    replace it."""
-    text = (title or url).replace("[", "(").replace("]", ")")
-    return f"[{text}]({url.replace(' ', '%20').replace(')', '%29')})"
-
-
-def embed_url(tag: JsxTag) -> str:
-    """The page an embed component or iframe shows, ``""`` if unknown."""
-    if tag.name == "Tweet":
-        tweet = tag.text("id")
-        return f"https://twitter.com/i/status/{tweet}" if tweet.isdigit() else ""
-    if tag.name in ("LiteYouTubeEmbed", "YouTube"):
-        video = tag.text("id") or tag.text("videoId")
-        return f"https://www.youtube.com/watch?v={video}" if re.fullmatch(r"[\w-]+", video) else ""
-    url = tag.text("src") or tag.text("url")
-    if url.startswith("//"):
-        url = "https:" + url
-    match = re.match(r"https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", url)
-    if match:
-        return f"https://www.youtube.com/watch?v={match.group(1)}"
-    return url if url.startswith(("https://", "http://")) else ""
-
-
-def image_role(tag: JsxTag) -> str:
-    """``<img src={require('./x.png').default} alt="x" width="400"/>`` as the image role."""
-    parts = []
-    for name in ("src", "alt", "width", "height", "title"):
-        value = tag.text(name).replace("`", "'").replace('"', "'")
-        if value:
-            parts.append(f'{name}="{value}"')
-    return f"{{{IMAGE_ROLE}}}`{' '.join(parts)}`" if tag.text("src") else ""
 
 
 @dataclass
@@ -236,21 +192,22 @@ class _Converter:
             directive = "tab-item" if self.settings.design else "blog-tab"
             return _Node("jsx", line, name=name, directive=directive, argument=label, indent=indent)
         if name in ("details", "Details"):
-            return _Node(
-                "jsx", line, name=name, directive="blog-details", indent=indent, summary_pending=True
-            )
+            node = _Node("jsx", line, name=name, directive="blog-details", indent=indent)
+            node.summary_pending = True
+            return node
         if name == "Admonition":
             kind = tag.text("type")
             kind = kind if kind in ADMONITION_KINDS else "note"
             title = tag.text("title")
-            return _Node("jsx", line, name=name, directive=f"blog-{kind}", argument=title, indent=indent)
+            directive = f"blog-{kind}"
+            return _Node("jsx", line, name=name, directive=directive, argument=title, indent=indent)
         if name == "CodeBlock":
             language = tag.text("language") or tag.text("className").replace("language-", "")
             meta = f'title="{tag.text("title")}"' if tag.text("title") else ""
             if tag.has("showLineNumbers"):
                 meta += " showLineNumbers"
             argument = f"{language} {meta}".strip()
-            return _Node("code", line, name=name, directive="blog-code", argument=argument, indent=indent)
+            return _Node("code", line, name=name, argument=argument, indent=indent)
         return None
 
     # -- lines --
@@ -265,7 +222,12 @@ class _Converter:
             match = _FENCE.match(line)
             if fence is not None:
                 self.code[index] = True
-                if match and match.group(2)[0] == fence[0] and len(match.group(2)) >= len(fence) and not match.group(3).strip():
+                if (
+                    match
+                    and match.group(2)[0] == fence[0]
+                    and len(match.group(2)) >= len(fence)
+                    and not match.group(3).strip()
+                ):
                     fence = None
                     self.code[index] = False
                 index += 1
@@ -299,7 +261,7 @@ class _Converter:
                 self.close(node, index)
                 index += 1
                 continue
-            if _IMPORT.match(line) and not in_html and len(self.stack) == 1:
+            if IMPORT.match(line) and not in_html and len(self.stack) == 1:
                 index = self.blank_import(index)
                 continue
             if stripped.startswith("<") and not in_html:
@@ -318,30 +280,15 @@ class _Converter:
         else:
             directive = f"blog-{match['kind']}"
             argument = (match["bracket_title"] or match["title"] or "").strip()
-        self.push(_Node("colon", index, directive=directive, argument=argument, indent=match["indent"]))
+        node = _Node("colon", index, directive=directive, argument=argument)
+        node.indent = match["indent"]
+        self.push(node)
 
     def blank_import(self, index: int) -> int:
-        """Blank an ``import``/``export`` statement (several lines for ``import {``...)."""
-        line = self.lines[index]
-        self.out[index] = ""
-        index += 1
-        if line.lstrip().startswith("import") and not _IMPORT_END.search(line) and "{" in line:
-            while index < len(self.lines) and not _IMPORT_END.search(self.lines[index]):
-                self.out[index] = ""
-                index += 1
-            if index < len(self.lines):
-                self.out[index] = ""
-                index += 1
-        elif line.lstrip().startswith("export"):
-            depth = line.count("{") + line.count("[") + line.count("(")
-            depth -= line.count("}") + line.count("]") + line.count(")")
-            while depth > 0 and index < len(self.lines):
-                text = self.lines[index]
-                depth += text.count("{") + text.count("[") + text.count("(")
-                depth -= text.count("}") + text.count("]") + text.count(")")
-                self.out[index] = ""
-                index += 1
-        return index
+        """Blank an ``import``/``export`` statement (of one line or more)."""
+        end = esm_end(self.lines, index)
+        self.blank(index, end - index)
+        return end
 
     def code_line(self, index: int) -> None:
         """A line of a ``<CodeBlock>``: its template literal's backticks go."""
@@ -382,15 +329,19 @@ class _Converter:
             return 0
         rest = text[tag.end :].strip()
         top = self.stack[-1]
-        if tag.kind == "open" and tag.name in ("details", "Details") and rest.startswith("<summary"):
+        details = tag.kind == "open" and tag.name in ("details", "Details")
+        if details and rest.startswith("<summary"):
             node = self.jsx_node(tag, index, indent)
             assert node is not None
             self.push(node)
             self.summary(node, rest)
             self.blank(index, span)
             return span
-        if tag.name == "summary" and tag.kind == "open" and top.summary_pending and all(
-            not self.lines[i].strip() for i in range(top.open_line + 1, index)
+        if (
+            tag.name == "summary"
+            and tag.kind == "open"
+            and top.summary_pending
+            and all(not self.lines[i].strip() for i in range(top.open_line + 1, index))
         ):
             whole = text[tag.start :]
             while "</summary>" not in whole and index + span < len(self.lines):
@@ -399,11 +350,13 @@ class _Converter:
             self.summary(top, whole)
             self.blank(index, span)
             return span
-        if rest and not (tag.kind == "open" and tag.name == "iframe" and rest.startswith("</iframe>")):
+        closed_iframe = tag.kind == "open" and tag.name == "iframe" and rest == "</iframe>"
+        if rest and not closed_iframe:
             return 0 if span == 1 else self.inline_span(index, span)
-        if tag.name in _IMAGES or tag.name in _EMBEDS:
+        if (tag.name in IMAGES and _bundled_image(tag)) or tag.name in EMBEDS:
             self.blank(index, span)
-            self.out[index] = indent + self.inline(text[start:].replace("\n", " "), index, raw=False)
+            tags_text = text[start:].replace("\n", " ")
+            self.out[index] = indent + self.inline(tags_text, index, raw=False)
             return span
         if not tag.name:  # a fragment
             self.blank(index, span)
@@ -477,16 +430,17 @@ class _Converter:
         if not name:
             return ""
         if name in ("Link", "a") and tag.kind == "open" and not raw:
-            target = tag.text("to") or tag.text("href")
-            close = next((t for t in tags[number + 1 :] if t.name == name and t.kind == "close"), None)
+            # ``<a href>`` stays HTML; ``<Link to>`` (and ``<a to>``) is a Markdown link.
+            target = tag.text("to") or (tag.text("href") if name == "Link" else "")
+            close = _closing(tags, number)
             if target and close is not None:
                 text = self.inline(line[tag.end : close.start], index, raw=False)
                 return f"[{text}]({target.replace(' ', '%20')})", close.end
-        if name in _IMAGES and tag.kind != "close" and not raw:
+        if name in IMAGES and tag.kind != "close" and not raw and _bundled_image(tag):
             return image_role(tag)
-        if name in _EMBEDS and tag.kind != "close":
+        if name in EMBEDS and tag.kind != "close":
             url = embed_url(tag)
-            close = next((t for t in tags[number + 1 :] if t.name == name and t.kind == "close"), None)
+            close = _closing(tags, number)
             end = close.end if close is not None and tag.kind == "open" else tag.end
             if not url:
                 return "", end
@@ -517,6 +471,18 @@ class _Converter:
                 f"{node.indent}{colons}{{{node.directive}}} {node.argument}".rstrip()
             )
             self.out[node.close_line] = f"{node.indent}{colons}"
+
+
+def _bundled_image(tag: JsxTag) -> bool:
+    """An image Docusaurus bundles (``src={require(...)}``, ``<Image img=...>``): its file
+    is copied by Sphinx. A plain ``src="..."`` is a URL relative to the page, as in HTML."""
+    return tag.name != "img" or not isinstance(tag.get("src"), str)
+
+
+def _closing(tags: list[JsxTag], number: int) -> JsxTag | None:
+    """The closing tag, later on the line, of ``tags[number]``."""
+    name = tags[number].name
+    return next((t for t in tags[number + 1 :] if t.name == name and t.kind == "close"), None)
 
 
 def convert_mdx(
