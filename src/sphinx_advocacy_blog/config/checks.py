@@ -100,3 +100,9 @@ def magic_comments(value: Any) -> str | None:
         if not entry.get("line") and not block:
             return message
     return None
+
+
+def author_pages(value: Any) -> str | None:
+    if value not in ("page", "all"):
+        return "must be 'page' (authors with page: true, as Docusaurus) or 'all'"
+    return None

@@ -382,6 +382,16 @@ class BlogSettings:
         name="post_date_format",
     )
 
+    # -- Docusaurus authors --
+    author_pages: str = option(
+        "page",
+        (str,),
+        "Which ``authors.yml`` authors get a page listing their posts: ``'page'`` (as "
+        "Docusaurus: those with ``page: true`` or ``page: {permalink: ...}``) or ``'all'`` "
+        "(every author without ``page: false``).",
+        check=checks.author_pages,
+    )
+
     # -- Docusaurus code blocks --
     code_magic_comments: tuple[dict[str, Any], ...] = option(
         [],

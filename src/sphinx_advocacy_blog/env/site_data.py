@@ -19,6 +19,7 @@ from ..i18n.locales import I18N_BLOG_DIR, locale_of, parse_options_json, site_lo
 from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
+from ..util.slugs import clean_url_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,11 +78,15 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
     for key, data in settings.extra_authors.items():
         if isinstance(data, dict):
             author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)
-            site.authors[str(key)] = author
+            # ABlog's author pages are named by the key as written (``authors/Lena``).
+            permalink = author.page_permalink or clean_url_path(str(key))
+            site.authors[str(key)] = replace(author, page_permalink=permalink)
             site.problems.extend(problems)
     authors_text = _translated_data_file(srcdir, site, "authors.yml")
     if authors_text is not None:
-        authors, problems = parse_authors_file(*authors_text)
+        authors, problems = parse_authors_file(
+            *authors_text, pages_for_all=settings.author_pages == "all"
+        )
         site.authors.update(authors)
         site.problems.extend(problems)
     tags_text = _translated_data_file(srcdir, site, "tags.yml")

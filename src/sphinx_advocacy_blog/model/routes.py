@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 
 from ..config.options import BlogSettings
-from ..util.slugs import path_segment, slugify
+from ..util.slugs import clean_url_path, kebab_case, path_segment, slugify
 from .post import Author, Tag
 from .site import BlogSite
 
@@ -29,13 +29,23 @@ def _paged(base: str, page: int) -> str:
 
 
 def author_key(author: Author) -> str:
-    """The last segment of an author's page URL (``page.permalink`` or the key)."""
-    return path_segment(author.page_permalink or author.key) or "author"
+    """An author's page URL below the authors page, as Docusaurus makes it: the
+    ``page.permalink`` (one segment or more), else the key in kebab case (lodash's
+    ``kebabCase``: ``Eli White`` -> ``eli-white``); a key that is no name (``../x``) is
+    made one path segment."""
+    if author.page_permalink:
+        return clean_url_path(author.page_permalink) or "author"
+    segment = path_segment(author.key)
+    if segment == "-".join(author.key.split()):
+        # A key that is a name (``Eli White``, ``CamelCase``): Docusaurus's kebab case.
+        return path_segment(kebab_case(author.key)) or segment or "author"
+    return segment or "author"
 
 
 def tag_key(tag: Tag) -> str:
-    """The last segment of a tag's page URL (its permalink)."""
-    return path_segment(tag.permalink) or "tag"
+    """A tag's page URL below the tags page: its permalink, one segment or more
+    (``releases/major``, as Docusaurus serves a ``tags.yml`` permalink with a slash)."""
+    return clean_url_path(tag.permalink) or "tag"
 
 
 def index_page(site: BlogSite, page: int = 1) -> str:
@@ -65,7 +75,7 @@ def authors_index_page(site: BlogSite) -> str:
 
 def author_folder(site: BlogSite, key: str) -> str:
     """``blog/authors/<key>``: an author's first page, and the folder of their feeds."""
-    return posixpath.join(site.settings.route, "authors", path_segment(key) or "author")
+    return posixpath.join(site.settings.route, "authors", clean_url_path(key) or "author")
 
 
 def author_page(site: BlogSite, author: Author, page: int = 1) -> str | None:

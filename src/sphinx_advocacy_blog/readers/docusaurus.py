@@ -41,7 +41,9 @@ MAX_READING_MINUTES = 10_000
 KNOWN_KEYS = frozenset(
     {
         "title", "title_meta", "description", "slug", "date", "authors", "author",
-        "author_title", "author_url", "author_image_url", "author_imageURL", "tags", "draft",
+        "author_title", "author_url", "author_image_url", "author_imageURL", "authorTitle",
+        "authorURL", "authorUrl", "authorImageURL", "authorImageUrl", "authorTwitter", "tags",
+        "draft",
         "unlisted", "image", "keywords", "hide_table_of_contents", "toc_min_heading_level",
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
@@ -88,12 +90,14 @@ class _Reader:
             return ""
         return url
 
-    def authors(self, metadata: Mapping[str, Any]) -> tuple[Author, ...]:
+    def authors(self, metadata: Mapping[str, Any], *, ablog: bool = False) -> tuple[Author, ...]:
         found: list[Author] = []
         raw = metadata.get("authors")
         items = raw if isinstance(raw, list) else ([] if raw is None else [raw])
         for item in items:
-            if isinstance(item, Mapping):
+            if isinstance(item, Mapping) and as_text(item.get("key")) and not ablog:
+                found.append(self.keyed_author(item))
+            elif isinstance(item, Mapping):
                 name = as_text(item.get("name"))
                 key = as_text(item.get("key")) or slugify(name) or "author"
                 author, problems = author_from_mapping(
@@ -122,20 +126,48 @@ class _Reader:
                 )
         legacy_name = as_text(metadata.get("author"))
         if legacy_name:
-            image = as_text(metadata.get("author_image_url") or metadata.get("author_imageURL"))
+            # Docusaurus 1's fields, in snake or camel case.
+            def legacy(*keys: str) -> tuple[str, str]:
+                key = next((k for k in keys if metadata.get(k)), keys[0])
+                return key, as_text(metadata.get(key))
+
+            image_key, image = legacy(
+                "author_image_url", "authorImageURL", "author_imageURL", "authorImageUrl"
+            )
+            url_key, url = legacy("author_url", "authorURL", "authorUrl")
+            twitter = as_text(metadata.get("authorTwitter")).lstrip("@")
+            if not url and re.fullmatch(r"\w{1,15}", twitter):
+                url_key, url = "authorTwitter", f"https://x.com/{twitter}"
             found.append(
                 Author(
                     key=slugify(legacy_name) or "author",
                     name=legacy_name,
-                    title=as_text(metadata.get("author_title")),
-                    url=self.url("author_url", as_text(metadata.get("author_url")))
-                    if metadata.get("author_url")
-                    else "",
-                    image_url=self.url("author_image_url", image, image=True) if image else "",
+                    title=legacy("author_title", "authorTitle")[1],
+                    url=self.url(url_key, url) if url else "",
+                    image_url=self.url(image_key, image, image=True) if image else "",
                     inline=True,
                 )
             )
         return tuple(found)
+
+    def keyed_author(self, item: Mapping[str, Any]) -> Author:
+        """``{key: x, title: ...}``: the ``authors.yml`` author *x*, with these fields."""
+        key = as_text(item.get("key"))
+        overrides: dict[str, str] = {}
+        for field_name, names in (
+            ("name", ("name",)),
+            ("title", ("title",)),
+            ("email", ("email",)),
+            ("description", ("description",)),
+            ("url", ("url",)),
+            ("image_url", ("image_url", "imageURL")),
+        ):
+            raw = next((as_text(item.get(n)) for n in names if item.get(n)), "")
+            if raw and field_name in ("url", "image_url"):
+                raw = self.url(f"authors.{field_name}", raw, image=field_name == "image_url")
+            if raw:
+                overrides[field_name] = raw
+        return Author(key=key, name=key, overrides=tuple(sorted(overrides.items())))
 
     def tags(self, metadata: Mapping[str, Any]) -> tuple[Tag, ...]:
         raw = metadata.get("tags")
@@ -156,7 +188,7 @@ class _Reader:
                 if not label:
                     self.warn("tags", "tags", "an inline tag object needs a 'label'")
                     continue
-                permalink = clean_url_path(as_text(item.get("permalink"))).split("/")[-1]
+                permalink = clean_url_path(as_text(item.get("permalink")))
                 tag = Tag(
                     key=label,
                     label=label,
@@ -219,7 +251,8 @@ def read_post(
     split = split_source(text, source_path)
     metadata = split.metadata
     key_lines = dict(split.key_lines)
-    if settings.ablog or is_ablog_front_matter(metadata):
+    ablog = settings.ablog or is_ablog_front_matter(metadata)
+    if ablog:
         metadata = normalize_ablog_metadata(metadata, settings.date_formats)
         for ablog_key, key in (("author", "authors"), ("redirect", "redirect_from")):
             if ablog_key in key_lines:
@@ -351,7 +384,7 @@ def read_post(
         slug=slug,
         published=published,
         has_time=has_time,
-        authors=reader.authors(metadata),
+        authors=reader.authors(metadata, ablog=ablog),
         tags=reader.tags(metadata),
         category=categories[0] if categories else "",
         group=as_text(metadata.get("group")),
