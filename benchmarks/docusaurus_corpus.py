@@ -70,11 +70,14 @@ class Counts:
     mdx_pages: int = 0
     jsx_posts: int = 0
     jsx_silent: int = 0
+    pages: int = 0
+    pages_ok: int = 0
     details: list[str] = field(default_factory=list)
 
     def add(self, other: Counts) -> None:
         names = ("posts", "posts_ok", "headings", "headings_ok", "links", "links_ok")
         names += ("titles", "titles_ok", "mdx_pages", "jsx_posts", "jsx_silent")
+        names += ("pages", "pages_ok")
         for name in names:
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -272,6 +275,18 @@ def compare_post(post: dict, out: Path, warnings: str, base: str) -> Counts:
     return counts
 
 
+def expected_pages(locale: dict) -> list[tuple[str, bool]]:
+    """Tag and author pages: (URL, whether Docusaurus writes it)."""
+    pages = [(tag["permalink"], True) for tag in locale["tags"] if not tag.get("unlisted")]
+    for author in locale["authors"]:
+        if author.get("page"):
+            pages.append((author["page"], True))
+        elif re.fullmatch(r"[\w-]+", author["key"]):
+            base = locale["authorsListUrl"].rstrip("/")
+            pages.append((f"{base}/{author['key'].lower()}", False))
+    return pages
+
+
 def run_blog(blog_dir: Path, work: Path) -> dict[str, Counts]:
     reference = json.loads((blog_dir / "reference.json").read_text())
     src, locales, default = prepare(blog_dir, work, reference)
@@ -289,6 +304,12 @@ def run_blog(blog_dir: Path, work: Path) -> dict[str, Counts]:
             one = compare_post(post, out, warnings, site_base)
             counts.add(one)
             counts.details.extend(one.details)
+        for url, exists in expected_pages(reference["locales"][locale]):
+            counts.pages += 1
+            if page_file(out, url, site_base).exists() == exists:
+                counts.pages_ok += 1
+            else:
+                counts.details.append(f"{'missing' if exists else 'extra'} page {url}")
         counts.details.extend(
             f"warning: {line}" for line in warnings.splitlines() if "WARNING" in line
         )
@@ -324,13 +345,13 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"## {name} ({locale})")
                 print("\n".join(counts.details))
     columns = ("blog", "posts at URL", "heading anchors", "body links", "code titles")
-    print("| " + " | ".join((*columns, "MDX shown", "JSX silent")) + " |")
-    print("|---|---|---|---|---|---|---|")
+    print("| " + " | ".join((*columns, "MDX shown", "JSX silent", "tag/author pages")) + " |")
+    print("|---|---|---|---|---|---|---|---|")
     for label, c in [*rows, ("**total**", total)]:
         print(
             f"| {label} | {percent(c.posts_ok, c.posts)} | {percent(c.headings_ok, c.headings)} "
             f"| {percent(c.links_ok, c.links)} | {percent(c.titles_ok, c.titles)} "
-            f"| {c.mdx_pages} | {c.jsx_silent}/{c.jsx_posts} |"
+            f"| {c.mdx_pages} | {c.jsx_silent}/{c.jsx_posts} | {percent(c.pages_ok, c.pages)} |"
         )
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..util.slugs import slugify
 from .ordering import index_order, ordered_posts
 from .post import Author, Post, Tag
-from .routes import author_key, tag_key
+from .routes import author_key, has_author_page, tag_key
 from .site import BlogSite
 
 
@@ -51,7 +51,7 @@ def build_catalog(posts: Iterable[Post], site: BlogSite) -> Catalog:
             catalog.tags.setdefault(tag_key(tag), tag)
             by_tag[tag_key(tag)].append(post)
         for author in site.post_authors(post):
-            if author.has_page:
+            if has_author_page(site, author):
                 key = author_key(author)
                 catalog.authors.setdefault(key, author)
                 by_author[key].append(post)

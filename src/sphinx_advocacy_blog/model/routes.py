@@ -78,9 +78,15 @@ def author_folder(site: BlogSite, key: str) -> str:
     return posixpath.join(site.settings.route, "authors", clean_url_path(key) or "author")
 
 
+def has_author_page(site: BlogSite, author: Author) -> bool:
+    """Whether the author has a page: ``page`` in ``authors.yml``; an author written in
+    a post's front matter only with ``blog_author_pages = "all"`` (Docusaurus gives none)."""
+    return author.has_page and (not author.inline or site.settings.author_pages == "all")
+
+
 def author_page(site: BlogSite, author: Author, page: int = 1) -> str | None:
     """``blog/authors/<key>`` (+ ``/page/N``), or None for authors with ``page: false``."""
-    if not author.has_page:
+    if not has_author_page(site, author):
         return None
     return _paged(author_folder(site, author_key(author)), page)
 

@@ -162,9 +162,8 @@ def convert_body(
 
     *first_line* is the line number of the body's first line in the file.
     """
-    lines, problems = convert_mdx(
-        text.split("\n"), path=path, first_line=first_line, settings=mdx_settings
-    )
+    # The body keeps the front matter's lines (blank): its index is the file's line - 1.
+    lines, problems = convert_mdx(text.split("\n"), path=path, settings=mdx_settings)
     out: list[str] = []
     head_tags: tuple[HeadTag, ...] = ()
     head_line: int | None = None
