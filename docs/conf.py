@@ -42,6 +42,3 @@ html_sidebars = {
         "sidebar/scroll-end.html",
     ]
 }
-
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
-blog_author_pages = "all"

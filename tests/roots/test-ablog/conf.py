@@ -13,5 +13,5 @@ blog_post_pattern = ["posts/*/*"]
 post_date_format = "%b %d, %Y"
 blog_feed_archives = True  # an ABlog option this extension does not need
 
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
+# Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"

@@ -5,5 +5,5 @@ html_baseurl = "https://fnl.example.org/"
 blog_route_base_path = "posts"
 blog_post_url = "/posts/:slug/"
 
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
+# Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"

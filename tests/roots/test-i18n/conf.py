@@ -10,5 +10,5 @@ blog_locales = {
 }
 html_sidebars = {"**": ["advocacy_blog/language-switcher.html", "searchbox.html"]}
 
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
+# Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"

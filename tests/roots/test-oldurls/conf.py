@@ -11,5 +11,5 @@ blog_redirects = {
     "reports/annual.pdf.html": "downloads/annual-report.pdf",
 }
 
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
+# Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"

@@ -20,5 +20,5 @@ blog_locales = {
     "ukr": {"label": "Українська", "html_lang": "uk"},
 }
 
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
+# Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"

@@ -9,5 +9,5 @@ html_title = "Riverside Residents"
 author = "Riverside Residents' Association"
 exclude_patterns = ["_build"]
 
-# Author pages for every authors.yml author (as before Docusaurus page: true was read).
+# Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"
