@@ -378,3 +378,11 @@ def test_build_command_with_a_relative_source_folder(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out" / "blog" / "forge-v6-release.html").exists()
+
+
+def test_jsx_in_inline_code_stays_text():
+    from sphinx_advocacy_blog.readers.mdx import convert_mdx
+
+    # A line of prettier's 2.0 post.
+    line = "parsable as HTML, such as `<Tag value={{a: 'b'}}>test</Tag>`"
+    assert convert_mdx([line], path="x.md") == ([line], [])

@@ -275,7 +275,7 @@ def find_tags(line: str) -> list[JsxTag]:
     while index < len(line):
         char = line[index]
         if char == "`":
-            run = len(line) - len(line[index:].lstrip("`"))
+            run = len(line[index:]) - len(line[index:].lstrip("`"))
             end = line.find("`" * run, index + run)
             if end < 0:
                 index += run
