@@ -28,7 +28,6 @@ import base64
 import functools
 import http.server
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -38,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import Site, build_site, copy_root
+from conftest import THEMES_DOC, Site, build_site, copy_root, theme_snippets
 
 pytestmark = [
     pytest.mark.browser,
@@ -59,7 +58,6 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 )
-THEMES_DOC = Path(__file__).resolve().parents[1] / "docs" / "themes.md"
 
 #: Each theme: the heading of its section in docs/themes.md and its ``html_theme``.
 THEMES = {
@@ -190,16 +188,6 @@ return [...document.querySelectorAll(arguments[0])].some(el => {
   return box.width > 0 && box.height > 0 && style.visibility !== 'hidden';
 });
 """
-
-
-def theme_snippets(text: str) -> dict[str, str]:
-    """The first ``python`` code block under each ``### <theme>`` heading of themes.md."""
-    snippets = {}
-    for match in re.finditer(r"^### (.+?)\n(.*?)(?=^#{1,3} |\Z)", text, re.M | re.S):
-        block = re.search(r"^```python\n(.*?)^```", match.group(2), re.M | re.S)
-        if block:
-            snippets[match.group(1).strip()] = block.group(1)
-    return snippets
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
