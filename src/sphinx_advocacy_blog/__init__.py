@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .feeds.writer import setup_feeds
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
+    from .media.embeds import setup_embeds
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
     from .pages.excerpts import setup_excerpts
@@ -82,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_post_page,
         setup_excerpts,
         setup_covers,
+        setup_embeds,
         setup_removed_posts,
         setup_output_state,
         setup_consistency,
