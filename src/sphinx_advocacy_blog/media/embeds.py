@@ -204,8 +204,9 @@ class EmbedsAsLinks(SphinxPostTransform):
         for node in list(self.document.findall(embed_facade)):
             embed = _embed_of(node)
             title = node["title"] or _default_title(embed)
-            reference = nodes.reference(title, title, refuri=embed.page_url)
-            node.replace_self(nodes.paragraph("", "", reference))
+            url = embed.page_url
+            reference = nodes.reference(url, url, refuri=url)
+            node.replace_self(nodes.paragraph("", "", nodes.Text(f"{title}: "), reference))
 
 
 # -- warnings when a document is read --------------------------------------------------------
