@@ -467,3 +467,19 @@ def test_a_split_inline_video_loses_its_end_tag(privacy_site):
     """MyST gives ``<video ...>`` and ``</video>`` as two pieces of inline HTML."""
     page = (privacy_site.outdir / "blog" / "media.html").read_text(encoding="utf-8")
     assert "</video>" not in page
+
+
+def test_remote_scripts_styles_and_mathjax_of_the_page_frame_are_named(tmp_path):
+    srcdir = copy_root("privacy", tmp_path / "src")
+    (srcdir / "about.md").write_text("# About\n\n```{math}\nE = mc^2\n```\n", encoding="utf-8")
+    options = {
+        "html_js_files": ["https://cdn.example.com/tracker.js"],
+        "html_css_files": ["https://fonts.example.com/font.css"],
+    }
+    site = build_site(srcdir, freshenv=True, show_warning_types=True, **options)
+    warnings = site.warnings
+    for url in ("https://cdn.example.com/tracker.js", "https://fonts.example.com/font.css"):
+        assert warnings.count(f"the {'script' if url.endswith('js') else 'stylesheet'} {url}") == 1
+    assert re.search(r"loads the script https://cdn\.jsdelivr\.net/\S+ .*mathjax_path", warnings)
+    quiet = build_site(srcdir, freshenv=True, blog_remote_media=True, **options)
+    assert "blog.remote_media" not in quiet.warnings and "tracker.js" not in quiet.warnings

@@ -51,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
     from .media.embeds import setup_embeds
+    from .media.page_assets import setup_page_assets
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
     from .pages.excerpts import setup_excerpts
@@ -58,6 +59,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .pages.list_pages import setup_list_pages
     from .pages.post_page import setup_post_page
     from .pages.removed_posts import setup_removed_posts
+    from .pages.share import setup_share
     from .pages.sidebars import setup_sidebars
     from .seo.head import setup_head
     from .seo.sitemap import setup_sitemap
@@ -82,8 +84,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # kept) before the listings and language switchers of that page are.
         setup_post_page,
         setup_excerpts,
+        setup_share,
         setup_covers,
         setup_embeds,
+        setup_page_assets,
         setup_removed_posts,
         setup_output_state,
         setup_consistency,

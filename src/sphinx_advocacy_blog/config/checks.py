@@ -70,3 +70,61 @@ def post_url_pattern(value: Any) -> str | None:
 
 def str_or_str_list(value: Any) -> str | None:
     return None if isinstance(value, str) else str_list(value)
+
+
+#: The networks ``blog_share`` knows (``pages/share.py`` makes their links).
+SHARE_NETWORKS = (
+    "x",
+    "facebook",
+    "telegram",
+    "whatsapp",
+    "bluesky",
+    "mastodon",
+    "linkedin",
+    "vk",
+    "email",
+    "copy",
+)
+
+
+def share_networks(value: Any) -> str | None:
+    problem = str_list(value)
+    if problem:
+        return problem
+    unknown = [item for item in value if item not in SHARE_NETWORKS]
+    if unknown:
+        return f"names unknown networks {unknown}; known: {', '.join(SHARE_NETWORKS)}"
+    if len(set(value)) != len(value):
+        return "names a network twice"
+    return None
+
+
+_CARD_STYLE_KEYS = ("background", "text", "accent", "logo", "font")
+
+
+def card_style(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a dict"
+    unknown = sorted(str(key) for key in value if key not in _CARD_STYLE_KEYS)
+    if unknown:
+        return f"has unknown keys {unknown}; known: {', '.join(_CARD_STYLE_KEYS)}"
+    for key in ("background", "text", "accent"):
+        if key in value and not _is_colour(value[key]):
+            return f"[{key!r}] must be a colour such as '#1b2a41' or 'navy'"
+    font = value.get("font", "")
+    fonts = font.values() if isinstance(font, dict) else [font]
+    if not all(isinstance(item, str) for item in fonts):
+        return "['font'] must be a file path or a dict of locale -> file path"
+    if not isinstance(value.get("logo", ""), str):
+        return "['logo'] must be an image path"
+    return None
+
+
+def _is_colour(value: Any) -> bool:
+    from PIL import ImageColor
+
+    try:
+        ImageColor.getrgb(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)

@@ -25,6 +25,7 @@ from ..util.resources import STATIC_DIR
 from .excerpts import save_excerpt
 from .links import link
 from .render import render
+from .share import share_view
 from .views import post_view
 
 if TYPE_CHECKING:
@@ -69,7 +70,14 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
             html = render(app, "post_header.html", post=view)
             node.replace_self(page_part_html(html=str(html)))
         elif isinstance(node, post_footer):
-            html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
+            html = render(
+                app,
+                "post_footer.html",
+                post=view,
+                share=share_view(app, site, docname, post.title),
+                cta=None,
+                **_neighbour_views(app, docname),
+            )
             node.replace_self(page_part_html(html=str(html)))
         else:
             node.replace_self(nodes.raw("", "", format="html"))

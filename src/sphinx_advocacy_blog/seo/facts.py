@@ -25,6 +25,7 @@ from ..model.site import BlogSite
 from ..pages.links import absolute, absolute_page_url, link_to_file, public_uri
 from ..util.urls import is_absolute_url, safe_url
 from . import jsonld
+from .cards import post_card
 from .headblock import ResolvedHead, Resolver, resolve_head_block
 from .images import PublishedImage, image_size, post_image, site_image
 from .tag_layers import AuthorFacts, ImageFacts, SiteFacts, trim_description, twitter_handle
@@ -243,8 +244,10 @@ def _extra(post: Post, key: str) -> Any:
 
 
 def post_image_facts(app: Sphinx, site: BlogSite, post: Post) -> ImageFacts | None:
-    """The post's own social image."""
+    """The post's own social image, else its social card (``blog_social_cards``)."""
     if not post.image:
+        if site.settings.social_cards:
+            return post_card(app, site, post, site_title(app.config))
         return None
     published = post_image(
         str(app.srcdir),

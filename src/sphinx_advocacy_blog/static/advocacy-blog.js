@@ -34,7 +34,23 @@
       setTimeout(function () { label.textContent = before; }, 2000);
     });
   }
+  var SERVER_KEY = "advocacy-blog-mastodon-server";
+  function mastodonPage() {
+    var form = document.querySelector(".blog-mastodon-share");
+    if (!form) return;
+    form.elements.text.value = new URLSearchParams(location.search).get("text") || "";
+    try { form.elements.server.value = localStorage.getItem(SERVER_KEY) || ""; } catch (e) {}
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var server = form.elements.server.value.trim()
+        .replace(/^[a-z]+:\/\//i, "").replace(/[\/?#].*$/, "").replace(/^.*@/, "");
+      if (!server) return;
+      try { localStorage.setItem(SERVER_KEY, server); } catch (e) {}
+      location.href = "https://" + server + "/share?text=" + encodeURIComponent(form.elements.text.value);
+    });
+  }
   function ready() {
+    mastodonPage();
     document.querySelectorAll(".blog-embed[data-embed-src] .blog-embed-open").forEach(function (link) {
       link.addEventListener("click", play);
     });
