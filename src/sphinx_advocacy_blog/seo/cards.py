@@ -152,7 +152,7 @@ def draw_card(text: CardText, style: CardStyle) -> bytes:
     """The PNG of a card (RGB, 1200x630): the same text and style give the same bytes."""
     from PIL import Image, ImageColor, ImageDraw
 
-    width, height = CARD_SIZE
+    width = CARD_SIZE[0]
     background = ImageColor.getrgb(style.background)[:3]
     foreground = ImageColor.getrgb(style.text)[:3]
     accent = ImageColor.getrgb(style.accent)[:3]
