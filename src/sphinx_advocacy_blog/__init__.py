@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     """Register the extension with Sphinx."""
     from .config import setup_config
     from .directives.admonitions import setup_admonitions
+    from .directives.cta import setup_cta
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
     from .env.build_state import setup_build_state
@@ -78,6 +79,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_reading,
         setup_post_structure,
         setup_admonitions,
+        setup_cta,
         setup_sanitize,
         setup_collector,
         # The write phase. The post page's header and footer are filled (and its excerpt

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..util.urlpattern import pattern_problem
+from ..util.urls import safe_url
 
 
 def positive_int(value: Any) -> str | None:
@@ -128,3 +129,25 @@ def _is_colour(value: Any) -> bool:
     except ValueError:
         return False
     return isinstance(value, str)
+
+
+_CTA_KEYS = ("title", "text", "button", "url", "kind", "tags", "locales")
+
+
+def cta_setting(value: Any) -> str | None:
+    entries = [value] if isinstance(value, dict) else list(value)
+    if isinstance(value, dict) and not value:
+        return None
+    for index, entry in enumerate(entries):
+        where = "" if isinstance(value, dict) else f"[{index}]"
+        if not isinstance(entry, dict):
+            return f"{where} must be a dict with title, text, button and url"
+        unknown = sorted(str(key) for key in entry if key not in _CTA_KEYS)
+        if unknown:
+            return f"{where} has unknown keys {unknown}; known: {', '.join(_CTA_KEYS)}"
+        missing = [key for key in ("title", "button", "url") if not entry.get(key)]
+        if missing:
+            return f"{where} needs {', '.join(missing)}"
+        if safe_url(str(entry["url"])) is None:
+            return f"{where}['url'] must be an http(s), mailto: or site-relative address"
+    return None

@@ -420,6 +420,19 @@ class BlogSettings:
         read=dict,
     )
 
+    cta: Any = option(
+        {},
+        (dict, list, tuple),
+        "A call to action under every post: ``{'title': ..., 'text': ..., 'button': ..., "
+        "'url': ..., 'kind': 'petition'}`` (``kind``: ``petition``, ``donation``, "
+        "``volunteering``), or a list of them, each limited with ``'tags': [...]`` and "
+        "``'locales': [...]``: the first that fits a post is shown. Posts with ``cta: "
+        "false`` show none.",
+        rebuild="html",
+        check=checks.cta_setting,
+        read=lambda value: dict(value) if isinstance(value, dict) else tuple(value),
+    )
+
     # -- computed from Sphinx's own settings (not options of this extension) --------------
     #: ``html_baseurl`` (else ABlog's ``blog_baseurl``) without its trailing slash.
     base_url: str = ""

@@ -22,6 +22,7 @@ from ..env.nodes import (
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..util.resources import STATIC_DIR
+from .cta import post_cta
 from .excerpts import save_excerpt
 from .links import link
 from .render import render
@@ -75,7 +76,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
                 "post_footer.html",
                 post=view,
                 share=share_view(app, site, docname, post.title),
-                cta=None,
+                cta=post_cta(app, site, post),
                 **_neighbour_views(app, docname),
             )
             node.replace_self(page_part_html(html=str(html)))

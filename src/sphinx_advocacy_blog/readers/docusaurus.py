@@ -45,7 +45,7 @@ KNOWN_KEYS = frozenset(
         "unlisted", "image", "keywords", "hide_table_of_contents", "toc_min_heading_level",
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
-        "aliases", "redirect_from", "schema_type", "blogpost",
+        "aliases", "redirect_from", "schema_type", "blogpost", "cta",
     }
 )  # fmt: skip
 
@@ -352,6 +352,7 @@ def read_post(
         image=image,
         keywords=tuple(as_text_list(metadata.get("keywords"))),
         draft=draft,
+        show_cta=as_flag(metadata.get("cta", True)),
         unlisted=unlisted,
         pinned=as_flag(metadata.get("pinned", False)) or as_flag(metadata.get("sticky", False)),
         reading_minutes=reading_minutes,
