@@ -44,12 +44,6 @@ if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator
 
 JS_FILE = "advocacy-blog.js"
-_LINK_LABELS = {
-    "img": "Image on {host}",
-    "input": "Image on {host}",
-    "video": "Video on {host}",
-    "audio": "Sound on {host}",
-}
 
 
 class embed_facade(nodes.General, nodes.Element):
@@ -120,7 +114,14 @@ def facade_html(app: Sphinx, embed: Embed, title: str = "", poster: str = "") ->
 
 def remote_link_html(app: Sphinx, element: str, url: str, alt: str, host: str) -> str:
     """A link that stands for an image (or video, sound...) of another host."""
-    label = _(_LINK_LABELS.get(element, "Content on {host}")).format(host=host)
+    if element in ("img", "input"):
+        label = _("Image on {host}").format(host=host)
+    elif element == "video":
+        label = _("Video on {host}").format(host=host)
+    elif element == "audio":
+        label = _("Sound on {host}").format(host=host)
+    else:
+        label = _("Content on {host}").format(host=host)
     if alt.strip():
         label = f"{' '.join(alt.split())} ({label[:1].lower()}{label[1:]})"
     html = render(app, "remote_media_link.html", element=element, url=url, alt=alt, label=label)
