@@ -111,3 +111,12 @@ def seo_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The SEO test site (tests/roots/test-seo), built once for test_seo and test_sitemap."""
     srcdir = copy_root("seo", tmp_path_factory.mktemp("seo") / "src")
     return build_site(srcdir, freshenv=True, show_warning_types=True)
+
+
+@pytest.fixture(scope="session")
+def privacy_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The privacy test site (tests/roots/test-privacy: embeds, remote media, a Cyrillic
+    title, a ``cta``), default options, built once for test_privacy and
+    test_share_cards_cta. Tests only read its output."""
+    srcdir = copy_root("privacy", tmp_path_factory.mktemp("privacy") / "src")
+    return build_site(srcdir, freshenv=True, show_warning_types=True)

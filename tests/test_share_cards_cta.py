@@ -19,10 +19,9 @@ POST_URL = "https://freenations.example.org/blog/assembly.html"
 TITLE = "The spring assembly"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    srcdir = copy_root("privacy", tmp_path_factory.mktemp("share") / "src")
-    return build_site(srcdir, freshenv=True)
+@pytest.fixture
+def site(privacy_site):
+    return privacy_site
 
 
 def _share_links(page):
