@@ -26,7 +26,7 @@ from .cta import post_cta
 from .excerpts import save_excerpt
 from .links import link
 from .render import render
-from .share import share_view
+from .share import share_html
 from .views import post_view
 
 if TYPE_CHECKING:
@@ -75,7 +75,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
                 app,
                 "post_footer.html",
                 post=view,
-                share=share_view(app, site, docname, post.title),
+                share=share_html(app, site, docname, post.title),
                 cta=post_cta(app, site, post),
                 **_neighbour_views(app, docname),
             )

@@ -15,6 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
+from weakref import WeakKeyDictionary
+
+from markupsafe import Markup, escape
 
 from ..config.checks import SHARE_NETWORKS
 from ..env.site_data import get_site
@@ -98,14 +101,9 @@ def share_links(
     return links
 
 
-def share_view(app: Sphinx, site: BlogSite, docname: str, title: str) -> dict[str, Any] | None:
-    """What the post footer shows to share post *docname* (None: no share links)."""
-    settings = site.settings
-    if not settings.share or not settings.base_url or app.builder.format != "html":
-        return None
-    url = absolute_page_url(app.builder, settings, docname)
-    mastodon = link_to_file(app.builder, docname, mastodon_share_path(settings))
-    links = share_links(settings.share, url, title, mastodon)
+def share_view(app: Sphinx, site: BlogSite, url: str, title: str, mastodon: str) -> dict[str, Any]:
+    """What the share links template shows for the post at *url*."""
+    links = share_links(site.settings.share, url, title, mastodon)
     return {
         "heading": _("Share this post"),
         "copied": _("Link copied"),
@@ -122,6 +120,39 @@ def share_view(app: Sphinx, site: BlogSite, docname: str, title: str) -> dict[st
             for item in links
         ],
     }
+
+
+# Stand-ins that quoting and escaping leave as they are: the share links are rendered once
+# per build with them, then each post's values take their place (a template per post,
+# with ten links and their icons, would cost more than the rest of its footer).
+_URL, _TITLE, _RAW_URL, _MASTODON = (
+    f"blogshare{name}0token" for name in ("url", "title", "raw", "mast")
+)
+_RENDERED: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
+
+
+def share_html(app: Sphinx, site: BlogSite, docname: str, title: str) -> Markup | None:
+    """The share links under post *docname* (None: ``blog_share`` is empty, or the site
+    has no ``html_baseurl`` to share)."""
+    settings = site.settings
+    if not settings.share or not settings.base_url or app.builder.format != "html":
+        return None
+    template = _RENDERED.get(app)
+    if template is None:
+        view = share_view(app, site, _URL, _TITLE, _MASTODON)
+        for item in view["links"]:
+            if item["network"] == "copy":
+                item["href"] = _RAW_URL
+        template = _RENDERED[app] = str(render(app, "share_links.html", share=view))
+    url = absolute_page_url(app.builder, settings, docname)
+    mastodon = link_to_file(app.builder, docname, mastodon_share_path(settings))
+    html = (
+        template.replace(_URL, quote(url, safe=""))
+        .replace(_TITLE, quote(title, safe=""))
+        .replace(_RAW_URL, str(escape(url)))
+        .replace(_MASTODON, str(escape(mastodon)))
+    )
+    return Markup(html)  # noqa: S704 - rendered by an autoescaping template, values escaped
 
 
 def write_mastodon_page(app: Sphinx, exception: BaseException | None) -> None:
