@@ -482,3 +482,17 @@ def test_remote_scripts_styles_and_mathjax_of_the_page_frame_are_named(tmp_path)
     assert re.search(r"loads the script https://cdn\.jsdelivr\.net/\S+ .*mathjax_path", warnings)
     quiet = build_site(srcdir, freshenv=True, blog_remote_media=True, **options)
     assert "blog.remote_media" not in quiet.warnings and "tracker.js" not in quiet.warnings
+
+
+def test_facade_for_is_the_node_other_code_can_make():
+    """For the MDX components (Tweet, LiteYouTubeEmbed...): the embed directive's node."""
+    from docutils import nodes
+
+    from sphinx_advocacy_blog.media.embeds import embed_facade, facade_for
+
+    node = facade_for("https://youtu.be/dQw4w9WgXcQ", "Our assembly", "./poster.jpg")
+    assert isinstance(node, embed_facade)
+    assert (node["title"], node["service"]) == ("Our assembly", "YouTube")
+    assert node["embed_url"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
+    assert node.next_node(nodes.image)["uri"] == "./poster.jpg"
+    assert facade_for("https://example.org/video") is None
