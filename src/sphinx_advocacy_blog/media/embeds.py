@@ -22,6 +22,7 @@ For other code that shows embeds (MDX components): :func:`facade_for` makes the 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -130,8 +131,18 @@ def remote_link_html(app: Sphinx, element: str, url: str, alt: str, host: str) -
 
 def own_hosts(app: Sphinx) -> frozenset[str]:
     """The site's own host names (from ``html_baseurl``): its absolute URLs are not remote."""
-    host = urlsplit(app.config.html_baseurl or app.config.blog_baseurl or "").hostname
+    return _hosts_of(app.config.html_baseurl or app.config.blog_baseurl or "")
+
+
+@lru_cache(maxsize=8)
+def _hosts_of(base_url: str) -> frozenset[str]:
+    host = urlsplit(base_url).hostname
     return frozenset({host.lower()}) if host else frozenset()
+
+
+def _media_nodes(document: nodes.document) -> list[nodes.Element]:
+    """The images and raw HTML of a document, in one walk."""
+    return list(document.findall(lambda node: isinstance(node, (nodes.image, nodes.raw))))
 
 
 def is_remote_uri(uri: str, hosts: frozenset[str]) -> bool:
@@ -231,12 +242,13 @@ class RemoteMediaWarnings(SphinxTransform):
         hosts = own_hosts(self.app)
         problems: list[Problem] = []
         source = str(self.env.doc2path(self.env.docname, False))
-        for image in self.document.findall(nodes.image):
+        found = _media_nodes(self.document)
+        for image in (node for node in found if isinstance(node, nodes.image)):
             uri = image.get("uri", "")
             host = remote_host(uri, hosts)
             if host and not isinstance(image.parent, embed_facade):
                 problems.append(_image_problem(uri, host, source, image.line))
-        for raw in self.document.findall(nodes.raw):
+        for raw in (node for node in found if isinstance(node, nodes.raw)):
             if "html" not in raw.get("format", "").split():
                 continue
             seen = set()
@@ -288,7 +300,8 @@ class PrivateMedia(SphinxPostTransform):
             return
         app = self.app
         hosts = own_hosts(app)
-        for image in list(self.document.findall(nodes.image)):
+        found = _media_nodes(self.document)
+        for image in [node for node in found if isinstance(node, nodes.image)]:
             uri = image.get("uri", "")
             host = remote_host(uri, hosts)
             if not host or isinstance(image.parent, embed_facade):
@@ -301,15 +314,15 @@ class PrivateMedia(SphinxPostTransform):
                 html = str(escape(label or _("Image on {host}").format(host=host)))
             target.replace_self(nodes.raw("", html, format="html"))
         unclosed: list[str] = []
-        for raw in list(self.document.findall(nodes.raw)):
+        for raw in [node for node in found if isinstance(node, nodes.raw)]:
             if "html" not in raw.get("format", "").split():
                 continue
             text = raw.astext()
             rewritten = text
             while unclosed:
                 # The end tag of an element replaced in an earlier piece of inline HTML.
-                rewritten, found = remove_end_tag(rewritten, unclosed[0])
-                if not found:
+                rewritten, removed = remove_end_tag(rewritten, unclosed[0])
+                if not removed:
                     break
                 unclosed.pop(0)
             if "//" in rewritten:

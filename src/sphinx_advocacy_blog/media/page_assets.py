@@ -21,7 +21,7 @@ from .remote import remote_host
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-_REPORTED: WeakKeyDictionary[Sphinx, set[str]] = WeakKeyDictionary()
+_REPORTED: WeakKeyDictionary[Sphinx, set[Any]] = WeakKeyDictionary()
 _HINTS = {
     "cdn.jsdelivr.net": " (Sphinx's MathJax, on pages with math: set mathjax_path to a copy "
     "in html_static_path)",
@@ -47,8 +47,12 @@ def _check_page_assets(
         return
     hosts = own_hosts(app)
     reported = _REPORTED.setdefault(app, set())
+    assets = tuple(_assets(context))
+    if assets in reported:
+        return  # most pages have the same scripts and stylesheets: checked once
+    reported.add(assets)
     problems = []
-    for what, url in _assets(context):
+    for what, url in assets:
         host = remote_host(url, hosts)
         if not host or url in reported:
             continue

@@ -67,6 +67,8 @@ class RemoteResource:
 
 def remote_host(url: str, own_hosts: frozenset[str] = frozenset()) -> str:
     """The host *url* loads from when it is another site (``""`` for local URLs)."""
+    if "//" not in url and "&" not in url:
+        return ""  # no scheme and host (nor an escaped one): a path of the site
     text = html.unescape(url).strip()
     if text.startswith("//"):
         text = "https:" + text
