@@ -34,6 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import report
+from ..env.site_data import app_of
 from ..i18n.translate import _
 from ..model.embeds import VIDEO, Embed, generic, recognize
 from ..model.problem import Problem
@@ -211,7 +212,7 @@ class EmbedsAsLinks(SphinxPostTransform):
     default_priority = 300
 
     def run(self, **kwargs: Any) -> None:
-        if self.app.builder.format == "html":
+        if app_of(self.env).builder.format == "html":
             return
         for node in list(self.document.findall(embed_facade)):
             embed = _embed_of(node)
@@ -239,7 +240,7 @@ class RemoteMediaWarnings(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         if self.config.blog_remote_media:
             return
-        hosts = own_hosts(self.app)
+        hosts = own_hosts(app_of(self.env))
         problems: list[Problem] = []
         source = str(self.env.doc2path(self.env.docname, False))
         found = _media_nodes(self.document)
@@ -272,7 +273,7 @@ class RemoteMediaWarnings(SphinxTransform):
                     )
                 elif resource.element != "script":
                     problems.append(_image_problem(resource.url, resource.host, source, raw.line))
-        report(self.app, problems)
+        report(app_of(self.env), problems)
 
 
 def _image_problem(url: str, host: str, source: str, line: int | None) -> Problem:
@@ -298,7 +299,7 @@ class PrivateMedia(SphinxPostTransform):
     def run(self, **kwargs: Any) -> None:
         if self.config.blog_remote_media:
             return
-        app = self.app
+        app = app_of(self.env)
         hosts = own_hosts(app)
         found = _media_nodes(self.document)
         for image in [node for node in found if isinstance(node, nodes.image)]:
