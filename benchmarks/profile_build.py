@@ -24,6 +24,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from corpus import EDIT_MARK, EDITED, SHAPES, generate, site_files
 from forms import FORMS
+from measure import precompile
 
 HERE = Path(__file__).resolve().parent
 PACKAGE = "sphinx_advocacy_blog"
@@ -63,6 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shape", default="prose", choices=SHAPES)
     args = parser.parse_args(argv)
     form = FORMS[args.form]
+    precompile(args.python)
     root = args.workdir / f"profile-n{args.posts}-{args.form}-{args.step}"
     shutil.rmtree(root, ignore_errors=True)
     posts = generate(args.posts, shape=args.shape)

@@ -26,7 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from corpus import EDIT_MARK, EDITED, SHAPES, PostSpec, generate, site_files
 from forms import FORMS, Form, ablog_python
-from measure import folder_size, html_times, rewritten, sphinx_build
+from measure import folder_size, html_times, precompile, rewritten, sphinx_build
 
 HERE = Path(__file__).resolve().parent
 MEASURES = ("full", "edit", "nochange", "parallel")
@@ -266,6 +266,8 @@ def main(argv: list[str] | None = None) -> int:
     pythons = {name: args.python for name in forms}
     if "ablog" in forms:
         pythons["ablog"] = ablog_python(args.workdir, args.python)
+    for python in set(pythons.values()):
+        precompile(python)
     report: dict[str, Any] = {
         "machine": {
             "python": platform.python_version(),

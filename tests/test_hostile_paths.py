@@ -18,6 +18,7 @@ import pytest
 from conftest import build_site
 from sphinx_advocacy_blog.util.files import (
     OutsideOutput,
+    forget_folders,
     inside,
     output_path,
     remove_output,
@@ -95,6 +96,25 @@ def test_the_output_guard_refuses_every_way_out(tmp_path):
     assert write_output(str(outdir), "blog/ok.txt", b"ok")
     assert not write_output(str(outdir), "blog/ok.txt", b"ok"), "same bytes: not rewritten"
     assert not list(outdir.rglob("*.part")), "no temporary file left behind"
+
+
+def test_the_output_guard_sees_links_made_between_builds(tmp_path):
+    """Folders are resolved once per build (a cache): a link made before the next build,
+    a link to a file, and a link followed by ``..`` are all seen."""
+    outdir = tmp_path / "out"
+    (outdir / "blog").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "deep").mkdir(parents=True)
+    forget_folders()
+    assert inside(str(outdir), "blog/x.html") == str(outdir / "blog" / "x.html")
+    (outdir / "blog").rmdir()
+    (outdir / "blog").symlink_to(tmp_path / "elsewhere")
+    forget_folders()
+    assert inside(str(outdir), "blog/x.html") is None
+    (outdir / "up").symlink_to(tmp_path / "elsewhere" / "deep")
+    assert inside(str(outdir), "up/../x.html") is None, "the link's parent is outside"
+    (outdir / "page.html").symlink_to(tmp_path / "elsewhere" / "file.html")
+    assert inside(str(outdir), "page.html") is None
+    assert inside(str(outdir), "./page.html") is None
 
 
 # -- author keys, tags, categories ----------------------------------------------------------

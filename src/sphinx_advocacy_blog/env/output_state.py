@@ -23,7 +23,7 @@ from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
-from ..util.files import write_atomically
+from ..util.files import forget_folders, write_atomically
 from ..version import __version__
 from .discovery import BlogProject
 from .git_dates import source_histories
@@ -107,6 +107,12 @@ def was_interrupted(app: Sphinx) -> bool:
     return _INTERRUPTED.get(app, False)
 
 
+def _forget_folders(app: Sphinx) -> None:
+    """Before anything is written: resolve the output's folders afresh (a link may have been
+    made since the last build in this process)."""
+    forget_folders()
+
+
 def _mark_building(app: Sphinx) -> None:
     forget_digest(app)
     mark = state_path(app, BUILDING_MARK)
@@ -172,6 +178,7 @@ def remember(app: Sphinx, output: str, extra: str = "") -> None:
 
 def setup_output_state(app: Sphinx) -> None:
     """Compute the inputs digest afresh in every build; notice a build that was killed."""
+    app.connect("builder-inited", _forget_folders, priority=0)
     app.connect("builder-inited", _mark_building)
     # Last of all: the build has finished only when every output is written.
     app.connect("build-finished", _mark_finished, priority=999)

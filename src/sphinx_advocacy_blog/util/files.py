@@ -25,13 +25,39 @@ class OutsideOutput(ValueError):
     """A path that would leave the output folder."""
 
 
+#: ``os.path.realpath`` of the folders :func:`inside` has resolved in this build: a site
+#: writes thousands of files into a few hundred folders. Emptied by :func:`forget_folders`
+#: when a build starts, so that a link made between two builds is seen.
+_REAL_FOLDERS: dict[str, str] = {}
+
+
+def forget_folders() -> None:
+    """Resolve every folder again (called when a build starts)."""
+    _REAL_FOLDERS.clear()
+
+
+def _real_folder(folder: str) -> str:
+    real = _REAL_FOLDERS.get(folder)
+    if real is None:
+        real = _REAL_FOLDERS[folder] = os.path.realpath(folder)
+    return real
+
+
 def inside(root: str, relative: str) -> str | None:
     """The absolute path of *relative* below *root* if it stays there (symlinks resolved),
     else None. *root* itself is not "below" it."""
-    base = os.path.realpath(root)
     if not relative or "\x00" in relative or os.path.isabs(relative):
         return None
-    path = os.path.realpath(os.path.join(base, relative))
+    base = _real_folder(root)
+    joined = os.path.join(base, relative)
+    if ".." in relative.replace("\\", "/").split("/"):
+        # A link followed by ".." leads elsewhere than the text says: resolve it all.
+        path = os.path.realpath(joined)
+    else:
+        folder, name = os.path.split(os.path.normpath(joined))
+        path = os.path.join(_real_folder(folder), name)
+        if os.path.islink(path):
+            path = os.path.realpath(path)
     if path == base or os.path.commonpath([base, path]) != base:
         return None
     return path
