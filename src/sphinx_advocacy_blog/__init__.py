@@ -52,10 +52,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .feeds.writer import setup_feeds
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
+    from .media.responsive import setup_responsive
     from .migrate.ablog_labels import setup_ablog_labels
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
     from .pages.excerpts import setup_excerpts
+    from .pages.images import setup_images
     from .pages.language import setup_language
     from .pages.list_pages import setup_list_pages
     from .pages.post_page import setup_post_page
@@ -85,8 +87,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # The write phase. The post page's header and footer are filled (and its excerpt
         # kept) before the listings and language switchers of that page are.
         setup_post_page,
+        # Images are described and planned (priority 450) before the excerpt is kept.
+        setup_images,
         setup_excerpts,
         setup_covers,
+        setup_responsive,
         setup_removed_posts,
         setup_output_state,
         setup_consistency,

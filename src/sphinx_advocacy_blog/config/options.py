@@ -13,60 +13,17 @@ The field of option ``blog_<x>`` is ``<x>``, unless the option names another fie
 
 from __future__ import annotations
 
-import copy
-from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..util.globs import normalize_patterns
 from . import checks
+from .spec import Option, option, strip_slashes
+
+__all__ = ["DRAFTS_ENV_VAR", "OPTIONS", "OPTIONS_BY_NAME", "BlogSettings", "Option", "option"]
 
 #: Environment variable that makes a build include ``draft: true`` posts (for previews).
 DRAFTS_ENV_VAR = "SPHINX_BLOG_DRAFTS"
-
-
-@dataclass(frozen=True)
-class Option:
-    """One configuration option: its ``conf.py`` name, default, accepted types and doc."""
-
-    name: str
-    default: Any
-    types: tuple[type, ...]
-    doc: str
-    #: ``"env"`` when changing it must re-read documents, ``"html"`` when a rewrite suffices.
-    rebuild: str = "env"
-    #: Extra check on the value; returns an error message or ``None``.
-    check: Callable[[Any], str | None] | None = field(default=None, compare=False)
-    #: The :class:`BlogSettings` field the option fills.
-    setting: str = ""
-    #: Turns the ``conf.py`` value into the field's value (``list`` -> ``tuple``...).
-    read: Callable[[Any], Any] | None = field(default=None, compare=False)
-
-
-def option(
-    default: Any,
-    types: tuple[type, ...],
-    doc: str,
-    *,
-    name: str = "",
-    rebuild: str = "env",
-    check: Callable[[Any], str | None] | None = None,
-    read: Callable[[Any], Any] | None = None,
-) -> Any:
-    """A :class:`BlogSettings` field that is a ``conf.py`` option (see the module doc)."""
-    spec = {"name": name, "default": default, "types": types, "doc": doc}
-    spec.update(rebuild=rebuild, check=check, read=read)
-
-    def make_default() -> Any:
-        value = copy.deepcopy(default)
-        return read(value) if read is not None else value
-
-    return field(default_factory=make_default, metadata={"option": spec})
-
-
-def strip_slashes(value: Any) -> str:
-    """A folder or URL path without leading and trailing ``/``."""
-    return str(value).strip("/")
 
 
 @dataclass(frozen=True)
@@ -143,11 +100,11 @@ class BlogSettings:
         check=checks.non_negative_int,
     )
     excerpt_words: int = option(
-        0,
+        60,
         (int,),
         "For posts without a ``<!-- truncate -->`` (or ``<!--more-->``) marker, show "
-        "whole paragraphs on list pages until this many words, then 'Read more'. 0 shows "
-        "the whole post, as Docusaurus does.",
+        "whole paragraphs (and the headings above them) on list pages until this many "
+        "words, then 'Read more'. 0 shows the whole post, as Docusaurus does.",
         rebuild="html",
         check=checks.non_negative_int,
     )
@@ -465,6 +422,41 @@ class BlogSettings:
         "Links to the newer and older post at the end of each post (ABlog's "
         "``post_show_prev_next``).",
         name="post_show_prev_next",
+        rebuild="html",
+    )
+
+    # -- phones: images and navigation --------------------------------------------------
+    responsive_images: bool = option(
+        True,
+        (bool,),
+        "Give the images of posts and lists their size, lazy loading and WebP copies at "
+        "``blog_image_widths`` (made with Pillow, cached by content) for the browser to "
+        "choose from, and link previews a 1200-pixel-wide cover. ``False`` publishes the "
+        "images as they are.",
+        rebuild="html",
+    )
+    image_widths: tuple[int, ...] = option(
+        [480, 960],
+        (list, tuple),
+        "Widths, in pixels, of the WebP copies of each image (none wider than the image).",
+        rebuild="html",
+        check=checks.width_list,
+        read=tuple,
+    )
+    image_cache: str = option(
+        "",
+        (str,),
+        "Folder (relative to ``conf.py``) that keeps the resized copies between builds; "
+        "by default a folder beside Sphinx's doctrees. Name one outside the build folder "
+        "to keep them across clean builds (in CI, a cached folder).",
+        rebuild="html",
+    )
+    navigation: bool = option(
+        True,
+        (bool,),
+        "Add a link to the blog (``blog_title``) to the theme's navigation (alabaster, "
+        "furo, pydata-sphinx-theme, sphinx-book-theme; phone menus included) and, on a "
+        "site in several languages, the language switcher.",
         rebuild="html",
     )
 

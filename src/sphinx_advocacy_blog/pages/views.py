@@ -68,6 +68,12 @@ def tag_view(builder: Builder, site: BlogSite, from_page: str, tag: Tag) -> dict
     }
 
 
+def _cover_alt(post: Post) -> str:
+    """The cover's ``image_alt`` from the front matter, else the post's title."""
+    alt = dict(post.extra).get("image_alt")
+    return alt.strip() if isinstance(alt, str) and alt.strip() else post.title
+
+
 def post_view(
     builder: Builder, site: BlogSite, from_page: str, post: Post, language: str
 ) -> dict[str, Any]:
@@ -98,7 +104,7 @@ def post_view(
         "group": post.group,
         "group_url": link(builder, from_page, group_page(site, post.group)) if post.group else "",
         "image": image_link(builder, site, from_page, post.image, remote_ok=settings.remote_media),
-        "image_alt": post.title,
+        "image_alt": _cover_alt(post),
         "description": post.description or post.summary,
         "pinned": post.pinned,
         "unlisted": post.unlisted,
