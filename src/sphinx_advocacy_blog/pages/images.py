@@ -29,7 +29,7 @@ from ..env.records import posts_of
 from ..model.post import Post
 from ..util.files import find_source_file
 from ..util.image_variants import ImagePlan, Variant, plan_image
-from ..util.urls import is_absolute_url
+from ..util.urls import is_absolute_url, own_site_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -82,10 +82,16 @@ def image_file(builder: Builder, node: nodes.image) -> str | None:
 
 def cover_file(builder: Builder, post: Post) -> str | None:
     """The local file of a post's cover ``image`` (None for a URL or a missing file)."""
-    if not post.image or is_absolute_url(post.image):
+    if not post.image:
         return None
+    image = post.image
+    if is_absolute_url(image):
+        # An address on the site itself (html_baseurl's host) may be a file of the source.
+        image = own_site_path(str(builder.config.html_baseurl or ""), image) or ""
+        if not image:
+            return None
     static_dirs = tuple(builder.config.blog_static_dirs)
-    return find_source_file(str(builder.srcdir), static_dirs, post.image)
+    return find_source_file(str(builder.srcdir), static_dirs, image)
 
 
 def cover_plan(builder: Builder, post: Post) -> ImagePlan | None:

@@ -81,7 +81,7 @@ def cover_view(builder: Any, from_page: str, post: Post) -> dict[str, Any]:
     """Size and WebP copies of a post's cover as shown on a list page."""
     plan = cover_plan(builder, post) if post.image else None
     if plan is None:
-        return {}
+        return {"image_width": 0, "image_height": 0, "image_srcset": "", "image_sizes": ""}
     srcset = ", ".join(
         f"{link_to_file(builder, from_page, variant.path)} {variant.width}w"
         for variant in plan.webp
