@@ -5,14 +5,20 @@ from __future__ import annotations
 import io
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from hypothesis.configuration import set_hypothesis_home_dir
 from sphinx.testing.util import SphinxTestApp
 
 pytest_plugins = ("sphinx.testing.fixtures",)
+
+# Nothing is written into the checkout: Hypothesis keeps its examples and caches in the
+# system's temporary folder rather than in ./.hypothesis.
+set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "sphinx-advocacy-blog-hypothesis")
 
 ROOTS = Path(__file__).parent / "roots"
 SEEDS = Path(__file__).resolve().parents[1] / "docs" / "blog"

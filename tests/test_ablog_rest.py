@@ -131,6 +131,7 @@ def test_location_and_language_options_have_list_pages(site):
     # a key of blog_locations is shown (and published) by its name, another place as written
     assert "Every option, listed" in _list_titles(site, "blog/location/pittsburgh-pa.html")
     assert "Every option, listed" in _list_titles(site, "blog/location/upper-valley.html")
+    # blog_languages: the code "uk" of a post is shown (and published) as "Ukrainian"
     assert _list_titles(site, "blog/language/ukrainian.html") == ["Every option, listed"]
     # blog_default_language: dated posts without a language are in English
     english = _list_titles(site, "blog/language/english.html")
@@ -361,6 +362,17 @@ def test_postlist_count_default_format_and_and_filters(site):
     assert newest == ["27 October - Matched by the pattern", "14 May - ABlog v0.1 released"]
     both = [li.get_text(strip=True) for li in lists[2].select("li.ablog-post")]
     assert both == ["Every option, listed"]  # tagged tips AND river
+
+
+def test_post_date_format_short_is_the_date_of_postlists(tmp_path):
+    srcdir = copy_root("ablog-rest", tmp_path / "src")
+    site = build_site(srcdir, freshenv=True, post_date_format_short="%Y-%m-%d")
+    lists = site.html("notes-page.html").select("ul.postlist")
+    newest = [" ".join(li.get_text(" ").split()) for li in lists[1].select("li.ablog-post")]
+    assert newest == [
+        "2018-10-27 - Matched by the pattern",
+        "2014-05-14 - ABlog v0.1 released",
+    ], newest
 
 
 def test_postlist_without_filters_leaves_out_its_own_post(site):

@@ -197,3 +197,46 @@ def test_a_head_block_gives_the_description_and_the_title_seen_by_search_engines
     found = post_problems(post, text, site, str(CLEAN))
     assert [(p.subtype, p.line) for p in found] == [("seo", 7)]
     assert "<title> of the <head> block" in found[0].message
+
+
+def test_a_head_block_og_image_is_the_posts_image_for_check(tmp_path, capsys):
+    srcdir = copy_root("lint-clean", tmp_path / "src")
+    post = srcdir / "blog" / "2024-06-1-summer.md"
+    text = post.read_text(encoding="utf-8").replace("image: /img/cover.png\n", "")
+    post.write_text(
+        text + '\n<head>\n  <meta property="og:image" content="https://example.org/summer.png" />\n'
+        "</head>\n",
+        encoding="utf-8",
+    )
+    status, report = run_json(capsys, srcdir)
+    assert status == 0
+    assert report["problems"] == []
+    # Without the block, the same post has no picture for link previews.
+    post.write_text(text, encoding="utf-8")
+    _status, report = run_json(capsys, srcdir)
+    assert [p["message"].split(":")[0] for p in report["problems"]] == ["no 'image'"]
+
+
+def test_a_new_post_builds_and_checks_without_a_problem_and_shows_no_image(tmp_path, capsys):
+    """The image hint of a new post is text, not an image: no warning (``-W`` passes), no
+    broken image on the page, and ``check`` finds no error."""
+    srcdir = copy_root("lint-clean", tmp_path / "src")
+    args = ["new", "Hello", "--author", "ana", "--tags", "News", "--date", "2025-03-04"]
+    assert main([*args, "--dir", str(srcdir)]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert "![description](./image.jpg)" in path.read_text(encoding="utf-8")
+    site = build_site(srcdir, freshenv=True)
+    assert site.warnings == ""
+    body = site.html("blog/2025/03/04/hello.html").select_one(".body, [role=main]")
+    assert body.find("img") is None
+    assert "![description](./image.jpg)" in body.get_text()
+    status, report = run_json(capsys, srcdir)
+    assert status == 0
+    assert not [p for p in report["problems"] if p["type"] == "blog.image"]
+
+
+def test_check_ignores_images_inside_code_spans():
+    from sphinx_advocacy_blog.cli.check import body_images
+
+    text = "Show `![a](./x.png)` and ``![b](./y.png)``, then ![c](./z.png).\n"
+    assert body_images(text) == [(1, "./z.png")]

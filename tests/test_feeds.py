@@ -47,7 +47,23 @@ def test_site_feeds_parse_without_errors_and_list_every_public_post(site, name):
     feed = parse(site, f"blog/{name}")
     assert not feed.bozo, feed.get("bozo_exception")
     assert [entry.link for entry in feed.entries] == [canonical(p) for p in NEWEST_FIRST]
-    assert feed.feed.title == "Blog"
+    # Without blog_title, "<site title> Blog" as in Docusaurus (the project is Free Voices).
+    assert feed.feed.title == "Free Voices Blog"
+
+
+def test_feed_author_is_the_site_and_tag_feeds_are_titled_after_the_blog(site):
+    atom = (site.outdir / "blog" / "atom.xml").read_bytes()
+    tree = etree.fromstring(atom)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    assert tree.xpath("/a:feed/a:author/a:name/text()", namespaces=ns) == ["Free Voices"]
+    data = json.loads((site.outdir / "blog" / "feed.json").read_text(encoding="utf-8"))
+    assert data["title"] == "Free Voices Blog"
+    assert data["authors"] == [{"name": "Free Voices"}]
+    events = parse(site, "blog/tags/events/rss.xml")
+    assert events.feed.title == "Free Voices Blog – Events"
+    page = site.html("blog.html")
+    titles = [link["title"] for link in page.head.find_all("link", type="application/rss+xml")]
+    assert titles == ["Free Voices Blog (RSS)"]
 
 
 def test_the_atom_schema_rejects_what_rfc_4287_forbids(site):
@@ -457,3 +473,33 @@ def test_summary_has_no_footnote_numbers_glued_to_words(tmp_path):
     data = json.loads((site.outdir / "blog" / "feed.json").read_text(encoding="utf-8"))
     links = next(item for item in data["items"] if item["title"] == "Links of every kind")
     assert "A note and" in links["summary"] and "note1" not in links["summary"]
+
+
+def test_doctrees_are_resolved_with_the_builders_tags(tmp_path, monkeypatch):
+    """Sphinx 9 deprecates ``get_and_resolve_doctree`` without ``tags=`` (required from
+    Sphinx 11). The two places that render a post from its doctree outside Sphinx's own
+    writing (a feed's full content, an excerpt not kept yet) pass the builder's tags."""
+    import inspect
+
+    from docutils import nodes
+    from sphinx.environment import BuildEnvironment
+
+    from sphinx_advocacy_blog.feeds.content import render_body
+    from sphinx_advocacy_blog.pages.excerpts import _load_excerpt, excerpt_store
+
+    original = BuildEnvironment.get_and_resolve_doctree
+    if "tags" not in inspect.signature(original).parameters:
+        pytest.skip("this Sphinx has no tags argument")
+    site = build_site(copy_root("feeds", tmp_path / "src"), freshenv=True)
+    app, docname = site.app, "blog/2024/04/01/first"
+    calls = []
+
+    def spy(self, name, builder, *args, **kwargs):
+        calls.append(kwargs.get("tags") is builder.tags)
+        return original(self, name, builder, *args, **kwargs)
+
+    monkeypatch.setattr(BuildEnvironment, "get_and_resolve_doctree", spy)
+    assert "Plain text." in render_body(app, docname)
+    excerpt_store(app).put(docname, "an earlier read", nodes.container())
+    assert "Plain text." in _load_excerpt(app, docname).astext()
+    assert calls == [True, True]

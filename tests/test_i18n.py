@@ -180,3 +180,45 @@ def test_every_post_links_its_alternates_in_all_locales_and_x_default(sites):
             assert links == expected, (code, permalink)
             own = {"en": "", "ru": "ru/", "ukr": "ukr/"}[code]
             assert head.find("link", rel="canonical")["href"] == f"{base}{own}{permalink}"
+
+
+def test_a_build_writes_no_catalog_into_the_package(tmp_path):
+    """A source checkout has only the ``.po`` files: a build compiles them into its own
+    doctree folder, never beside the sources (``git status`` stays clean)."""
+    from pathlib import Path
+
+    from sphinx_advocacy_blog.util.resources import LOCALE_DIR
+
+    def listing() -> list[tuple[str, int]]:
+        return sorted((str(path), path.stat().st_mtime_ns) for path in Path(LOCALE_DIR).rglob("*"))
+
+    before = listing()
+    site = build_site(copy_root("i18n", tmp_path / "src"), language="ru", freshenv=True)
+    assert listing() == before
+    assert h1(site.html("blog/tags.html")) == "Теги"
+
+
+def test_without_blog_default_locale_conf_language_is_at_the_root_for_both_builds(tmp_path):
+    """``conf.py`` sets ``language = "ru"``, ``i18n/`` exists and ``blog_default_locale``
+    is unset: a plain ``sphinx-build`` and the ``build`` command both put Russian at the
+    site root, and its canonical and feed links point there (not at ``/ru/``)."""
+    import feedparser
+
+    from sphinx_advocacy_blog.cli.build_all import plan_builds
+
+    srcdir = copy_root("i18n", tmp_path / "src")
+    conf = srcdir / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    conf.write_text(text[: text.index("blog_locales")] + 'language = "ru"\n', encoding="utf-8")
+    builds = plan_builds(str(srcdir), str(tmp_path / "site"), [])
+    assert [(b.locale.code, b.locale.prefix) for b in builds] == [("ru", ""), ("ukr", "ukr")]
+    base = "https://free-voices.example.org/"
+    plain = build_site(srcdir, builddir=tmp_path / "plain")
+    like_the_command = build_site(srcdir, builddir=tmp_path / "command", language="ru")
+    for site in (plain, like_the_command):
+        welcome = site.html("blog/welcome.html")
+        assert h1(welcome) == "Добро пожаловать в наш новый блог"
+        assert welcome.find("link", rel="canonical")["href"] == f"{base}blog/welcome"
+        feed = feedparser.parse((site.outdir / "blog" / "rss.xml").read_bytes())
+        assert feed.feed.link == f"{base}blog"
+        assert {entry.link for entry in feed.entries} >= {f"{base}blog/welcome"}

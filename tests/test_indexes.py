@@ -128,10 +128,42 @@ def test_index_shows_excerpt_cover_date_authors_reading_time_read_more(site):
     assert "report is also available" in annual.select_one(".blog-excerpt").get_text()
 
 
-def test_excerpt_images_and_links_work_from_the_list_page(site):
-    soup = site.html("blog/page/2.html")
-    for image in soup.select(".blog-excerpt img"):
-        assert (site.outdir / "blog" / "page" / image["src"]).resolve().exists()
+CROWD = {"The crowd on the square": "crowd.png"}
+CLASSROOM = {"A classroom with a blackboard": "classroom.png"}
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # The excerpts of the rally and of the language-rights post show a picture each.
+        ("blog.html", {**CROWD, **CLASSROOM}),
+        ("blog/tags/language-rights.html", CLASSROOM),
+        ("blog/authors/oleh.html", {**CROWD, **CLASSROOM}),
+    ],
+)
+def test_excerpt_images_and_links_work_from_the_list_page(site, page, expected):
+    """Each list page (at its own depth) shows the excerpts' pictures from files that are
+    there, the very files beside the posts; every relative link of an excerpt leads to a
+    file of the site."""
+    import posixpath
+
+    soup = site.html(page)
+    folder = posixpath.dirname(page)
+    images = {image["alt"]: image["src"] for image in soup.select(".blog-excerpt img")}
+    assert set(images) == set(expected)
+    sources = {
+        "crowd.png": site.srcdir / "blog" / "2023-02-25-vilnius-rally" / "crowd.png",
+        "classroom.png": site.srcdir / "blog" / "2021-09-14-language-rights" / "classroom.png",
+    }
+    for alt, src in images.items():
+        published = site.outdir / posixpath.normpath(posixpath.join(folder, src))
+        assert published.read_bytes() == sources[expected[alt]].read_bytes(), (page, src)
+    links = [a["href"] for a in soup.select(".blog-excerpt a[href]")]
+    for href in links:
+        if "://" in href or href.startswith(("mailto:", "#")):
+            continue
+        target = posixpath.normpath(posixpath.join(folder, href.split("#")[0]))
+        assert (site.outdir / target).exists() or (site.outdir / (target + ".html")).exists()
 
 
 def test_head_block_does_not_leak_into_lists(site):
@@ -237,30 +269,82 @@ def test_excerpt_links_keep_anchors_and_point_at_the_post(tmp_path):
         assert (site.outdir / path).exists(), href
 
 
-@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
-def test_each_list_entry_is_what_rendering_it_for_its_page_gives(build, buildername):
-    """A post's entry is rendered once with deferred links and fitted to each list page;
-    every entry of every page must equal the entry rendered for that page directly
-    (including on the post's own tag and author pages, where one link is to the page)."""
-    from sphinx_advocacy_blog.env.build_state import get_catalog
-    from sphinx_advocacy_blog.env.site_data import get_site
-    from sphinx_advocacy_blog.pages.excerpts import excerpt_html
-    from sphinx_advocacy_blog.pages.list_pages import ListEntries
-    from sphinx_advocacy_blog.pages.plan import plan_pages
+def _served(outdir, page_file: str, href: str):
+    """The output file a relative link of *page_file* leads to (``None`` if none)."""
+    import posixpath
 
-    app = build("docusaurus", buildername=buildername).app
-    entries = ListEntries(app)
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page_file), href.split("#")[0]))
+    for candidate in (path, path + ".html", posixpath.join(path, "index.html")):
+        if (outdir / candidate).is_file():
+            return candidate
+    return None
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_every_link_of_every_list_entry_leads_where_it_says(build, buildername):
+    """Entries are rendered once and fitted to each list page: on every index, tag and
+    author page (at three folder depths), each entry's links and images lead to files of
+    the site, its title to the post's own page, and an author's name to their page, except
+    on that very page, where it leads to their own site."""
+    site = build("docusaurus", buildername=buildername)
+    outdir = site.outdir
+    by_title = {title: permalink for permalink, title in POSTS.items()}
+
+    def page_file(name: str) -> str:
+        return f"{name}/index.html" if buildername == "dirhtml" else f"{name}.html"
+
+    def post_file(permalink: str) -> str:
+        return page_file(permalink)
+
+    pages = ["blog", "blog/page/2", *(f"blog/tags/{t}" for t in TAGS)]
+    pages += [f"blog/authors/{a}" for a in AUTHORS]
     checked = 0
-    for page in plan_pages(get_site(app), get_catalog(app)):
-        for post in page.posts if page.kind != "archive" else ():
-            direct = entries._render(page.name, post, excerpt_html(app, page.name, post.docname))
-            assert entries.html(page.name, post) == direct, (page.name, post.docname)
+    for name in pages:
+        file = page_file(name)
+        entries = site.html(file).select(".blog-list-item")
+        assert entries, name
+        for entry in entries:
+            title = entry.select_one(".blog-list-title a")
+            assert _served(outdir, file, title["href"]) == post_file(by_title[title.get_text()])
+            for link in entry.select("a[href]"):
+                href = link["href"]
+                if "://" in href or href.startswith(("mailto:", "#")):
+                    continue
+                assert _served(outdir, file, href), (name, href)
+            for image in entry.select("img[src]"):
+                if "://" not in image["src"]:
+                    assert _served(outdir, file, image["src"]), (name, image["src"])
+            for author in entry.select("a.blog-author-name"):
+                if author.get_text() != "Maria Kovalenko":
+                    continue
+                expected = (
+                    "https://free-voices.example.org/team/maria"
+                    if name == "blog/authors/maria"
+                    else None
+                )
+                if expected:
+                    assert author["href"] == expected
+                else:
+                    assert _served(outdir, file, author["href"]) == page_file("blog/authors/maria")
             checked += 1
     assert checked > 40
-    assert entries._deferred, "no entry was shared between pages"
 
 
-def test_deferred_links_match_direct_links_even_with_escaped_characters():
+@pytest.mark.parametrize(
+    ("page", "target", "expected"),
+    [
+        ("Q&A/page/2", "blog/tags/a&b", "../../blog/tags/a&amp;b.html"),
+        ("Q&A/page/2", "Q&A/x", "../x.html"),
+        ("Q&A/x", "Q&A/page/2", "page/2.html"),
+        ("blog/tags/a&b", "index", "../../index.html"),
+        ("index", "blog/2024/01/01/post", "blog/2024/01/01/post.html"),
+        ("blog/2024/01/01/post", "blog/tags/a&b", "../../../tags/a&amp;b.html"),
+        ("blog/2024/01/01/post", "blog/2024/01/01/post", ""),
+    ],
+)
+def test_deferred_links_resolve_to_the_relative_link_from_each_page(page, target, expected):
+    """A link made before its page is known and fitted to the page afterwards is the
+    relative link from that page (HTML-escaped, as it sits in rendered HTML)."""
     from markupsafe import escape
 
     from sphinx_advocacy_blog.pages.links import DEFERRED, link, resolve_deferred
@@ -270,12 +354,8 @@ def test_deferred_links_match_direct_links_even_with_escaped_characters():
             return docname + ".html"
 
     builder = Builder()
-    pages = ["Q&A/page/2", "Q&A/x", "blog/tags/a&b", "index", "blog/2024/01/01/post"]
-    for page in pages:
-        for target in pages:
-            html = f'<a href="{escape(link(builder, DEFERRED, target))}">'
-            expected = f'<a href="{escape(link(builder, page, target))}">'
-            assert resolve_deferred(html, builder, page) == expected, (page, target)
+    html = f'<a href="{escape(link(builder, DEFERRED, target))}">'
+    assert resolve_deferred(html, builder, page) == f'<a href="{expected}">'
 
 
 def test_excerpts_are_kept_in_one_file_and_never_used_for_a_post_read_since(build):

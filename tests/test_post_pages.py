@@ -175,3 +175,142 @@ def test_search_indexes_a_post_by_its_own_words_not_its_neighbours_titles(site):
     # The pager's labels and the header's "min read" are not words of any post.
     for label in ("newer", "older", "read"):
         assert not _documents(index, label) & set(POSTS), label
+
+
+def test_two_posts_with_the_same_title_build_without_a_warning(tmp_path):
+    """A post's title is no label of Sphinx's standard domain: two posts may share one
+    without the untyped "duplicate label" warning that fails ``-W`` builds."""
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path / "src")
+    for day in ("02", "03"):
+        (srcdir / "blog" / f"2024-04-{day}-same.md").write_text(
+            f"---\ntitle: Weekly notes\nslug: notes-{day}\n---\n\nNotes of day {day}.\n"
+        )
+    site = build_site(srcdir, freshenv=True, show_warning_types=True)
+    assert site.warnings == ""
+    for day in ("02", "03"):
+        page = site.html(f"blog/notes-{day}.html")
+        assert page.find("h1").get_text(strip=True).rstrip("¶") == "Weekly notes"
+
+
+def _inventory(outdir) -> list[list[str]]:
+    """The entries of ``objects.inv``: ``[name, domain:role, priority, uri, shown name]``."""
+    import zlib
+
+    data = (outdir / "objects.inv").read_bytes()
+    for _ in range(4):  # the four header lines
+        data = data[data.index(b"\n") + 1 :]
+    lines = zlib.decompress(data).decode("utf-8").splitlines()
+    return [line.split(" ", 4) for line in lines if line.strip()]
+
+
+def test_objects_inv_lists_each_generated_page_once(site):
+    from sphinx_advocacy_blog.env.build_state import get_catalog
+    from sphinx_advocacy_blog.env.site_data import get_site
+    from sphinx_advocacy_blog.pages.plan import plan_pages
+
+    entries = _inventory(site.outdir)
+    names = [entry[0] for entry in entries]
+    assert not [name for name in names if name.startswith("/")]
+    for expected in ("blog", "blog/tags", "blog/tags/events", "blog/authors/maria", "blog/archive"):
+        assert names.count(expected) == 1, expected
+    pages = plan_pages(get_site(site.app), get_catalog(site.app))
+    assert len(pages) > 10
+    for page in pages:
+        assert names.count(page.name.lower()) == 1, page.name
+    tags = next(entry for entry in entries if entry[0] == "blog/tags")
+    assert tags[1] == "std:label" and tags[3] == "blog/tags" and tags[4] == "Tags"
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_page_source_link_of_a_post_is_its_own_source(tmp_path, buildername):
+    import posixpath
+
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    site = build_site(
+        srcdir, buildername=buildername, freshenv=True, html_sidebars={"**": ["sourcelink.html"]}
+    )
+    permalink = "blog/2021/09/14/language-rights"
+    page = permalink + ("/index.html" if buildername == "dirhtml" else ".html")
+    href = site.html(page).select_one('a[rel="nofollow"][href*="_sources"]')["href"]
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href))
+    assert target == f"_sources/{permalink}.md.txt"
+    source = srcdir / "blog" / "2021-09-14-language-rights" / "index.md"
+    assert (site.outdir / target).read_bytes() == source.read_bytes()
+
+
+TOC_POST = """---
+title: Deep post
+slug: deep
+last_update:
+  date: 2024-06-02
+  author: Maria <Kovalenko>
+toc_max_heading_level: 2
+---
+
+Intro.
+
+## Part one
+
+### Detail of part one
+
+Text.
+
+## Part two
+
+Text.
+"""
+
+
+@pytest.fixture(scope="module")
+def deep_site(tmp_path_factory):
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path_factory.mktemp("deep") / "src")
+    (srcdir / "blog" / "2024-06-02-deep.md").write_text(TOC_POST, encoding="utf-8")
+    (srcdir / "blog" / "2024-06-03-shallow.md").write_text(
+        TOC_POST.replace("slug: deep", "slug: shallow")
+        .replace("toc_max_heading_level: 2", "toc_min_heading_level: 3")
+        .replace("  author: Maria <Kovalenko>\n", ""),
+        encoding="utf-8",
+    )
+    return build_site(
+        srcdir, freshenv=True, show_warning_types=True, html_sidebars={"**": ["localtoc.html"]}
+    )
+
+
+def test_toc_max_heading_level_limits_the_pages_table_of_contents(deep_site):
+    def toc(page: str) -> list[str]:
+        return [a.get_text() for a in deep_site.html(page).select(".sphinxsidebar a.reference")]
+
+    assert toc("blog/deep.html") == ["Deep post", "Part one", "Part two"]
+    assert toc("blog/shallow.html") == ["Deep post", "Part one", "Detail of part one", "Part two"]
+
+
+def test_toc_min_heading_level_warns_at_its_line(deep_site):
+    lines = [line for line in deep_site.warnings.splitlines() if "toc_min_heading_level" in line]
+    assert len(lines) == 1
+    assert "2024-06-03-shallow.md:6:" in lines[0] and "[blog.frontmatter]" in lines[0]
+
+
+def test_last_update_author_and_date_are_shown_in_the_footer(deep_site):
+    update = deep_site.html("blog/deep.html").select_one(".blog-post-footer .blog-last-update")
+    assert update.get_text() == "Last updated on June 2, 2024 by Maria <Kovalenko>"
+    assert update.find("time")["datetime"] == "2024-06-02"
+    only_date = deep_site.html("blog/shallow.html").select_one(".blog-last-update")
+    assert only_date.get_text() == "Last updated on June 2, 2024"
+    # Posts without last_update show no such line.
+    assert deep_site.html("blog/2024/04/01/first.html").select_one(".blog-last-update") is None
+
+
+def test_last_update_line_is_translated(tmp_path):
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("feeds", tmp_path / "src")
+    (srcdir / "blog" / "2024-06-02-deep.md").write_text(TOC_POST, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True, language="ru")
+    update = site.html("blog/deep.html").select_one(".blog-last-update")
+    assert update.get_text() == "Обновлено 2 июня 2024\u202fг., автор: Maria <Kovalenko>"

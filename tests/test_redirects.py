@@ -478,3 +478,27 @@ def test_stronger_claims_win_silently_over_implicit_ones():
     assert plan.redirects["old.html"].target == Target(page="a")
     assert "a.html" not in plan.redirects
     assert plan.problems == []
+
+
+def test_redirects_never_overwrite_files_the_site_ships(tmp_path):
+    """A file of a static folder or of ``html_extra_path`` at the address of an old URL
+    stays: the redirect is not written, and a declared one (an alias, ``blog_redirects``)
+    warns, naming the file that asked for it and the file that stays."""
+    srcdir = copy_root("oldurls", tmp_path / "src")
+    shipped = srcdir / "static" / "news" / "earth-day-2021" / "index.html"
+    shipped.parent.mkdir(parents=True)
+    shipped.write_text("<p>the old site's own page</p>\n", encoding="utf-8")
+    extra = srcdir / "extra" / "donate.html"
+    extra.parent.mkdir()
+    extra.write_text("<p>give here</p>\n", encoding="utf-8")
+    site = build_site(srcdir, freshenv=True, show_warning_types=True, html_extra_path=["extra"])
+    assert (site.outdir / "news/earth-day-2021/index.html").read_text() == shipped.read_text()
+    assert (site.outdir / "donate.html").read_text() == extra.read_text()
+    lines = _warning_lines(site, "redirect")
+    earth_day = [line for line in lines if "static/news/earth-day-2021/index.html" in line]
+    assert len(earth_day) == 1
+    assert "2021-04-22-earth-day/index.mdx:5:" in earth_day[0]  # its `aliases` line
+    donate = [line for line in lines if "extra/donate.html" in line]
+    assert len(donate) == 1 and "conf.py" in donate[0]
+    # The other redirects are still written.
+    assert redirect_target(site.outdir / "old/earth-day.html") is not None

@@ -132,10 +132,17 @@ def test_postlist_filters(site):
         a.get_text() for a in _section(index, "By category").select(".blog-postlist-title")
     ] == ["Russia is doomed to suppress non-Russian peoples and become an empire again and again"]
     assert len(_section(index, "By group").select(".blog-postlist-title")) == 1
+    assert [a.get_text() for a in _section(index, "By year").select(".blog-postlist-title")] == [
+        "We are looking for allies both at home and in exile"
+    ]
+    # Newest first they are 2023 "We are...", 2022 "Russia..." and 2021 "Our...".
     assert [
-        a.get_text()
-        for a in _section(index, "By year, sorted by title").select(".blog-postlist-title")
-    ] == ["We are looking for allies both at home and in exile"]
+        a.get_text() for a in _section(index, "Sorted by title").select(".blog-postlist-title")
+    ] == [
+        "Our standing appeal",
+        "Russia is doomed to suppress non-Russian peoples and become an empire again and again",
+        "We are looking for allies both at home and in exile",
+    ]
 
 
 def test_tagcloud_authors_and_archive_directives(site):
@@ -209,3 +216,21 @@ def test_sphinx_design_is_left_to_the_site(site, tmp_path):
     assert len(cards) == 2
     assert cards[0].select_one("img.sd-card-img-top")["alt"]
     assert index.select_one('link[href*="sphinx-design"]') is not None
+
+
+def test_sphinx_design_is_an_optional_extra_the_package_never_imports():
+    """The cards use sphinx-design only when the site loads it, so it is the ``design``
+    extra, not a dependency (docs/directives.md and docs/quickstart.md say so)."""
+    import re
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert not [d for d in project["dependencies"] if d.startswith("sphinx-design")]
+    assert [d for d in project["optional-dependencies"]["design"]] == ["sphinx-design>=0.5"]
+    imports = re.compile(r"^\s*(import|from)\s+sphinx_design\b", re.MULTILINE)
+    sources = (root / "src" / "sphinx_advocacy_blog").rglob("*.py")
+    assert not [path for path in sources if imports.search(path.read_text(encoding="utf-8"))]
+    for doc in ("directives.md", "quickstart.md"):
+        assert "sphinx-advocacy-blog[design]" in (root / "docs" / doc).read_text(encoding="utf-8")

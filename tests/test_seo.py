@@ -600,3 +600,40 @@ def test_one_language_site_in_another_language_has_no_prefix(tmp_path):
     assert (
         page.find("link", rel="canonical")["href"] == "https://free-voices.example.org/blog/welcome"
     )
+
+
+RALLY = """---
+title: Rally photos
+slug: rally-photos
+---
+
+<head>
+  <meta name="description" content="Photos of the rally, chosen by the press team." />
+  <meta property="og:image" content="https://cdn.example.org/rally.jpg" />
+  <meta property="og:image:alt" content="The square full of flags" />
+</head>
+
+![A crowd with flags](./march.png)
+
+More photos below.
+"""
+
+
+def test_json_ld_takes_image_and_description_from_the_head_block(tmp_path: Path):
+    """The post's JSON-LD says what its head tags say: the block's og:image and meta
+    description, not nothing and not the first paragraph (here an image's alt text)."""
+    srcdir = copy_root("seo", tmp_path / "src")
+    (srcdir / "blog" / "2024-10-02-rally-photos.md").write_text(RALLY, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True)
+    page = site.html("blog/rally-photos.html")
+    assert one(page, "description") == "Photos of the rally, chosen by the press team."
+    assert one(page, "og:image") == "https://cdn.example.org/rally.jpg"
+    (posting,) = json_ld(page)
+    assert posting["description"] == "Photos of the rally, chosen by the press team."
+    assert posting["image"]["url"] == "https://cdn.example.org/rally.jpg"
+    assert posting["image"]["caption"] == "The square full of flags"
+    # On the blog index too, where the post is one of the Blog's posts.
+    (blog,) = json_ld(site.html("blog.html"))
+    entry = next(item for item in blog["blogPost"] if item["headline"] == "Rally photos")
+    assert entry["image"]["url"] == "https://cdn.example.org/rally.jpg"
+    assert entry["description"] == "Photos of the rally, chosen by the press team."

@@ -136,17 +136,30 @@ def test_the_projects_own_robots_txt_is_kept(seo_site):
 # -- other builds ------------------------------------------------------------------------
 
 
-def test_incremental_build_keeps_every_page(tmp_path: Path):
+def test_incremental_build_keeps_every_page_and_writes_the_sitemap_again(tmp_path: Path):
+    """After an edit, an incremental build's sitemap still lists every page, and shows the
+    edit: the post's new ``last_update`` is its lastmod and that of the pages listing it."""
     srcdir = copy_root("docusaurus", tmp_path / "src")
     first = build_site(srcdir, freshenv=True)
-    before = (first.outdir / "sitemap.xml").read_bytes()
+    before = sitemap(first.outdir)
     post = srcdir / "blog" / "2024-01-15-new-year.md"
-    post.write_text(post.read_text().replace("three priorities", "four priorities"))
+    text = post.read_text(encoding="utf-8")
+    post.write_text(
+        text.replace(
+            "tags: [announcements]\n", "tags: [announcements]\nlast_update:\n  date: 2026-01-02\n"
+        ).replace("three priorities", "four priorities"),
+        encoding="utf-8",
+    )
     second = build_site(srcdir)
-    # The edited post was written again, the generated pages were not: the sitemap
-    # still lists every page.
+    after = sitemap(second.outdir)
     assert "four priorities" in second.html("blog/2024/01/15/new-year.html").get_text()
-    assert (second.outdir / "sitemap.xml").read_bytes() == before
+    assert locs(after) == locs(before)
+    edited = f"{DOCUSAURUS}/blog/2024/01/15/new-year"
+    assert lastmod(before, edited) == "2024-01-15"
+    for url in (edited, f"{DOCUSAURUS}/blog/tags/announcements", f"{DOCUSAURUS}/blog"):
+        assert lastmod(after, url) == "2026-01-02", url
+    untouched = f"{DOCUSAURUS}/blog/2021/09/14/language-rights"
+    assert lastmod(after, untouched) == lastmod(before, untouched)
 
 
 def test_without_baseurl_no_sitemap_and_no_absolute_urls(tmp_path: Path):
@@ -293,3 +306,58 @@ def test_post_modified():
     assert post_modified(post, later) == later
     updated = Post("blog/x", "blog/x.md", "blog/x", "X", published, last_update=published)
     assert post_modified(updated, later) == published
+
+
+def test_undated_post_url_year_and_shown_date_come_from_its_first_commit(tmp_path: Path):
+    """A post without a date under ``blog_post_url = "/{year}/{slug}"``: its URL, its shown
+    date and its feed entry all take the year of the commit that added it, not the file's
+    modification time nor its last commit (so a fresh clone gives the same URL)."""
+    srcdir = copy_root("feeds", tmp_path / "src")
+    post = srcdir / "blog" / "undated.md"
+    post.write_text("---\ntitle: Undated\nslug: undated\n---\n\nNo date anywhere.\n")
+    try:
+        subprocess.run(["git", "init", "-q"], cwd=srcdir, check=True)
+        _commit(srcdir, "2019-06-15T10:00:00+00:00")
+        post.write_text(post.read_text() + "\nEdited later.\n")
+        _commit(srcdir, "2021-02-03T10:00:00+00:00")
+    except (OSError, subprocess.CalledProcessError):
+        pytest.skip("git is not available")
+    stamp = datetime(2023, 8, 9, tzinfo=timezone.utc).timestamp()
+    os.utime(post, (stamp, stamp))
+    site = build_site(srcdir, freshenv=True, blog_post_url="/{year}/{slug}")
+    assert site.exists("2019/undated.html")
+    time = site.html("2019/undated.html").select_one(".blog-post-header time")
+    assert time["datetime"].startswith("2019-06-15")
+    assert time.get_text() == "June 15, 2019"
+
+
+def test_a_post_whose_og_url_is_elsewhere_keeps_its_canonical_and_its_sitemap_entry(
+    tmp_path: Path,
+):
+    """Its own canonical URL is still itself, so it is listed (as Docusaurus does); only a
+    canonical link to another page leaves a post out."""
+    srcdir = copy_root("seo", tmp_path / "src")
+    (srcdir / "blog" / "2024-10-01-shared.md").write_text(
+        "---\ntitle: Shared\nslug: shared\n---\n\n<head>\n"
+        '  <meta property="og:url" content="https://campaign.example.org/shared" />\n'
+        "</head>\n\nShared from the campaign site.\n",
+        encoding="utf-8",
+    )
+    site = build_site(srcdir, freshenv=True)
+    page = site.html("blog/shared.html")
+    assert page.find("link", rel="canonical")["href"] == f"{NATIONS}/blog/shared"
+    assert page.find("meta", property="og:url")["content"] == "https://campaign.example.org/shared"
+    urls = set(locs(sitemap(site.outdir)))
+    assert f"{NATIONS}/blog/shared" in urls
+    assert f"{NATIONS}/blog/2024/07/01/cross-post" not in urls  # canonical elsewhere
+
+
+def test_robots_txt_names_the_sitemap_of_every_locale(tmp_path: Path):
+    site = build_site(copy_root("i18n", tmp_path / "src"), freshenv=True)
+    robots = (site.outdir / "robots.txt").read_text(encoding="utf-8")
+    assert robots == (
+        "User-agent: *\nAllow: /\n\n"
+        f"Sitemap: {DOCUSAURUS}/sitemap.xml\n"
+        f"Sitemap: {DOCUSAURUS}/ru/sitemap.xml\n"
+        f"Sitemap: {DOCUSAURUS}/ukr/sitemap.xml\n"
+    )

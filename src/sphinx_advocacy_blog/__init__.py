@@ -35,10 +35,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .config import setup_config
     from .directives.ablog import setup_ablog_directives
     from .directives.admonitions import setup_admonitions
+    from .directives.campaigns import setup_campaign_directives
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
     from .env.ablog_posts import setup_ablog_posts
     from .env.build_state import setup_build_state
+    from .env.clock import setup_clock
     from .env.collector import setup_collector
     from .env.consistency import setup_consistency
     from .env.discovery import setup_discovery
@@ -49,6 +51,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .env.reading import setup_reading
     from .env.sanitize import setup_sanitize
     from .env.site_data import setup_site_data
+    from .feeds.calendar import setup_calendars
     from .feeds.writer import setup_feeds
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
@@ -74,6 +77,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_config,
         setup_ablog_options,
         setup_i18n,
+        # The build date, before discovery holds back the posts dated after it.
+        setup_clock,
         # The read phase: which files are posts, how they are read, what is kept.
         setup_site_data,
         setup_discovery,
@@ -98,6 +103,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_build_state,
         setup_list_pages,
         setup_listings,
+        setup_campaign_directives,
         setup_sidebars,
         setup_language_switcher,
         setup_language,
@@ -107,6 +113,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_sitemap,
         setup_feeds,
         setup_ablog_labels,
+        setup_calendars,
         # Last: redirect pages never take the place of a page written by this build.
         setup_redirect_pages,
     )

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import site_default_locale
 from ..i18n.locales import site_locales, site_root_names
 from ..model.locale import LocaleInfo
 
@@ -45,7 +46,7 @@ def plan_builds(
     """The ``sphinx-build`` commands for every locale, the default one first."""
     raw = _read_conf(confdir or srcdir)
     configured = raw.get("blog_locales") or {}
-    default = str(raw.get("blog_default_locale") or raw.get("language") or "en")
+    default = site_default_locale(raw.get("blog_default_locale"), raw.get("language"))
     route = str(raw.get("blog_route_base_path") or raw.get("blog_path") or "blog")
     locales = site_locales(
         srcdir,

@@ -32,9 +32,12 @@ from ..pages.plan import plan_pages
 from ..readers.docusaurus import read_post
 from ..readers.frontmatter import normalize_text
 from ..readers.settings import ReadSettings
-from ..util.files import find_source_file
+from ..seo.headtags import meta_key
+from ..util.files import find_source_file, shipped_files
 from ..util.urls import is_absolute_url
 
+#: ``<meta>`` of a ``<head>`` block that give link previews their picture.
+SOCIAL_IMAGE_KEYS = frozenset({"og:image", "og:image:url", "og:image:secure_url", "twitter:image"})
 #: Longest title search engines show in full.
 MAX_TITLE_LENGTH = 60
 #: Kinds of problems that break the post or its URL; the others are advice.
@@ -54,6 +57,7 @@ _HTML_OPTIONS: dict[str, Any] = {
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,8 @@ def body_images(text: str) -> list[tuple[int, str]]:
             continue
         if fence is not None:
             continue
+        # Code spans show Markdown as text (the hint of a post made by ``new``).
+        line = _CODE_SPAN.sub("", line)
         found.extend((number, target) for target in _MARKDOWN_IMAGE.findall(line))
         found.extend((number, match[2]) for match in _HTML_IMAGE.finditer(line))
     return found
@@ -253,6 +259,7 @@ def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Pr
         None,
     )
     head_title = next((tag.text for tag in post.head_tags if tag.tag == "title"), "")
+    head_image = any(meta_key(tag) in SOCIAL_IMAGE_KEYS for tag in post.head_tags)
     if not post.description and not head_description:
         problems.append(
             Problem(
@@ -263,7 +270,7 @@ def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Pr
                 1,
             )
         )
-    if not post.image and not settings.default_image:
+    if not post.image and not head_image and not settings.default_image:
         problems.append(
             Problem(
                 "seo",
@@ -365,6 +372,7 @@ def lint_site(srcdir: str) -> LintResult:
         dirhtml=False,
         ablog_docnames=frozenset(project.blog_ablog),
         sources=project.blog_posts,
+        shipped=shipped_files(absolute, [*config.html_extra_path, *settings.static_dirs]),
     )
     problems.extend(plan.problems)
     findings = sorted(

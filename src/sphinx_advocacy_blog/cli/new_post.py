@@ -20,7 +20,8 @@ Write the first paragraph here: the blog index shows everything above the line b
 
 <!-- truncate -->
 
-The rest of the post. Put images in this folder and show them with ![description](./image.jpg).
+The rest of the post. Put images in this folder and show them with
+`![description](./image.jpg)` (without the backticks).
 """
 
 

@@ -26,11 +26,30 @@ __all__ = [
     "OPTIONS_BY_NAME",
     "BlogSettings",
     "Option",
+    "conf_language",
     "is_ablog_project",
     "settings_from_config",
     "setup_config",
+    "site_default_locale",
     "validate_config",
 ]
+
+
+def site_default_locale(configured: object, conf_language: object) -> str:
+    """The locale at the site root: ``blog_default_locale``, else the ``language`` of
+    ``conf.py``, else ``en``. The ``build`` command (which reads ``conf.py`` itself) and
+    every single build compute it here, so they agree."""
+    return str(configured or conf_language or "en")
+
+
+def conf_language(config: Config) -> str | None:
+    """The ``language`` written in ``conf.py``: not a ``-D language=`` override, which is
+    how the ``build`` command builds each locale."""
+    raw = getattr(config, "_raw_config", None)
+    if isinstance(raw, dict):
+        value = raw.get("language")
+        return str(value) if value else None
+    return config.language or None
 
 
 def settings_from_config(config: Config) -> BlogSettings:
@@ -51,6 +70,7 @@ def settings_from_config(config: Config) -> BlogSettings:
         url_prefix="",
         link_suffix=suffix,
         language=config.language or "en",
+        default_locale=site_default_locale(settings.default_locale, conf_language(config)),
     )
 
 

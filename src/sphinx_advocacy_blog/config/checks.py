@@ -10,6 +10,13 @@ from typing import Any
 
 from ..util.urlpattern import pattern_problem
 
+#: The feeds the extension writes (``feeds/formats.py`` has their files).
+FEED_FORMATS = ("rss", "atom", "json")
+#: Babel's named date formats.
+DATE_FORMAT_NAMES = ("short", "medium", "long", "full")
+#: Fields of a Babel (CLDR) pattern that need a time of day or a time zone.
+_TIME_FIELDS = frozenset("abBhHkKmsSAzZOvVXx")
+
 
 def positive_int(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
@@ -85,4 +92,40 @@ def width_list(value: Any) -> str | None:
         )
     ):
         return "must be a non-empty list of widths in pixels (whole numbers from 16 to 8192)"
+    return None
+
+
+def feed_formats(value: Any) -> str | None:
+    problem = str_list(value)
+    if problem is None:
+        unknown = [name for name in value if name not in FEED_FORMATS]
+        if unknown:
+            return (
+                f"must list feeds among 'rss', 'atom' and 'json' ({unknown[0]!r} is none of them)"
+            )
+    return problem
+
+
+def date_format(value: Any) -> str | None:
+    """A Babel date format that formats a date (shown dates have no time of day)."""
+    text = str(value)
+    if text in DATE_FORMAT_NAMES:
+        return None
+    advice = "'short', 'medium', 'long', 'full' or a Babel date pattern such as 'd MMMM y'"
+    if "%" in text:
+        return f"must be {advice}, not a strftime format ('%d %B %Y' is 'dd MMMM y')"
+    from datetime import date
+
+    from babel.dates import format_date, tokenize_pattern
+
+    for kind, token in tokenize_pattern(text):
+        if kind == "field" and token[0] in _TIME_FIELDS:
+            return (
+                f"must be {advice}; {token[0]!r} is a field of the time of day, which "
+                "dates do not have"
+            )
+    try:
+        format_date(date(2024, 1, 2), format=text, locale="en")
+    except (ValueError, KeyError, AttributeError, TypeError) as error:
+        return f"must be {advice} ({error})"
     return None

@@ -4,7 +4,9 @@ Every option the extension reads is a field of :class:`BlogSettings`, declared o
 its default, the types ``conf.py`` may give, the sentence that documents it, when a change
 needs a rebuild, a check and how the value is read. Sphinx registers :data:`OPTIONS` (made
 from those fields); the configuration reference (``docs/configuration.md``) is rendered
-from the same table. The rest of the extension reads one typed, frozen ``BlogSettings``.
+from the same table (``tests/test_docs.py`` builds it and compares it with the table, and
+``tests/test_options.py`` names a test that sets each option). The rest of the extension
+reads one typed, frozen ``BlogSettings``.
 
 The field of option ``blog_<x>`` is ``<x>``, unless the option names another field
 (``blog_route_base_path`` fills ``route``). Fields without an option (``base_url``,
@@ -18,6 +20,7 @@ from typing import Any
 
 from ..util.globs import normalize_patterns
 from . import checks
+from .phone_options import PhoneOptions
 from .spec import Option, option, strip_slashes
 
 __all__ = ["DRAFTS_ENV_VAR", "OPTIONS", "OPTIONS_BY_NAME", "BlogSettings", "Option", "option"]
@@ -27,8 +30,12 @@ DRAFTS_ENV_VAR = "SPHINX_BLOG_DRAFTS"
 
 
 @dataclass(frozen=True)
-class BlogSettings:
-    """The validated options, as one typed object read by the rest of the extension."""
+class BlogSettings(PhoneOptions):
+    """The validated options, as one typed object read by the rest of the extension.
+
+    Blocks of options may live in a base class of their own module (:mod:`.phone_options`);
+    the reference lists this class's options first, then theirs.
+    """
 
     path: str = option(
         "blog",
@@ -112,8 +119,9 @@ class BlogSettings:
         "long",
         (str,),
         "Babel date format for displayed dates: ``short``, ``medium``, ``long``, ``full``"
-        " or a pattern such as ``d MMMM y``.",
+        " or a pattern such as ``d MMMM y`` (a date: no time-of-day fields, no ``%``).",
         rebuild="html",
+        check=checks.date_format,
     )
     static_dirs: tuple[str, ...] = option(
         ["static"],
@@ -130,7 +138,9 @@ class BlogSettings:
     sort: str = option(
         "date",
         (str,),
-        "Order of posts on list pages: ``date`` (newest first) or ``title``.",
+        "Order of posts on the blog index and the tag, author, category and group pages: "
+        "``date`` (newest first) or ``title``. Feeds, the recent-posts sidebar, the "
+        "Newer/Older links and ``postlist`` (see its ``:sort:``) stay newest first.",
         rebuild="html",
         check=checks.post_sort,
     )
@@ -241,7 +251,7 @@ class BlogSettings:
         "Feeds to write: any of ``rss`` (``rss.xml``), ``atom`` (``atom.xml``) and "
         "``json`` (``feed.json``, JSON Feed 1.1). An empty list writes none.",
         rebuild="html",
-        check=checks.str_list,
+        check=checks.feed_formats,
         read=tuple,
     )
     feed_length: int = option(
@@ -286,9 +296,11 @@ class BlogSettings:
         read=dict,
     )
     default_locale: str = option(
-        "en",
+        "",
         (str,),
-        "The locale published at the site root (Docusaurus's ``defaultLocale``).",
+        "The locale published at the site root (Docusaurus's ``defaultLocale``). Empty: "
+        "the ``language`` set in ``conf.py`` (not a ``-D language=`` override), else ``en``;"
+        " a plain ``sphinx-build`` and the ``build`` command agree on it.",
         rebuild="html",
     )
     redirects: dict[str, str] = option(
@@ -424,40 +436,30 @@ class BlogSettings:
         name="post_show_prev_next",
         rebuild="html",
     )
-
-    # -- phones: images and navigation --------------------------------------------------
-    responsive_images: bool = option(
-        True,
+    # -- campaigns: events, scheduled posts, series, related posts --
+    include_future: bool = option(
+        False,
         (bool,),
-        "Give the images of posts and lists their size, lazy loading and WebP copies at "
-        "``blog_image_widths`` (made with Pillow, cached by content) for the browser to "
-        "choose from, and link previews a 1200-pixel-wide cover. ``False`` publishes the "
-        "images as they are.",
-        rebuild="html",
+        "Publish posts dated after the build date too (for previews). Otherwise such a post "
+        "is held back (no page, not in lists, feeds, the sitemap or search) until a build "
+        "on or after its date; the build says how many were held back and when the next "
+        "is due. The build date is ``SOURCE_DATE_EPOCH`` when set, else the current time.",
     )
-    image_widths: tuple[int, ...] = option(
-        [480, 960],
-        (list, tuple),
-        "Widths, in pixels, of the WebP copies of each image (none wider than the image).",
+    related_posts: int = option(
+        3,
+        (int,),
+        "Related posts shown at the end of each post (chosen by shared tags, then the same "
+        "series or category, then nearness in date); 0 shows none.",
         rebuild="html",
-        check=checks.width_list,
-        read=tuple,
+        check=checks.non_negative_int,
     )
-    image_cache: str = option(
-        "",
-        (str,),
-        "Folder (relative to ``conf.py``) that keeps the resized copies between builds; "
-        "by default a folder beside Sphinx's doctrees. Name one outside the build folder "
-        "to keep them across clean builds (in CI, a cached folder).",
+    index_events: int = option(
+        3,
+        (int,),
+        "Upcoming events shown above the posts on the first page of the blog index, when "
+        "there are any; 0 shows none.",
         rebuild="html",
-    )
-    navigation: bool = option(
-        True,
-        (bool,),
-        "Add a link to the blog (``blog_title``) to the theme's navigation (alabaster, "
-        "furo, pydata-sphinx-theme, sphinx-book-theme; phone menus included) and, on a "
-        "site in several languages, the language switcher.",
-        rebuild="html",
+        check=checks.non_negative_int,
     )
 
     # -- computed from Sphinx's own settings (not options of this extension) --------------
@@ -473,7 +475,8 @@ class BlogSettings:
 
 def _options() -> tuple[Option, ...]:
     table = []
-    for settings_field in fields(BlogSettings):
+    own = BlogSettings.__annotations__
+    for settings_field in sorted(fields(BlogSettings), key=lambda f: f.name not in own):
         spec = settings_field.metadata.get("option")
         if spec is None:
             continue

@@ -31,6 +31,7 @@ from ..pages.list_pages import list_views
 from ..pages.render import render
 from ..pages.views import author_view, post_view
 from .ablog_postlist import render_ablog_postlist
+from .campaigns import CAMPAIGN_KINDS, render_campaign_listing
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -185,6 +186,8 @@ class BlogArchiveDirective(_ListingDirective):
 
 def render_listing(app: Sphinx, docname: str, spec: ListingSpec, depth: int = 1) -> Markup:
     """HTML of a listing as shown on page *docname*, inside a section at *depth*."""
+    if spec.kind in CAMPAIGN_KINDS:
+        return render_campaign_listing(app, docname, spec)
     site = get_site(app)
     catalog = get_catalog(app)
     builder = app.builder

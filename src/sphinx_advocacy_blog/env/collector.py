@@ -20,8 +20,8 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from ..model.catalog import Catalog
 from ..model.listing import ListingSpec, select_posts
-from ..model.ordering import neighbours_of, ordered_posts
-from .build_state import get_catalog
+from ..model.related import related_signature
+from .build_state import get_catalog, get_neighbours, get_related
 from .output_state import was_interrupted
 from .records import (
     READING_KEY,
@@ -164,9 +164,13 @@ class BlogCollector(EnvironmentCollector):
         if not post.listed:
             # An unlisted post is found by its link only; a draft is a preview.
             env.metadata[env.docname]["nosearch"] = True
+        if post.toc_max_heading_level:
+            # Sphinx's depth of a page's table of contents counts the title (level 1).
+            env.metadata[env.docname]["tocdepth"] = post.toc_max_heading_level
 
     def get_updated_docs(self, app: Sphinx, env: BuildEnvironment) -> list[str]:
-        """Posts whose neighbours or site data changed; pages whose post lists changed."""
+        """Posts whose neighbours, series, related posts or site data changed; pages whose
+        post lists changed."""
         if was_interrupted(app):
             # Pages of a killed build may be half written: Sphinx would keep them.
             return sorted(env.all_docs)
@@ -176,13 +180,12 @@ class BlogCollector(EnvironmentCollector):
         fingerprint = site.fingerprint()
         everything = stamps.get("__site__") != fingerprint
         stamps["__site__"] = fingerprint
-        listed = ordered_posts(posts.values(), site.settings.sort)
+        current = post_page_stamps(app, posts)
         rewrite: set[str] = set()
-        current = neighbours_of(listed)
-        for docname, neighbours in current.items():
-            if everything or stamps.get(docname) != neighbours:
+        for docname, stamp in current.items():
+            if everything or stamps.get(docname) != stamp:
                 rewrite.add(docname)
-            stamps[docname] = neighbours
+            stamps[docname] = stamp
         kept = {"__site__", "__sidebars__", *current}
         for docname in [name for name in stamps if name not in kept]:
             del stamps[docname]
@@ -194,6 +197,30 @@ class BlogCollector(EnvironmentCollector):
             rewrite.update(env.found_docs)
         stamps["__sidebars__"] = sidebars
         return sorted(name for name in rewrite if name in env.all_docs)
+
+
+def post_page_stamps(app: Sphinx, posts: dict[str, Post]) -> dict[str, Any]:
+    """What each post page shows of other posts: its newer and older neighbours, the parts
+    of its series, its related posts. A page is written again when its stamp changes."""
+    catalog = get_catalog(app)
+    neighbours = get_neighbours(app)
+    related = get_related(app)
+    series: dict[str, Any] = {}
+    for slug, parts in catalog.by_series.items():
+        shown = (slug, tuple((part.docname, part.title) for part in parts))
+        for part in parts:
+            series[part.docname] = shown
+    stamps: dict[str, Any] = {}
+    for docname in posts:
+        stamp = (
+            neighbours.get(docname),
+            series.get(docname),
+            related_signature(related.get(docname, ())),
+        )
+        if stamp != (None, None, ()):
+            # A short digest: the environment keeps one per post.
+            stamps[docname] = hashlib.blake2b(repr(stamp).encode(), digest_size=16).digest()
+    return stamps
 
 
 def setup_collector(app: Sphinx) -> None:

@@ -24,6 +24,7 @@ from pathlib import Path, PurePath, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
 from sphinx.project import Project
+from sphinx.util import logging
 
 from ..diagnostics import report
 from ..i18n.locales import I18N_BLOG_DIR
@@ -34,6 +35,7 @@ from ..readers.settings import ReadSettings
 from ..util.files import source_file
 from ..util.globs import matches_post_pattern
 from ..util.slugs import is_windows_reserved
+from .clock import build_now
 from .git_dates import modification_time, post_date_fallback
 from .site_data import get_site
 
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 POST_SUFFIXES = (".md", ".mdx")
+logger = logging.getLogger("sphinx_advocacy_blog")
 
 
 class BlogProject(Project):
@@ -52,6 +55,9 @@ class BlogProject(Project):
     blog_path: str = "blog"
     blog_route: str = "blog"
     blog_include_drafts: bool = False
+    #: Publish posts dated after :attr:`blog_now` (``blog_include_future``).
+    blog_include_future: bool = True
+    blog_now: datetime | None = None
     blog_locale: str = ""
     blog_url_pattern: str = ""
     blog_post_patterns: tuple[str, ...] = ()
@@ -77,12 +83,15 @@ class BlogProject(Project):
         undated: Callable[[str], datetime] | None = None,
         locale_prefixes: frozenset[str] = frozenset(),
         follow_symlinks: bool = False,
+        include_future: bool = True,
+        now: datetime | None = None,
     ) -> None:
         """Set the blog folder, URL route, draft policy and locale before discovery.
 
         *url_pattern* is ``blog_post_url``; *post_patterns* and *date_formats* are ABlog's
         ``blog_post_pattern`` and ``post_date_format``; *undated* gives the date of a post
-        without one (from its absolute path).
+        without one (from its absolute path). Posts dated after *now* are left out unless
+        *include_future*.
         """
         self.blog_path = path
         self.blog_route = route
@@ -94,6 +103,8 @@ class BlogProject(Project):
         self.blog_undated = undated
         self.blog_locale_prefixes = locale_prefixes
         self.blog_follow_symlinks = follow_symlinks
+        self.blog_include_future = include_future
+        self.blog_now = now
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -103,6 +114,8 @@ class BlogProject(Project):
         #: docname -> source path of posts whose file is a translation.
         self.blog_translated: dict[str, str] = {}
         self.blog_problems: list[Problem] = []
+        #: ``(date, source path)`` of the posts held back as dated after the build.
+        self.blog_held_back: list[tuple[datetime, str]] = []
         #: Docnames of the ABlog posts (kept at their own path).
         self.blog_ablog: set[str] = set()
         #: path -> (mtime, settings, location), so unchanged files are not read again.
@@ -269,6 +282,15 @@ class BlogProject(Project):
                 )
             )
 
+    def _scheduled(self, located: PostLocation) -> bool:
+        """Whether a post is dated after the build and so not published yet."""
+        return (
+            not self.blog_include_future
+            and self.blog_now is not None
+            and located.published is not None
+            and located.published > self.blog_now
+        )
+
     def _forget(self, path: Path, docname: str, docnames: set[str]) -> None:
         """Take a source file out of the project: it is not read nor written."""
         docnames.discard(docname)
@@ -284,6 +306,7 @@ class BlogProject(Project):
         self.blog_posts = {}
         self.blog_translated = {}
         self.blog_problems = []
+        self.blog_held_back = []
         self.blog_ablog = set()
         prefix = self.blog_path.strip("/") + "/"
         seen_paths = set()
@@ -349,6 +372,11 @@ class BlogProject(Project):
                 # ABlog published a post at its document name; it stays there.
                 permalink = docname
             if draft and not self.blog_include_drafts:
+                self._forget(path, docname, docnames)
+                continue
+            if self._scheduled(located):
+                assert located.published is not None
+                self.blog_held_back.append((located.published, relative))
                 self._forget(path, docname, docnames)
                 continue
             if ablog:
@@ -427,6 +455,8 @@ def _use_blog_project(app: Sphinx) -> None:
         undated=lambda path: post_date_fallback(app, path),
         locale_prefixes=frozenset(locale.prefix for locale in site.locales if locale.prefix),
         follow_symlinks=site.settings.follow_symlinks,
+        include_future=site.settings.include_future,
+        now=build_now(app),
     )
     # Sphinx restores the saved project into a plain Project before this class is in
     # place, which drops the cache; it lives on the environment so it survives builds.
@@ -437,10 +467,23 @@ def _use_blog_project(app: Sphinx) -> None:
     project._blog_peek_cache = cache
 
 
+def held_back_message(held_back: list[tuple[datetime, str]]) -> str:
+    """What the build says about the posts it held back: how many, and the next one due."""
+    due, path = min(held_back)
+    count = len(held_back)
+    posts = "1 post is" if count == 1 else f"{count} posts are"
+    return (
+        f"{posts} dated after the build date and held back (blog_include_future = False); "
+        f"the next, {path}, is due on {due.isoformat()}"
+    )
+
+
 def _report_discovery(app: Sphinx, env: Any, docnames: list[str]) -> None:
     project = app.project
     if isinstance(project, BlogProject):
         report(app, project.blog_problems)
+        if project.blog_held_back:
+            logger.info(held_back_message(project.blog_held_back))
 
 
 def setup_discovery(app: Sphinx) -> None:

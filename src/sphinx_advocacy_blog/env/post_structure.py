@@ -105,7 +105,9 @@ def _rename_section(document: nodes.document, section: nodes.section, title: str
     section["names"] = [nodes.fully_normalize_name(title)]
     document.ids[new_id] = section
     document.nameids[section["names"][0]] = new_id
-    document.nametypes[section["names"][0]] = True
+    # Implicit, as docutils makes every section title: an explicit name would be a label
+    # of Sphinx's standard domain, and two posts with one title a "duplicate label".
+    document.nametypes[section["names"][0]] = False
 
 
 class SafeImages(SphinxTransform):

@@ -51,6 +51,12 @@ def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
     return _attribute(env, "advocacy_blog_listing_stamps")
 
 
+def related_cache_of(env: BuildEnvironment) -> dict[str, Any]:
+    """The related posts of the last build that computed them, by the digest of their
+    inputs: ``{"key": digest, "related": {docname: (docname, ...)}}``."""
+    return _attribute(env, "advocacy_blog_related")
+
+
 def robots_of(env: BuildEnvironment) -> dict[str, str]:
     """The ``robots`` meta value each document declares (``noindex``...), by docname."""
     return _attribute(env, "advocacy_blog_robots")

@@ -53,7 +53,7 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
     source ones. Problems are collected in the site's ``problems``, never raised.
     """
     blog_dir = os.path.join(srcdir, settings.path)
-    default = settings.default_locale
+    default = settings.default_locale or "en"
     if not settings.locales and not os.path.isdir(os.path.join(srcdir, "i18n")):
         # A one-language site is published at the root in whatever language it is.
         default = language or default

@@ -22,6 +22,7 @@ from urllib.parse import urljoin
 import lxml.html
 from sphinx.util.osutil import relative_uri
 
+from ..env.build_state import resolved_doctree
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..pages.excerpts import docutils_settings
@@ -129,7 +130,7 @@ def render_body(app: Sphinx, docname: str) -> str:
     """
     builder: Any = app.builder
     env = app.env
-    doctree = env.get_and_resolve_doctree(docname, builder)
+    doctree = resolved_doctree(app, docname)
     missing = object()
     saved = {name: getattr(builder, name, missing) for name in _PAGE_STATE}
     page_uri = builder.get_target_uri(docname)

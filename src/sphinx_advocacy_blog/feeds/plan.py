@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
+from ..config.options import OPTIONS_BY_NAME
 from ..model.catalog import Catalog
 from ..model.post import Post
 from ..model.routes import author_folder, author_page, index_page, tag_folder, tag_page
@@ -27,15 +28,28 @@ class FeedPlan:
     posts: tuple[Post, ...]
 
 
-def plan_feeds(site: BlogSite, catalog: Catalog) -> list[FeedPlan]:
-    """Every feed of the blog: the site's, then one per tag and per author (pure)."""
+def feed_title(site: BlogSite, site_name: str) -> str:
+    """The title of the blog's feeds: ``blog_title`` when the site chose one (or its
+    locale's ``options.json`` did), else ``"<site title> Blog"`` as in Docusaurus."""
+    title = site.settings.title
+    if title == OPTIONS_BY_NAME["blog_title"].default and site_name:
+        return f"{site_name} {title}"
+    return title
+
+
+def plan_feeds(site: BlogSite, catalog: Catalog, site_name: str = "") -> list[FeedPlan]:
+    """Every feed of the blog: the site's, then one per tag and per author (pure).
+
+    *site_name* is the site's title (``html_title`` or ``project``), see :func:`feed_title`.
+    """
     settings = site.settings
     length = settings.feed_length
     route = settings.route
+    title = feed_title(site, site_name)
     plans = [
         FeedPlan(
             route,
-            settings.title,
+            title,
             settings.description,
             index_page(site),
             tuple(catalog.posts[:length]),
@@ -46,7 +60,7 @@ def plan_feeds(site: BlogSite, catalog: Catalog) -> list[FeedPlan]:
             plans.append(
                 FeedPlan(
                     tag_folder(site, tag),
-                    f"{settings.title} – {tag.label}",
+                    f"{title} – {tag.label}",
                     tag.description or settings.description,
                     tag_page(site, tag),
                     tuple(catalog.by_tag[key][:length]),
@@ -60,7 +74,7 @@ def plan_feeds(site: BlogSite, catalog: Catalog) -> list[FeedPlan]:
             plans.append(
                 FeedPlan(
                     author_folder(site, key),
-                    f"{settings.title} – {author.name}",
+                    f"{title} – {author.name}",
                     author.description or settings.description,
                     page,
                     tuple(catalog.by_author[key][:length]),

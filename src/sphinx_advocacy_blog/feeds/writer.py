@@ -21,7 +21,7 @@ from ..model.post import Author, Post, Tag
 from ..model.routes import author_folder, author_key, author_page, media_path, tag_folder
 from ..model.site import BlogSite
 from ..pages.links import absolute, absolute_page_url
-from ..seo.facts import post_dates, post_description
+from ..seo.facts import post_dates, post_description, site_title
 from ..seo.headtags import link as link_tag
 from ..seo.headtags import render_tags
 from ..util.files import remove_output, write_output
@@ -29,7 +29,7 @@ from ..util.resources import STATIC_DIR
 from ..util.urls import is_absolute_url
 from .content import capture, forget_content, post_content
 from .formats import MEDIA_TYPES, WRITERS, Feed, FeedAuthor, FeedEntry, FeedImage
-from .plan import FeedPlan, feed_file, plan_feeds
+from .plan import FeedPlan, feed_file, feed_title, plan_feeds
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,7 +56,7 @@ def feed_members(app: Sphinx) -> set[str]:
         site = get_site(app)
         members = set()
         if site.settings.feed_formats and site.settings.feed_full_content:
-            for plan in plan_feeds(site, get_catalog(app)):
+            for plan in plan_feeds(site, get_catalog(app), site_title(app.config)):
                 members.update(post.docname for post in plan.posts)
         _MEMBERS[app] = members
     return members
@@ -129,7 +129,7 @@ def build_feed(app: Sphinx, site: BlogSite, plan: FeedPlan, entries: dict[str, F
             for feed_format in settings.feed_formats
         },
         stylesheet=stylesheet,
-        fallback_author=str(publisher or settings.title),
+        fallback_author=str(publisher or site_title(app.config) or plan.title),
         entries=tuple(entries[post.docname] for post in plan.posts),
     )
 
@@ -153,7 +153,7 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     expected = [*previous, stylesheet] if site.settings.feed_stylesheet else previous
     if previous and is_current(app, "feeds", expected):
         return
-    plans = plan_feeds(site, get_catalog(app))
+    plans = plan_feeds(site, get_catalog(app), site_title(app.config))
     entries: dict[str, FeedEntry] = {}
     for plan in plans:
         for post in plan.posts:
@@ -203,11 +203,15 @@ def _discovery_tags(app: Sphinx, site: BlogSite, folder: str, title: str) -> lis
     ]
 
 
+def _title(app: Sphinx, site: BlogSite) -> str:
+    return feed_title(site, site_title(app.config))
+
+
 def _site_discovery_html(app: Sphinx, site: BlogSite) -> str:
     """The links to the blog's own feeds, which every page has (made once per build)."""
     known = _SITE_DISCOVERY.get(app)
     if known is None or known[0] is not site:
-        tags = _discovery_tags(app, site, site.settings.route, site.settings.title)
+        tags = _discovery_tags(app, site, site.settings.route, _title(app, site))
         known = _SITE_DISCOVERY[app] = (site, str(render_tags(tags)))
     return known[1]
 
@@ -227,7 +231,7 @@ def _page_context(
             app,
             site,
             tag_folder(site, tag),
-            f"{site.settings.title} – {tag.label}",
+            f"{_title(app, site)} – {tag.label}",
         )
     if page is not None and page.kind == "author" and site.settings.feed_per_author:
         author = page.data["author"]
@@ -235,7 +239,7 @@ def _page_context(
             app,
             site,
             author_folder(site, author_key(author)),
-            f"{site.settings.title} – {author.name}",
+            f"{_title(app, site)} – {author.name}",
         )
     context["metatags"] = (context.get("metatags") or "") + html + str(render_tags(tags))
     if site.settings.feed_full_content:

@@ -16,7 +16,7 @@ from babel.dates import format_date
 from sphinx.locale import get_translator, is_translator_registered
 
 from ..util.resources import LOCALE_DIR
-from .message_catalogs import compile_catalogs
+from .message_catalogs import catalogs_up_to_date, compile_catalogs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -77,24 +77,35 @@ def reading_time_text(minutes: int) -> str:
     return ngettext("One min read", "{minutes} min read", minutes).format(minutes=minutes)
 
 
-def catalog_dir() -> str:
-    """A folder with up-to-date ``.mo`` files: the package's own, or a cache beside it."""
-    try:
-        compile_catalogs(LOCALE_DIR, LOCALE_DIR)
+#: Folder below the build's doctree folder where a checkout's catalogs are compiled.
+CATALOG_CACHE = "advocacy_blog_locale"
+
+
+def catalog_dir(cache_root: str | None = None) -> str:
+    """A folder with up-to-date ``.mo`` files; nothing is ever written into the package.
+
+    An installed wheel has them beside its ``.po`` files (compiled when the package was
+    built, see ``setup.py``). A source checkout or an editable install has only the
+    ``.po`` files: they are compiled into *cache_root* (the build's doctree folder), or,
+    without one, into a folder of the system's temporary directory.
+    """
+    if catalogs_up_to_date(LOCALE_DIR, LOCALE_DIR):
         return LOCALE_DIR
-    except OSError:
-        # A read-only installation without compiled catalogs: compile into a cache.
+    if cache_root:
+        target = os.path.join(cache_root, CATALOG_CACHE)
+    else:
         import tempfile
 
         from ..version import __version__
 
-        cache = os.path.join(tempfile.gettempdir(), f"sphinx_advocacy_blog-{__version__}-locale")
-        compile_catalogs(LOCALE_DIR, cache)
-        return cache
+        target = os.path.join(tempfile.gettempdir(), f"sphinx_advocacy_blog-{__version__}-locale")
+    compile_catalogs(LOCALE_DIR, target)
+    return target
 
 
 def setup_i18n(app: Sphinx) -> None:
-    """Register the extension's message catalog (``.po`` files compiled when needed).
+    """Register the extension's message catalog (``.po`` files compiled, when the package
+    has no ``.mo`` files, into the build's doctree folder).
 
     The catalogs are named by BCP 47 tag (``uk``), so a site whose locale folder is
     ``ukr`` still gets Ukrainian UI strings; unknown codes (``hal``) fall back to English.
@@ -102,4 +113,8 @@ def setup_i18n(app: Sphinx) -> None:
     from sphinx import locale
 
     language = app.config.language or "en"
-    locale.init([catalog_dir()], language_tag(language).replace("-", "_"), MESSAGE_CATALOG)
+    locale.init(
+        [catalog_dir(str(app.doctreedir))],
+        language_tag(language).replace("-", "_"),
+        MESSAGE_CATALOG,
+    )

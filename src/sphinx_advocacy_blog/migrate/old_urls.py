@@ -327,19 +327,22 @@ def plan_redirects(
     dirhtml: bool,
     problems: Iterable[Problem] = (),
     files: Iterable[str] = SITE_FILES,
+    shipped: Mapping[str, str] | None = None,
 ) -> RedirectPlan:
     """Decide which claims are written.
 
-    *pages* maps each page name of the build to the file it comes from (for warnings). A
-    claim on a path that a page serves is dropped, and so is a claim below a file of the
-    output (a page, or one of *files*: ``blog/atom.xml/x`` cannot be a folder's page); two
-    claims on one path keep the stronger one. Dropping a declared claim, or choosing
-    between two equally strong claims with different targets, is a warning
+    *pages* maps each page name of the build to the file it comes from (for warnings);
+    *shipped* maps each file the site copies to the output (``html_extra_path``, static
+    folders) to its source. A claim on a path that a page or such a file serves is
+    dropped (the file is never overwritten), and so is a claim below a file of the output
+    (a page, one of *files* or a shipped file: ``blog/atom.xml/x`` cannot be a folder's
+    page); two claims on one path keep the stronger one. Dropping a declared claim, or
+    choosing between two equally strong claims with different targets, is a warning
     (``blog.redirect``, ``blog.duplicate``) naming both files.
     """
     plan = RedirectPlan(problems=list(problems))
     served = {page_file(name, dirhtml=dirhtml): name for name in pages}
-    taken_files = set(served) | set(files)
+    taken_files = set(served) | set(files) | set(shipped or ())
     rank = {kind: position for position, kind in enumerate(KINDS)}
     ordered = sorted(claims, key=lambda claim: (rank[claim.kind], claim.origin, claim.old))
     for claim in ordered:
@@ -354,6 +357,18 @@ def plan_redirects(
                         "redirect",
                         f"/{claim.old} is not a page, so no redirect page can stand in for "
                         "it; ask the web host for a server redirect",
+                        claim.origin,
+                        claim.line,
+                    )
+                )
+            continue
+        if shipped and filename in shipped:
+            if claim.declared:
+                plan.problems.append(
+                    Problem(
+                        "redirect",
+                        f"the old URL /{claim.old} is the file {shipped[filename]} that the "
+                        f"site ships; {claim.origin} cannot redirect it and the file stays",
                         claim.origin,
                         claim.line,
                     )
@@ -447,10 +462,12 @@ def redirect_map(
     dirhtml: bool,
     ablog_docnames: frozenset[str] = frozenset(),
     sources: Mapping[str, str] | None = None,
+    shipped: Mapping[str, str] | None = None,
 ) -> RedirectPlan:
     """Old URL path -> page, for one build (one locale): the pure entry point.
 
-    *pages* maps every page name of the build to its file (for warnings); *sources* maps
+    *pages* maps every page name of the build to its file (for warnings); *shipped* the
+    files the site copies to the output to their sources; *sources* maps
     each post's docname to its source file in the blog folder (a translated build reads
     posts from ``i18n/``, but their old URLs come from the source paths); *ablog_docnames*
     are the ABlog posts, which keep their URL.
@@ -461,4 +478,6 @@ def redirect_map(
     route = site.settings.route
     feeds = [*FEED_FILES.values(), STYLESHEET_FILE]
     files = [*SITE_FILES, *(posixpath.join(route, name) for name in feeds)]
-    return plan_redirects(claims, pages, dirhtml=dirhtml, problems=problems, files=files)
+    return plan_redirects(
+        claims, pages, dirhtml=dirhtml, problems=problems, files=files, shipped=shipped
+    )

@@ -34,7 +34,7 @@ from ..model.problem import Problem
 from ..pages.links import absolute, public_uri
 from ..pages.plan import plan_pages
 from ..pages.render import render, template_environment
-from ..util.files import inside, write_atomically
+from ..util.files import inside, shipped_files, write_atomically
 from ..util.urls import safe_url
 from ..version import __version__
 from .old_urls import Redirect, RedirectPlan, page_file, redirect_map
@@ -89,6 +89,7 @@ def plan_for_build(app: Sphinx) -> RedirectPlan:
         dirhtml=is_dirhtml(app),
         ablog_docnames=ablog,
         sources=sources,
+        shipped=shipped_files(str(app.confdir), app.config.html_extra_path),
     )
 
 
@@ -187,7 +188,8 @@ def write_redirects(
     """Write the plan's pages into the output folder; return ``{file: record}`` written.
 
     A file that a page of this build wrote is never replaced (the plan already leaves
-    out every document and blog page; this also covers pages of other extensions).
+    out every document and blog page and every file of ``html_extra_path`` and the static
+    folders; this also covers pages of other extensions).
     A redirect whose values and template are those of the previous build (*previous*,
     ``{file: record}``) and whose file is still there, whole, is not rendered again. *stamp* is
     :func:`_template_stamp`, when the caller has it already.

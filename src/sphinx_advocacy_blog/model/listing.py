@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from ..util.slugs import slugify
 from .catalog import Catalog
 from .post import Post
+from .routes import series_key
 from .site import BlogSite
 
 
@@ -41,6 +42,11 @@ class ListingSpec:
     expand: str = ""
     #: The document the list is on.
     docname: str = ""
+    #: ``eventlist``: which events (neither flag: both, upcoming first).
+    upcoming: bool = False
+    past: bool = False
+    #: ``series``: the series' name.
+    series: str = ""
 
 
 def _matches(value: str, candidates: Iterable[str]) -> bool:
@@ -106,16 +112,41 @@ def term_names(site: BlogSite, post: Post, kind: str) -> tuple[str, ...]:
     return (*post.languages, *map(site.language_name, post.languages))
 
 
+def _with_tags(catalog: Catalog, posts: list[Post], tags: tuple[str, ...]) -> list[Post]:
+    if not tags:
+        return posts
+    wanted = {permalink for tag in tags if (permalink := catalog.tag_permalink(tag))}
+    tagged = {post.docname for tag in wanted for post in catalog.by_tag.get(tag, ())}
+    return [post for post in posts if post.docname in tagged]
+
+
+def select_events(catalog: Catalog, spec: ListingSpec) -> list[Post]:
+    """The posts an ``eventlist`` shows: upcoming events (soonest first), then past ones
+    (newest first), with any of its tags, at most ``limit`` (pure)."""
+    both = not spec.upcoming and not spec.past
+    posts = (catalog.upcoming if spec.upcoming or both else []) + (
+        catalog.past if spec.past or both else []
+    )
+    posts = _with_tags(catalog, posts, spec.tags)
+    return posts[: spec.limit] if spec.limit is not None else posts
+
+
 def select_posts(catalog: Catalog, spec: ListingSpec, site: BlogSite | None = None) -> list[Post]:
-    """The posts a ``postlist``/``blog-archive`` shows, in order (pure)."""
+    """The posts a listing directive shows, in order (pure)."""
+    if spec.kind == "eventlist":
+        return select_events(catalog, spec)
+    if spec.kind == "series":
+        return list(catalog.by_series.get(series_key(spec.series), ()))
     if spec.ablog and site is not None:
         return select_ablog_posts(catalog, spec, lambda post, kind: term_names(site, post, kind))
-    wanted_tags = {slugify(tag) for tag in spec.tags}
+    wanted_tags = {catalog.tag_permalink(tag) for tag in spec.tags}
+    tagged = {post.docname for tag in wanted_tags if tag for post in catalog.by_tag.get(tag, ())}
+    by_author = {post.docname for post in catalog.author_posts(spec.author)}
     posts = []
     for post in catalog.posts:
-        if wanted_tags and not any(post in catalog.by_tag.get(tag, ()) for tag in wanted_tags):
+        if spec.tags and post.docname not in tagged:
             continue
-        if spec.author and post not in catalog.by_author.get(spec.author, ()):
+        if spec.author and post.docname not in by_author:
             continue
         if spec.category and slugify(post.category) != slugify(spec.category):
             continue

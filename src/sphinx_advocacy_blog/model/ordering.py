@@ -12,12 +12,24 @@ def sort_key(post: Post) -> tuple[float, str]:
     return (-post.published.timestamp(), post.permalink)
 
 
+def title_key(post: Post) -> tuple[str, str]:
+    """By title, ignoring case; ties broken by permalink."""
+    return (post.title.casefold(), post.permalink)
+
+
 def ordered_posts(posts: Iterable[Post], sort: str = "date") -> list[Post]:
-    """Listed posts (not unlisted, not draft) in display order."""
+    """Listed posts (not unlisted, not draft): newest first, or by title (``sort="title"``).
+
+    Only the list pages follow ``blog_sort``; feeds, the recent-posts sidebar, the
+    Newer/Older links and ``postlist`` ask for the date order.
+    """
     listed = [post for post in posts if post.listed]
-    if sort == "title":
-        return sorted(listed, key=lambda post: (post.title.casefold(), post.permalink))
-    return sorted(listed, key=sort_key)
+    return sorted(listed, key=title_key if sort == "title" else sort_key)
+
+
+def display_order(posts: Iterable[Post], sort: str) -> list[Post]:
+    """*posts* (newest first) in the order of the list pages (``blog_sort``)."""
+    return sorted(posts, key=title_key) if sort == "title" else list(posts)
 
 
 def index_order(posts: Iterable[Post], sort: str = "date") -> list[Post]:

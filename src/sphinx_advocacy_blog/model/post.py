@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from .event import Event
+
 
 @dataclass(frozen=True)
 class Author:
@@ -92,6 +94,8 @@ class Post:
     word_count: int = 0
     sidebar_label: str = ""
     hide_table_of_contents: bool = False
+    #: Deepest heading level in the page's table of contents (``0``: the theme's choice).
+    toc_max_heading_level: int = 0
     last_update: datetime | None = None
     last_update_author: str = ""
     head_tags: tuple[HeadTag, ...] = ()
@@ -104,6 +108,11 @@ class Post:
     has_truncate_marker: bool = False
     #: The first paragraph of the body as plain text (the default meta description).
     summary: str = ""
+    #: The event the post announces (its ``event`` front matter), if any.
+    event: Event | None = None
+    #: The series the post is a part of (``series``), and its place in it (``series_order``).
+    series: str = ""
+    series_order: float | None = None
     #: Front-matter keys this extension does not know, kept for templates.
     extra: tuple[tuple[str, Any], ...] = ()
     #: ABlog's ``location`` and ``language`` labels (keys of ``blog_locations`` and

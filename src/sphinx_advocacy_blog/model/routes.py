@@ -110,6 +110,36 @@ def archive_page(site: BlogSite) -> str:
     return posixpath.join(site.settings.route, "archive")
 
 
+def events_page(site: BlogSite) -> str:
+    """``blog/events``: upcoming events, then past ones."""
+    return posixpath.join(site.settings.route, "events")
+
+
+def events_calendar_file(site: BlogSite) -> str:
+    """``blog/events.ics``: every event in one calendar, for calendar apps to subscribe to."""
+    return posixpath.join(site.settings.route, "events.ics")
+
+
+def event_calendar_file(docname: str) -> str:
+    """``<post's page name>.ics``: the calendar file of one post's event, beside the page."""
+    return f"{docname}.ics"
+
+
+def series_key(name: str) -> str:
+    """The last segment of a series' page URL (``Know your rights`` -> ``know-your-rights``)."""
+    return slugify(name) or "series"
+
+
+def series_index_page(site: BlogSite) -> str:
+    """``blog/series``."""
+    return posixpath.join(site.settings.route, "series")
+
+
+def series_page(site: BlogSite, name: str, page: int = 1) -> str:
+    """``blog/series/<kebab-name>`` (+ ``/page/N``): the parts of a series in reading order."""
+    return _paged(posixpath.join(site.settings.route, "series", series_key(name)), page)
+
+
 def media_path(settings: BlogSettings, source_path: str) -> str:
     """Where a post's cover image (path relative to srcdir) is copied in the output."""
     inside_blog = source_path
@@ -129,6 +159,9 @@ _BLOG_SECTIONS = {
     "location": "the location pages",
     "language": "the language pages",
     "archive": "the archive",
+    "events": "the events page",
+    "events.ics": "the calendar of events",
+    "series": "the series pages",
     "_media": "the folder of cover images",
     "index": "the blog index",
     "rss.xml": "the RSS feed",

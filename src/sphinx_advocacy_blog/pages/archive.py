@@ -11,7 +11,7 @@ from ..env.site_data import get_site
 from ..i18n import translate as i18n
 from ..model.catalog import archive_sections
 from ..model.post import Post
-from ..model.routes import group_page
+from ..model.routes import group_page, series_page
 from .links import link
 from .render import render
 
@@ -35,6 +35,10 @@ def render_archive(app: Sphinx, pagename: str, posts: list[Post], level: int = 2
             "date_iso": post.published.date().isoformat(),
             "date_text": i18n.display_date(post.published, language, site.settings.date_format),
             "group": post.group,
+            "series": post.series,
+            "series_url": link(builder, pagename, series_page(site, post.series))
+            if post.series
+            else "",
         }
 
     groups: dict[str, list[Post]] = {}

@@ -28,6 +28,7 @@ from sphinx import addnodes
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
+from ..env.build_state import resolved_doctree
 from ..env.nodes import excerpt_marker, post_excerpt, post_footer, post_header, post_listing
 from ..env.records import posts_of
 from .images import prepare_excerpt
@@ -273,7 +274,7 @@ def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
     # No kept excerpt (a new list page, a cache file lost): resolving the post's doctree
     # runs the post page's own handler, which keeps its excerpt (save_excerpt) before it
     # fills the header and footer; the resolved tree itself holds them filled.
-    doctree = app.env.get_and_resolve_doctree(docname, app.builder)
+    doctree = resolved_doctree(app, docname)
     fragment = store.get(docname, stamp)
     if fragment is not None:
         return fragment

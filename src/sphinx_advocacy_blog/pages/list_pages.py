@@ -30,13 +30,16 @@ from ..model.routes import (
     group_page,
     language_page,
     location_page,
+    series_page,
     tag_page,
 )
 from ..util.files import remove_output
 from .archive import render_archive
+from .events import render_events_page, render_index_events
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
 from .images import COLUMN_WIDTH, cover_plan, promote_first_image
 from .links import DEFERRED, link, link_to_file, resolve_deferred
+from .page_labels import setup_page_labels
 from .plan import GeneratedPage, plan_pages, post_keys
 from .render import render
 from .views import author_view, post_view
@@ -95,7 +98,7 @@ def cover_view(builder: Any, from_page: str, post: Post) -> dict[str, Any]:
 
 
 #: Pages that list posts with their excerpts.
-_LIST_KINDS = ("index", "tag", "author", "category", "group", "location", "language")
+_LIST_KINDS = ("index", "tag", "author", "category", "group", "location", "language", "series")
 
 
 class ListEntries:
@@ -198,6 +201,8 @@ def render_page_body(
                 "author_profile.html",
                 author=author_view(builder, site, page.name, page.data["author"]),
             )
+        if page.kind == "index" and page.data.get("events"):
+            intro = render_index_events(app, site, page.name, list(page.data["events"]))
         entries = entries or ListEntries(app)
         items = [entries.html(page.name, post) for post in page.posts]
         if items:
@@ -240,6 +245,22 @@ def render_page_body(
             view["count"] = count
             authors.append(view)
         return heading + render(app, "author_index.html", authors=authors)
+    if page.kind == "events":
+        upcoming = len(page.data["upcoming"])
+        return heading + render_events_page(
+            app, site, page.name, page.posts[:upcoming], page.posts[upcoming:]
+        )
+    if page.kind == "series-index":
+        terms = [
+            {
+                "label": name,
+                "count": count,
+                "url": link(builder, page.name, series_page(site, name)),
+                "description": "",
+            }
+            for _slug, name, count in sorted(page.data["terms"], key=lambda t: t[1].casefold())
+        ]
+        return heading + render(app, "term_index.html", terms=terms)
     return heading + render_archive(app, page.name, page.posts)
 
 
@@ -260,10 +281,12 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if app.builder.format != "html" or app.builder.name in ("singlehtml", "epub"):
         return
     previous = _load_state(app)
-    if previous and is_current(app, "pages", [_outfile(app, name) for name in previous]):
+    catalog = get_catalog(app)
+    # Which events are upcoming changes with the build date, without any file changing.
+    split = catalog.event_split
+    if previous and is_current(app, "pages", [_outfile(app, name) for name in previous], split):
         return  # nothing they are made from changed (see env/output_state)
     site = get_site(app)
-    catalog = get_catalog(app)
     keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
     # A page's sidebars (recent posts, tag counts) show the whole blog.
     extra = build_stamp(app) + sidebar_signature(app, catalog)
@@ -299,33 +322,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         yield page.name, context, "page.html"
     save_state(app, PAGE_STATE_FILE, current)
-    remember(app, "pages")
-
-
-def register_page_labels(app: Sphinx, env: Any) -> list[str]:
-    """Let documents link to the generated pages by path: ``[our blog](blog)``.
-
-    Each page is a label of Sphinx's standard domain named after its path (``blog``,
-    ``blog/tags/events``, ``blog/archive``), which MyST links and ``{ref}`` resolve.
-    """
-    site = get_site(app)
-    std = env.get_domain("std")
-    previous: set[str] = getattr(env, "advocacy_blog_labels", set())
-    for name in previous:
-        std.labels.pop(name, None)
-        std.anonlabels.pop(name, None)
-    current = set()
-    for page in plan_pages(site, get_catalog(app)):
-        # "blog/tags" and "/blog/tags" (MyST reads a leading slash as the source root).
-        for label in (page.name.lower(), "/" + page.name.lower()):
-            std.labels[label] = (page.name, "", page.title)
-            std.anonlabels[label] = (page.name, "")
-            current.add(label)
-    env.advocacy_blog_labels = current
-    return []
+    remember(app, "pages", split)
 
 
 def setup_list_pages(app: Sphinx) -> None:
     """Generate the blog's list pages and let documents link to them by path."""
-    app.connect("env-updated", register_page_labels, priority=600)
+    setup_page_labels(app)
     app.connect("html-collect-pages", collect_pages)

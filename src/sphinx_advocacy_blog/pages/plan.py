@@ -21,10 +21,13 @@ from ..model.routes import (
     author_page,
     authors_index_page,
     category_page,
+    events_page,
     group_page,
     index_page,
     language_page,
     location_page,
+    series_index_page,
+    series_page,
     tag_page,
     tags_index_page,
     terms_page,
@@ -114,7 +117,7 @@ def plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
 
 def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
     pages: list[GeneratedPage] = []
-    pages.extend(
+    index = list(
         _paginated(
             site,
             "index",
@@ -124,6 +127,10 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
             {"description": site.settings.description},
         )
     )
+    if site.settings.index_events and catalog.upcoming:
+        # Upcoming events above the posts of the first page (their records: what it shows).
+        index[0].data["events"] = tuple(catalog.upcoming[: site.settings.index_events])
+    pages.extend(index)
     pages.append(
         GeneratedPage(
             tags_index_page(site),
@@ -142,7 +149,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "tag",
                 str(_("Posts tagged “{tag}”").format(tag=tag.label)),
-                catalog.by_tag[key],
+                catalog.shown(catalog.by_tag[key]),
                 lambda n, tag=tag: tag_page(site, tag, n),
                 {"tag": tag},
             )
@@ -163,7 +170,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "author",
                 author.name,
-                catalog.by_author[key],
+                catalog.shown(catalog.by_author[key]),
                 lambda n, author=author: author_page(site, author, n),
                 {"author": author},
             )
@@ -174,7 +181,7 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "category",
                 str(_("Posts in “{category}”").format(category=label)),
-                catalog.by_category[slug],
+                catalog.shown(catalog.by_category[slug]),
                 lambda n, label=label: category_page(site, label, n),
                 {"category": label},
             )
@@ -239,10 +246,48 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
                 site,
                 "group",
                 label,
-                catalog.by_group[slug],
+                catalog.shown(catalog.by_group[slug]),
                 lambda n, label=label: group_page(site, label, n),
                 {"group": label},
             )
         )
     pages.append(GeneratedPage(archive_page(site), str(_("Archive")), "archive", catalog.posts))
+    pages.extend(_campaign_pages(site, catalog))
     return pages
+
+
+def _campaign_pages(site: BlogSite, catalog: Catalog) -> Iterator[GeneratedPage]:
+    """The events page and the series pages, when the blog has events and series."""
+    if catalog.upcoming or catalog.past:
+        yield GeneratedPage(
+            events_page(site),
+            str(_("Events")),
+            "events",
+            catalog.events,
+            # Which events are upcoming changes with the build date, not only the posts.
+            data={
+                "upcoming": tuple(post.docname for post in catalog.upcoming),
+                "past": tuple(post.docname for post in catalog.past),
+            },
+        )
+    if not catalog.series:
+        return
+    yield GeneratedPage(
+        series_index_page(site),
+        str(_("Series")),
+        "series-index",
+        data={
+            "terms": [
+                (slug, name, len(catalog.by_series[slug])) for slug, name in catalog.series.items()
+            ]
+        },
+    )
+    for slug, name in catalog.series.items():
+        yield from _paginated(
+            site,
+            "series",
+            str(_("Series “{series}”").format(series=name)),
+            catalog.by_series[slug],
+            lambda n, name=name: series_page(site, name, n),
+            {"series": name},
+        )

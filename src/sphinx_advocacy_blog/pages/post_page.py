@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from ..env.build_state import get_neighbours
+from ..env.build_state import get_catalog, get_neighbours, get_related
 from ..env.nodes import (
     excerpt_marker,
     page_part_html,
@@ -24,9 +24,11 @@ from ..env.nodes import (
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..util.resources import STATIC_DIR
+from .events import event_view
 from .excerpts import save_excerpt
 from .links import link
 from .render import render
+from .series import related_views, series_view
 from .views import post_view
 
 if TYPE_CHECKING:
@@ -80,13 +82,27 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
     unwrap_post_directives(doctree)
     site = get_site(app)
     language = app.config.language or "en"
-    view = post_view(app.builder, site, docname, post, language)
+    builder = app.builder
+    view = post_view(builder, site, docname, post, language)
     for node in placeholders:
         if isinstance(node, post_header):
-            html = render(app, "post_header.html", post=view)
+            html = render(
+                app,
+                "post_header.html",
+                post=view,
+                event=event_view(builder, site, docname, post, language),
+                series=series_view(builder, site, get_catalog(app), docname, post),
+            )
             node.replace_self(page_part_html(html=str(html)))
         elif isinstance(node, post_footer):
-            html = render(app, "post_footer.html", post=view, **_neighbour_views(app, docname))
+            related = get_related(app).get(docname, ())
+            html = render(
+                app,
+                "post_footer.html",
+                post=view,
+                related=related_views(builder, site, docname, related, language),
+                **_neighbour_views(app, docname),
+            )
             node.replace_self(page_part_html(html=str(html)))
         else:
             node.replace_self(nodes.raw("", "", format="html"))
@@ -115,13 +131,26 @@ def _page_context(
     if post is None:
         return
     context["advocacy_blog_post"] = post
-    if context.get("sourcename"):
-        context["sourcename"] = source_copy_name(app, pagename)
+    _fix_source_link(app, pagename, context)
     if post.hide_table_of_contents:
         context["display_toc"] = False
         context["toc"] = ""
     # The post's title is shown by the page itself; themes use this for <title>.
     context["blog_post"] = True
+
+
+def _fix_source_link(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    """The "page source" of a post: ``_sources/<permalink>.md.txt``.
+
+    Sphinx takes a document's suffix from its file name minus its document name, which
+    for a post (``blog/2022-07-3-welcome/index.md`` named ``blog/2022/07/3/welcome``) is a
+    garbled path; the suffix is the file's own. Sphinx copies the source to the name given
+    here.
+    """
+    context["page_source_suffix"] = posixpath.splitext(str(app.env.doc2path(pagename, False)))[1]
+    if context.get("sourcename"):
+        # The same name pages/removed_posts deletes when the post goes.
+        context["sourcename"] = source_copy_name(app, pagename)
 
 
 def _add_static(app: Sphinx) -> None:

@@ -131,6 +131,22 @@ def _cover_alt(post: Post) -> str:
     return alt.strip() if isinstance(alt, str) and alt.strip() else post.title
 
 
+def _last_update(post: Post, language: str, date_format: str) -> dict[str, str] | None:
+    """Front matter ``last_update`` (its date, its author or both), for the post's footer."""
+    if post.last_update is None and not post.last_update_author:
+        return None
+    moment = post.last_update
+    iso = ""
+    if moment is not None:
+        midnight = (moment.hour, moment.minute, moment.second, moment.microsecond) == (0, 0, 0, 0)
+        iso = moment.date().isoformat() if midnight else moment.isoformat()
+    return {
+        "date_iso": iso,
+        "date_text": i18n.display_date(moment, language, date_format) if moment else "",
+        "author": post.last_update_author,
+    }
+
+
 def post_view(
     builder: Builder, site: BlogSite, from_page: str, post: Post, language: str
 ) -> dict[str, Any]:
@@ -163,6 +179,7 @@ def post_view(
         "image": image_link(builder, site, from_page, post.image, remote_ok=settings.remote_media),
         "image_alt": _cover_alt(post),
         "description": post.description or post.summary,
+        "last_update": _last_update(post, language, settings.date_format),
         "pinned": post.pinned,
         "unlisted": post.unlisted,
         "draft": post.draft,

@@ -21,6 +21,7 @@ from ..util.urls import is_absolute_url, safe_url
 from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
 from .datafiles import author_from_mapping, tag_from_label
 from .dates import from_path_date, to_datetime
+from .event import event_lines, read_event
 from .frontmatter import normalize_text, split_source
 from .location import alias_path, post_url_path
 from .markdown import TITLE_PLACEHOLDER, convert_body
@@ -48,7 +49,7 @@ KNOWN_KEYS = frozenset(
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
         "aliases", "redirect_from", "schema_type", "blogpost", "location", "language",
-        "external_link",
+        "external_link", "event", "series", "series_order",
     }
 )  # fmt: skip
 
@@ -66,6 +67,28 @@ class ParsedPost:
     problems: list[Problem] = field(default_factory=list)
     #: 1-based line of the body's first ``# heading`` used as title (or None).
     heading_title_line: int | None = None
+
+
+def _toc_levels(metadata: Mapping[str, Any], reader: _Reader) -> int:
+    """``toc_max_heading_level`` (2 to 6; 0 when not set). ``toc_min_heading_level``
+    above 2 is reported: tables of contents start at the post's sections."""
+    levels = {}
+    for key in ("toc_min_heading_level", "toc_max_heading_level"):
+        value = metadata.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
+            reader.warn("frontmatter", key, f"{key} must be a whole number from 2 to 6")
+            continue
+        levels[key] = value
+    if levels.get("toc_min_heading_level", 2) > 2:
+        reader.warn(
+            "frontmatter",
+            "toc_min_heading_level",
+            "toc_min_heading_level is not supported: the table of contents starts at the "
+            "post's level-2 headings (toc_max_heading_level is)",
+        )
+    return levels.get("toc_max_heading_level", 0)
 
 
 class _Reader:
@@ -183,6 +206,29 @@ class _Reader:
             )
             tags = tags[:MAX_TAGS_PER_POST]
         return tuple(tags)
+
+    def series_order(self, value: Any) -> float | None:
+        if value is None or value == "":
+            return None
+        number = value
+        if isinstance(value, str):
+            try:
+                number = float(value)
+            except ValueError:
+                number = None
+        if (
+            isinstance(number, (int, float))
+            and not isinstance(number, bool)
+            and math.isfinite(number)
+        ):
+            return float(number)
+        self.warn(
+            "frontmatter",
+            "series_order",
+            f"series_order {value!r} is not a number; write the part's number (1, 2, 3...). "
+            "The part was placed by its date",
+        )
+        return None
 
     def published(
         self,
@@ -317,6 +363,8 @@ def read_post(
         )
         unlisted = False
 
+    toc_max = _toc_levels(metadata, reader)
+
     last_update = None
     last_update_author = ""
     raw_update = metadata.get("last_update")
@@ -345,6 +393,16 @@ def read_post(
         )
         schema_type = "BlogPosting"
 
+    event = None
+    if metadata.get("event") is not None:
+        reading = read_event(
+            metadata["event"], source_path, key_lines.get("event"), event_lines(key_lines)
+        )
+        event = reading.event
+        reader.problems.extend(reading.problems)
+    series = as_text(metadata.get("series"))
+    series_order = reader.series_order(metadata.get("series_order")) if series else None
+
     extra = tuple((key, value) for key, value in metadata.items() if key not in KNOWN_KEYS)
     post = Post(
         docname=permalink,
@@ -369,6 +427,7 @@ def read_post(
         word_count=converted.word_count,
         sidebar_label=as_text(metadata.get("sidebar_label")),
         hide_table_of_contents=as_flag(metadata.get("hide_table_of_contents", False)),
+        toc_max_heading_level=toc_max,
         last_update=last_update,
         last_update_author=last_update_author,
         head_tags=converted.head_tags,
@@ -379,6 +438,9 @@ def read_post(
         else None,
         locale=settings.locale,
         has_truncate_marker=converted.has_truncate_marker,
+        event=event,
+        series=series,
+        series_order=series_order,
         extra=extra,
         locations=tuple(as_text_list(metadata.get("location"))) if ablog else (),
         languages=tuple(as_text_list(metadata.get("language"))) if ablog else (),

@@ -80,6 +80,9 @@ class PostLocation:
     #: Docusaurus's URL from the path alone (``<route>/YYYY/MM/D/<text>``), ignoring
     #: ``slug`` and ``url``: where the post goes when its own URL is taken.
     path_permalink: str = ""
+    #: The post's date from its front matter or path (``None`` when it has neither): a post
+    #: dated after the build is held back.
+    published: datetime | None = None
 
 
 def peek_post(
@@ -106,14 +109,15 @@ def peek_post(
         heading = first_heading(split.body if split is not None else text)
         title = heading[0] if heading else info.text
     published: datetime | None = None
-    if settings.url_pattern and needs_date(settings.url_pattern):
-        parsed = parse_ablog_date(metadata.get("date"), settings.date_formats)
-        if parsed is not None:
-            published = parsed[0]
-        elif info.date is not None:
-            published = from_path_date(info.date)
-        elif fallback_date is not None:
-            published = fallback_date()
+    parsed = parse_ablog_date(metadata.get("date"), settings.date_formats)
+    if parsed is not None:
+        published = parsed[0]
+    elif info.date is not None:
+        published = from_path_date(info.date)
+    dated = published
+    needed = bool(settings.url_pattern) and needs_date(settings.url_pattern)
+    if published is None and needed and fallback_date is not None:
+        published = fallback_date()
     permalink = post_url_path(info, metadata, settings, title=title, published=published)
     draft = as_flag(metadata.get("draft", False))
     both_line = None
@@ -125,6 +129,7 @@ def peek_post(
         ablog,
         both_line,
         path_permalink=post_permalink(settings.route, info, None),
+        published=dated,
     )
 
 

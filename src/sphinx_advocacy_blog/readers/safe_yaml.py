@@ -84,12 +84,23 @@ if getattr(yaml, "__with_libyaml__", False):  # pragma: no branch - libyaml ship
     _FAST_LOADER = _FastBlogLoader
 
 
-def _key_lines(node: Any, first_line: int) -> dict[str, int]:
+#: How deep keys of nested mappings get a line (``event.location.name``: 3).
+NESTED_KEY_DEPTH = 3
+
+
+def _key_lines(node: Any, first_line: int, prefix: str = "", depth: int = 1) -> dict[str, int]:
+    """The line of each key of a mapping; a key of a nested mapping is named by its path
+    (``event.start``), down to :data:`NESTED_KEY_DEPTH` levels."""
     lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
-        for key_node, _value in node.value:
+        for key_node, value in node.value:
             if isinstance(key_node, yaml.ScalarNode):
-                lines.setdefault(str(key_node.value), first_line + key_node.start_mark.line)
+                name = prefix + str(key_node.value)
+                lines.setdefault(name, first_line + key_node.start_mark.line)
+                if depth < NESTED_KEY_DEPTH and isinstance(value, yaml.MappingNode):
+                    nested = _key_lines(value, first_line, name + ".", depth + 1)
+                    for nested_name, line in nested.items():
+                        lines.setdefault(nested_name, line)
     return lines
 
 
@@ -116,7 +127,8 @@ def _load_fast(text: str, first_line: int) -> tuple[Any, dict[str, int]] | None:
 def load_yaml(text: str, first_line: int = 1) -> tuple[Any, dict[str, int]]:
     """Parse *text* safely into ``(data, key_lines)``.
 
-    ``key_lines`` maps each top-level key of a mapping to its line in the file.
+    ``key_lines`` maps each key of a mapping to its line in the file (keys of nested
+    mappings by their path, ``event.start``).
     *first_line* is the line of *text*'s first line in its file, so that errors in front
     matter point at the right line of the post. Raises :class:`YamlProblem`.
     """

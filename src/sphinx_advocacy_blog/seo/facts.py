@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 from weakref import WeakKeyDictionary
 
+from ..env.build_state import get_catalog
 from ..env.discovery import is_post, post_source
 from ..env.git_dates import history_of, post_modified
 from ..i18n.locales import alternates
 from ..i18n.translate import language_tag
+from ..model.event import SCHEMA_STATUS
 from ..model.post import Author, Post
 from ..model.problem import Problem
-from ..model.routes import author_page, index_page, media_path
+from ..model.routes import author_page, index_page, media_path, series_key, series_page
 from ..model.site import BlogSite
 from ..pages.links import absolute, absolute_page_url, link_to_file, public_uri
 from ..util.files import is_active_svg, source_file
@@ -29,6 +31,7 @@ from ..util.image_variants import Variant, plan_image
 from ..util.urls import is_absolute_url, safe_url
 from . import jsonld
 from .headblock import ResolvedHead, Resolver, resolve_head_block
+from .headtags import meta_key
 from .images import PublishedImage, image_size, post_image, site_image
 from .tag_layers import AuthorFacts, ImageFacts, SiteFacts, trim_description, twitter_handle
 
@@ -291,28 +294,116 @@ def post_description(site: BlogSite, post: Post) -> str:
     return trim_description(post.summary, site.settings.description_length)
 
 
-def post_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any]:
-    """The post's ``BlogPosting`` (or its chosen type)."""
+def _block_meta(block: ResolvedHead, *keys: str) -> str:
+    """The content of the first ``<meta>`` of a resolved ``<head>`` block with one of *keys*."""
+    for tag in block.tags:
+        if meta_key(tag) in keys:
+            return (tag.attribute("content") or "").strip()
+    return ""
+
+
+def _block_image(block: ResolvedHead) -> jsonld.ImageRef | None:
+    """The ``og:image`` a post's ``<head>`` block chose (already absolute), with its size and
+    alternative text when the block gives them."""
+    url = _block_meta(block, "og:image", "og:image:url", "og:image:secure_url")
+    if not url:
+        return None
+    width, height = (_block_meta(block, key) for key in ("og:image:width", "og:image:height"))
+    return jsonld.ImageRef(
+        url,
+        int(width) if width.isdigit() else None,
+        int(height) if height.isdigit() else None,
+        _block_meta(block, "og:image:alt"),
+    )
+
+
+def post_json_ld(
+    app: Sphinx, site: BlogSite, post: Post, block: ResolvedHead | None = None
+) -> dict[str, Any]:
+    """The post's ``BlogPosting`` (or its chosen type).
+
+    Its image and description are the ones the page's head tags give: the post's ``<head>``
+    block (*block*, resolved when not given) wins over the generated ones, as it does for
+    ``og:image`` and the meta description.
+    """
     published, modified = post_dates(app, post)
-    image = post_image_facts(app, site, post)
+    image = _json_image(post_image_facts(app, site, post))
+    description = post_description(site, post)
+    if block is None and post.head_tags:
+        block = post_head_block(app, site, post)
+    if block is not None:
+        image = _block_image(block) or image
+        description = " ".join(_block_meta(block, "description").split()) or description
     tags = [tag.label for tag in site.post_tags(post)]
     schema = _extra(post, "schema")
+    series, position = _series_facts(app, site, post)
     return jsonld.blog_posting(
         schema_type=post.schema_type,
         url=canonical_url(app, site, post.docname),
         headline=post.title,
-        description=post_description(site, post),
+        description=description,
         published=published,
         modified=modified,
         authors=[author_ref(app, site, author) for author in site.post_authors(post)],
-        image=_json_image(image),
+        image=image,
         keywords=[*post.keywords, *tags],
         language=html_lang(app, site),
         blog_url=canonical_url(app, site, index_page(site)),
         blog_name=site.settings.title,
         publisher=publisher_ref(app, site),
         extra=schema if isinstance(schema, Mapping) else None,
+        series=series,
+        position=position,
     )
+
+
+def _series_facts(
+    app: Sphinx, site: BlogSite, post: Post
+) -> tuple[dict[str, Any] | None, int | None]:
+    """The post's series for ``isPartOf`` and its part number (``None`` outside one)."""
+    if not post.series:
+        return None, None
+    catalog = get_catalog(app)
+    key = series_key(post.series)
+    parts = [part.docname for part in catalog.by_series.get(key, ())]
+    if post.docname not in parts:
+        return None, None
+    url = canonical_url(app, site, series_page(site, post.series))
+    return jsonld.series_ref(url, catalog.series[key]), parts.index(post.docname) + 1
+
+
+def event_json_ld(app: Sphinx, site: BlogSite, post: Post) -> dict[str, Any] | None:
+    """The ``Event`` a post announces (``None`` without one)."""
+    event = post.event
+    if event is None:
+        return None
+    authors = site.post_authors(post)
+    organizer = publisher_ref(app, site)
+    if organizer is None and authors:
+        organizer = author_ref(app, site, authors[0])
+    image = post_image_facts(app, site, post) or site_facts(app, site).default_image
+    return jsonld.event(
+        name=post.title,
+        url=canonical_url(app, site, post.docname),
+        description=post_description(site, post),
+        start=_event_moment(event.start, event.all_day),
+        end=_event_moment(event.end, event.all_day),
+        previous_start=_event_moment(event.previous_start, event.all_day),
+        status=SCHEMA_STATUS[event.status],
+        attendance=event.attendance_mode,
+        venue=event.place,
+        online=event.online,
+        image=_json_image(image),
+        organizer=organizer,
+        language=html_lang(app, site),
+    )
+
+
+def _event_moment(moment: datetime | None, all_day: bool) -> str:
+    """ISO 8601 with the UTC offset (a date alone for an all-day event)."""
+    if moment is None:
+        return ""
+    return moment.date().isoformat() if all_day else moment.isoformat()
 
 
 def _head_resolver(app: Sphinx, site: BlogSite, post: Post, canonical: str) -> Resolver:

@@ -38,6 +38,7 @@ from .facts import (
     canonical_url,
     check_publisher,
     default_image,
+    event_json_ld,
     hreflang_alternates,
     html_lang,
     post_dates,
@@ -49,6 +50,7 @@ from .facts import (
     site_facts,
     site_title,
 )
+from .headblock import ResolvedHead
 from .headtags import merge_layers, render_tags, tag_key, without_keys
 from .images import site_image
 from .tag_layers import ImageFacts, PageFacts, config_layer, generated_layers, trim_description
@@ -102,11 +104,30 @@ def post_head(app: Sphinx, site: BlogSite, post: Post) -> PageHead:
     block = post_head_block(app, site, post)
     return PageHead(
         tags=merge_layers(*generated_layers(facts, site_facts(app, site)), block.tags),
-        json_ld=[post_json_ld(app, site, post)],
+        json_ld=post_json_lds(app, site, post, block),
         html_title=block.title or f"{title}{TITLE_SEPARATOR}{site_title(app.config)}",
         problems=block.problems,
         copies=block.copies,
     )
+
+
+def post_json_lds(
+    app: Sphinx, site: BlogSite, post: Post, block: ResolvedHead | None = None
+) -> list[dict[str, Any]]:
+    """The post's ``BlogPosting`` and the ``Event`` it announces. A post typed ``Event``
+    through ``schema_type`` gets the full Event in place of its own (one Event a page),
+    with its ``schema`` front matter applied last. *block* is the post's resolved
+    ``<head>`` block, when the caller has it."""
+    posting = post_json_ld(app, site, post, block)
+    event = event_json_ld(app, site, post)
+    if event is None:
+        return [posting]
+    if post.schema_type == "Event":
+        schema = dict(post.extra).get("schema")
+        if isinstance(schema, dict):
+            event.update((str(k), v) for k, v in schema.items() if k != "@context")
+        return [event]
+    return [posting, event]
 
 
 # -- generated blog pages ----------------------------------------------------------------

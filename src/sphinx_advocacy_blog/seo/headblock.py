@@ -98,8 +98,12 @@ class ResolvedHead:
     #: Files to copy: ``(path relative to srcdir, path below the output root)``.
     copies: list[tuple[str, str]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
-    #: The block points the canonical URL (or ``og:url``) at another page.
+    #: The block's ``<link rel="canonical">`` names another page: search engines index that
+    #: one instead, so the sitemap leaves this page out.
     canonical_elsewhere: bool = False
+    #: The block's ``og:url`` names another page (shares point there); the page's own
+    #: canonical URL is still itself, so the sitemap lists it, as Docusaurus does.
+    og_url_elsewhere: bool = False
 
 
 def _same_page(first: str, second: str) -> bool:
@@ -253,7 +257,7 @@ def _resolve_meta(
         problem("seo", f"the <head> block's {key} {content!r} is not a file beside the post")
         return None
     if key == "og:url" and resolver.canonical and not _same_page(url, resolver.canonical):
-        resolved.canonical_elsewhere = True
+        resolved.og_url_elsewhere = True
         problem(
             "seo",
             f"the <head> block sets og:url to {url}, another page than this post "

@@ -15,6 +15,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..model.event import Place
+
 CONTEXT = "https://schema.org"
 
 #: Types that take the article properties (headline, author, datePublished...). Any other
@@ -134,11 +136,14 @@ def blog_posting(
     blog_name: str,
     publisher: AgentRef | None,
     extra: Mapping[str, Any] | None = None,
+    series: Mapping[str, Any] | None = None,
+    position: int | None = None,
 ) -> dict[str, Any]:
     """A post as ``BlogPosting`` (or the schema.org type it chose).
 
-    *extra* (the post's ``schema`` front matter) is merged last, so a post can add
-    ``startDate`` and ``location`` to an ``Event`` or correct any generated property.
+    *series* (a :func:`series_ref`) joins the blog in ``isPartOf``, and *position* is the
+    post's place in it. *extra* (the post's ``schema`` front matter) is merged last, so a
+    post can correct any generated property.
     """
     data: dict[str, Any] = {
         "@context": CONTEXT,
@@ -163,10 +168,99 @@ def blog_posting(
                 "isPartOf": blog_ref(blog_url, blog_name) if blog_url or blog_name else None,
             }
         )
+    if series:
+        data["isPartOf"] = [part for part in (data.get("isPartOf"), dict(series)) if part]
+        data["position"] = position
     for key, value in (extra or {}).items():
         if key != "@context":
             data[str(key)] = value
     return _clean(data)
+
+
+def series_ref(url: str, name: str) -> dict[str, Any]:
+    """A series of posts, as ``CreativeWorkSeries``."""
+    return _clean({"@type": "CreativeWorkSeries", "@id": url, "name": name, "url": url})
+
+
+def place(ref: Place) -> dict[str, Any]:
+    """``Place`` with a ``PostalAddress`` (the address in one line when it has no parts;
+    the venue's name when it has no address)."""
+    parts = {
+        "streetAddress": ref.street,
+        "addressLocality": ref.locality,
+        "addressRegion": ref.region,
+        "postalCode": ref.postal_code,
+        "addressCountry": ref.country,
+    }
+    if not any(parts.values()):
+        parts["streetAddress"] = ref.address or ref.name
+    return _clean(
+        {
+            "@type": "Place",
+            "name": ref.name or ref.address,
+            "address": _clean({"@type": "PostalAddress", **parts}),
+        }
+    )
+
+
+#: ``eventAttendanceMode`` of each mode of :class:`~..model.event.Event`.
+ATTENDANCE_MODES = {
+    "offline": "https://schema.org/OfflineEventAttendanceMode",
+    "online": "https://schema.org/OnlineEventAttendanceMode",
+    "mixed": "https://schema.org/MixedEventAttendanceMode",
+}
+
+
+def event(
+    *,
+    name: str,
+    url: str,
+    description: str,
+    start: str,
+    end: str,
+    status: str,
+    attendance: str,
+    venue: Place | None,
+    online: str,
+    image: ImageRef | None,
+    organizer: AgentRef | None,
+    language: str,
+    previous_start: str = "",
+) -> dict[str, Any]:
+    """An ``Event`` with Google's required properties (``name``, ``startDate``,
+    ``location``) and recommended ones (``endDate``, ``eventStatus``,
+    ``eventAttendanceMode``, ``description``, ``image``, ``organizer``).
+
+    *status* is the schema.org URL of the status; *attendance* a key of
+    :data:`ATTENDANCE_MODES`. The location is the venue (``Place``), the online link
+    (``VirtualLocation``), or both.
+    """
+    locations: list[dict[str, Any]] = []
+    if venue is not None and attendance != "online":
+        locations.append(place(venue))
+    if online:
+        locations.append({"@type": "VirtualLocation", "url": online})
+    if venue is not None and not locations:
+        locations.append(place(venue))
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": "Event",
+            "@id": f"{url}#event" if url else "",
+            "name": name,
+            "url": url,
+            "description": description,
+            "startDate": start,
+            "endDate": end,
+            "previousStartDate": previous_start,
+            "eventStatus": status,
+            "eventAttendanceMode": ATTENDANCE_MODES.get(attendance, ""),
+            "location": locations[0] if len(locations) == 1 else locations,
+            "image": image_object(image),
+            "organizer": agent(organizer) if organizer is not None else None,
+            "inLanguage": language,
+        }
+    )
 
 
 def blog(

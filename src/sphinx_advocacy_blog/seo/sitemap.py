@@ -5,8 +5,8 @@ last changed: documents, listed posts and the blog's generated pages. Unlisted a
 posts, pages marked ``noindex`` and posts whose canonical URL is another page are left out.
 With several locales each URL carries its ``xhtml:link`` hreflang alternates. Each locale's
 build writes its own sitemap (``/ru/sitemap.xml``); the default locale's build writes
-``robots.txt``, which points at the root sitemap, unless the project ships its own or the
-site is not at the root of its host.
+``robots.txt``, which names the sitemaps of every locale, unless the project ships its own
+or the site is not at the root of its host.
 
 :func:`render_sitemap` and :func:`render_robots` are pure; the rest gathers the entries.
 """
@@ -124,7 +124,9 @@ def _post_lastmod(app: Sphinx, post: Post) -> datetime:
 
 
 def _canonical_elsewhere(app: Sphinx, site: BlogSite, post: Post) -> bool:
-    if not any(tag.tag in ("link", "meta") for tag in post.head_tags):
+    """Whether the post's ``<head>`` block points its canonical link at another page (an
+    ``og:url`` elsewhere does not move the canonical URL: the post is still listed)."""
+    if not any(tag.tag == "link" for tag in post.head_tags):
         return False
     return post_head_block(app, site, post).canonical_elsewhere
 
@@ -166,6 +168,17 @@ def sitemap_entries(app: Sphinx) -> list[SitemapEntry]:
     return entries
 
 
+def sitemap_urls(site: BlogSite) -> list[str]:
+    """The sitemaps of the whole site: the root's, then each other locale's
+    (``/ru/sitemap.xml``), which that locale's build writes."""
+    base = site.settings.base_url
+    prefixes = [""] + [info.prefix for info in site.locales if info.prefix]
+    return [
+        f"{base}/{prefix}/{SITEMAP_FILE}" if prefix else f"{base}/{SITEMAP_FILE}"
+        for prefix in dict.fromkeys(prefixes)
+    ]
+
+
 def write_sitemap(app: Sphinx) -> None:
     """Write ``sitemap.xml`` and (for the default locale) ``robots.txt``.
 
@@ -190,7 +203,7 @@ def write_sitemap(app: Sphinx) -> None:
         return
     write_output(str(app.outdir), SITEMAP_FILE, render_sitemap(sitemap_entries(app)))
     if with_robots:
-        robots = render_robots([f"{settings.base_url}/{SITEMAP_FILE}"])
+        robots = render_robots(sitemap_urls(site))
         write_output(str(app.outdir), ROBOTS_FILE, robots.encode("utf-8"))
     remember(app, "sitemap", extra=repr(files))
 

@@ -190,3 +190,24 @@ def is_active_svg(path: str) -> bool:
     if path.lower().endswith(".svgz") or data[:2] == b"\x1f\x8b":
         return True  # compressed: not inspected, so not published
     return _ACTIVE_SVG.search(data) is not None
+
+
+def shipped_files(root: str, folders: Iterable[str]) -> dict[str, str]:
+    """Files that folders copied to the output root ship: ``{output path: source path}``.
+
+    For ``html_extra_path`` and the static folders (relative to *root*): ``static/x.html``
+    is published as ``x.html``. Hidden files and folders are left out, as Sphinx does.
+    """
+    shipped: dict[str, str] = {}
+    for folder in folders:
+        base = os.path.join(root, folder)
+        for directory, subfolders, names in os.walk(base):
+            subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+            for name in sorted(names):
+                if name.startswith("."):
+                    continue
+                path = os.path.join(directory, name)
+                published = os.path.relpath(path, base).replace(os.sep, "/")
+                origin = os.path.relpath(path, root).replace(os.sep, "/")
+                shipped.setdefault(published, origin)
+    return shipped
