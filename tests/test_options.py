@@ -94,6 +94,16 @@ OPTION_TESTS = {
     "blog_include_future": "test_scheduled.py::test_include_future_publishes_it",
     "blog_related_posts": "test_series_related.py::test_related_posts_option",
     "blog_index_events": "test_events.py::test_blog_index_events_option",
+    "blog_responsive_images": (
+        "test_images_excerpts.py::test_options_turn_resizing_off_and_set_the_widths"
+    ),
+    "blog_image_widths": (
+        "test_images_excerpts.py::test_options_turn_resizing_off_and_set_the_widths"
+    ),
+    "blog_image_cache": (
+        "test_images_excerpts.py::test_copies_are_made_once_and_kept_between_clean_builds"
+    ),
+    "blog_navigation": "test_navigation.py::test_navigation_option_turns_the_link_off",
 }
 
 

@@ -63,6 +63,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .pages.images import setup_images
     from .pages.language import setup_language
     from .pages.list_pages import setup_list_pages
+    from .pages.navigation import setup_navigation
     from .pages.post_page import setup_post_page
     from .pages.removed_posts import setup_removed_posts
     from .pages.sidebars import setup_sidebars
@@ -107,6 +108,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_sidebars,
         setup_language_switcher,
         setup_language,
+        setup_navigation,
         setup_noindex,
         setup_git_dates,
         setup_head,
