@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -22,6 +23,8 @@ set_hypothesis_home_dir(Path(tempfile.gettempdir()) / "sphinx-advocacy-blog-hypo
 
 ROOTS = Path(__file__).parent / "roots"
 SEEDS = Path(__file__).resolve().parents[1] / "docs" / "blog"
+#: The documented setup of each supported theme (tests/test_browser.py, test_lighthouse.py).
+THEMES_DOC = Path(__file__).resolve().parents[1] / "docs" / "themes.md"
 
 
 @pytest.fixture(scope="session")
@@ -52,6 +55,16 @@ class Site:
     @property
     def warnings(self) -> str:
         return self._warnings.getvalue()
+
+
+def theme_snippets(text: str) -> dict[str, str]:
+    """The first ``python`` code block under each ``### <theme>`` heading of themes.md."""
+    snippets = {}
+    for match in re.finditer(r"^### (.+?)\n(.*?)(?=^#{1,3} |\Z)", text, re.M | re.S):
+        block = re.search(r"^```python\n(.*?)^```", match.group(2), re.M | re.S)
+        if block:
+            snippets[match.group(1).strip()] = block.group(1)
+    return snippets
 
 
 def copy_root(root: str, destination: Path) -> Path:

@@ -3,7 +3,20 @@
 For each theme the test site ``tests/roots/test-themes`` is built once with the theme's
 setup copied from ``docs/themes.md`` (so the documented snippets are what is tested), served
 on 127.0.0.1 and loaded in Debian's headless Chromium at 375 and 1280 px. Every page load
-saves a full-page screenshot to ``tests/screenshots/<theme>/`` for a person to look at.
+saves a full-page screenshot ``<theme>/<page>-<width>.png`` for a person to look at, under
+the folder named by the environment variable ``BLOG_TEST_SCREENSHOTS`` or, without it, under
+pytest's temporary folder (``<basetemp>/screenshots0/``, e.g.
+``/tmp/pytest-of-<user>/pytest-<N>/screenshots0/``; pytest keeps the last three runs). Nothing
+is written into the checkout.
+
+``driver.get`` is not trusted to return after the new page has loaded: ChromeDriver (150)
+sometimes answers while the new document is still ``loading``. In its verbose log such a
+Navigate returns right after the ``Page.navigate`` reply, when ``Runtime.executionContextsCleared``
+arrives with that reply, without waiting for the load event; with a fast local server this
+happens to a few loads in a hundred, and the test then reads a half-parsed page (no images, no
+sidebar yet). ``_open`` therefore marks the old document, waits until a different document is
+``complete``, and checks that it is the page asked for, that it came with HTTP 200 and that it
+holds the page kind's own blog element.
 
 Chromium never reaches the network: its host resolver maps every name but 127.0.0.1 to
 nothing, so a page that needs a remote file shows it as broken instead of fetching it.
@@ -15,7 +28,6 @@ import base64
 import functools
 import http.server
 import os
-import re
 import shutil
 import tempfile
 import threading
@@ -25,7 +37,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import Site, build_site, copy_root
+from conftest import THEMES_DOC, Site, build_site, copy_root, theme_snippets
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,8 +58,6 @@ CHROMIUM_FLAGS = (
     "--no-first-run",
     "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 )
-THEMES_DOC = Path(__file__).resolve().parents[1] / "docs" / "themes.md"
-SCREENSHOTS = Path(__file__).parent / "screenshots"
 
 #: Each theme: the heading of its section in docs/themes.md and its ``html_theme``.
 THEMES = {
@@ -67,11 +77,37 @@ PAGES = {
     "archive": "blog/archive.html",
     "author": "blog/authors/ana.html",
 }
+#: An element each page kind must hold once loaded: proof that the page asked for is shown.
+PAGE_MARKERS = {
+    "blog-index": ".blog-list",
+    "tag": ".blog-term-description",
+    "post": ".blog-post-header",
+    "cards": ".blog-postlist-cards",
+    "archive": ".blog-archive",
+    "author": ".blog-author-profile",
+}
 #: Pages at each depth of the site, to follow the sidebar links from.
 LINK_PAGES = ("cards", "blog-index", "post", "tag")
 BLOG_INDEX = "blog.html"
 #: Full-page screenshots stop here (a long page is still readable in parts).
 SCREENSHOT_MAX_HEIGHT = 6000
+
+#: Seconds to wait for a page to load (the page load timeout of the driver is the same).
+LOAD_TIMEOUT = 30
+
+# Marks the current document, so that a wait after ``driver.get`` can tell it from the next one
+# even when both have the same URL (the same page at two widths).
+MARK_DOCUMENT_JS = "document.blogTestLeft = true;"
+
+LOADED_JS = """
+const nav = performance.getEntriesByType('navigation')[0];
+return {
+  url: document.URL,
+  left: document.blogTestLeft === true,
+  readyState: document.readyState,
+  status: nav ? nav.responseStatus : null,
+};
+"""
 
 # Themes clip their content columns (overflow-x: hidden), so content that is too wide can be
 # cut off without making the page scroll: the blog's own boxes must also fit their content.
@@ -154,19 +190,16 @@ return [...document.querySelectorAll(arguments[0])].some(el => {
 """
 
 
-def theme_snippets(text: str) -> dict[str, str]:
-    """The first ``python`` code block under each ``### <theme>`` heading of themes.md."""
-    snippets = {}
-    for match in re.finditer(r"^### (.+?)\n(.*?)(?=^#{1,3} |\Z)", text, re.M | re.S):
-        block = re.search(r"^```python\n(.*?)^```", match.group(2), re.M | re.S)
-        if block:
-            snippets[match.group(1).strip()] = block.group(1)
-    return snippets
-
-
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+@pytest.fixture(scope="session")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where screenshots go: ``$BLOG_TEST_SCREENSHOTS`` or a folder of pytest's basetemp."""
+    configured = os.environ.get("BLOG_TEST_SCREENSHOTS")
+    return Path(configured) if configured else tmp_path_factory.mktemp("screenshots")
 
 
 @pytest.fixture(scope="module")
@@ -209,7 +242,7 @@ def browser(chromium_paths: None) -> Iterator[object]:
     options.add_argument(f"--user-data-dir={profile}")
     driver = webdriver.Chrome(options=options, service=Service(str(CHROMEDRIVER)))
     driver.set_script_timeout(15)
-    driver.set_page_load_timeout(30)
+    driver.set_page_load_timeout(LOAD_TIMEOUT)
     try:
         yield driver
     finally:
@@ -238,9 +271,33 @@ def theme_site(
     return theme, site, f"{base_url}/{site.outdir.relative_to(root).as_posix()}/"
 
 
-def _open(driver, url: str, width: int) -> None:
+def _open(driver, url: str, width: int, marker: str) -> None:
+    """Show *url* at *width* px and return once it has loaded (see the module's docstring).
+
+    *marker* is a CSS selector the page must match: the page asked for, not an error page.
+    """
+    from selenium.common.exceptions import JavascriptException, TimeoutException
+    from selenium.webdriver.support.wait import WebDriverWait
+
     driver.set_window_size(width, 900)
+    driver.execute_script(MARK_DOCUMENT_JS)
     driver.get(url)
+    state: dict = {}
+
+    def loaded(driver) -> bool:
+        state.update(driver.execute_script(LOADED_JS))
+        return not state["left"] and state["readyState"] == "complete"
+
+    try:
+        # JavascriptException: the script ran while one document replaced the other.
+        WebDriverWait(driver, LOAD_TIMEOUT, ignored_exceptions=(JavascriptException,)).until(loaded)
+    except TimeoutException:
+        pytest.fail(f"{url} did not load in {LOAD_TIMEOUT} s: last state {state}")
+    assert state["url"] == url, f"asked for {url}, the browser shows {state['url']}"
+    assert state["status"] == 200, f"{url} answered HTTP {state['status']}"
+    assert driver.execute_script("return document.querySelector(arguments[0]) !== null", marker), (
+        f"{url} has loaded but holds no {marker}"
+    )
 
 
 def _screenshot(driver, path: Path, width: int, height: int) -> None:
@@ -279,12 +336,12 @@ def test_documented_setup_builds_without_warnings(theme_site):
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("page", list(PAGES))
-def test_page_in_browser(theme_site, browser, page, width):
+def test_page_in_browser(theme_site, browser, screenshots, page, width):
     theme, _, base_url = theme_site
-    _open(browser, base_url + PAGES[page], width)
+    _open(browser, base_url + PAGES[page], width, PAGE_MARKERS[page])
     images = browser.execute_async_script(IMAGES_JS)
     layout = browser.execute_script(LAYOUT_JS)
-    _screenshot(browser, SCREENSHOTS / theme / f"{page}-{width}.png", width, layout["height"])
+    _screenshot(browser, screenshots / theme / f"{page}-{width}.png", width, layout["height"])
 
     assert layout["innerWidth"] == width, f"the window is {layout['innerWidth']} px wide"
     # clientWidth is innerWidth less the vertical scroll bar: the width the page really has.
@@ -308,7 +365,7 @@ def test_page_in_browser(theme_site, browser, page, width):
 @pytest.mark.parametrize("page", LINK_PAGES)
 def test_sidebar_links_work_from_every_page(theme_site, browser, page):
     theme, site, base_url = theme_site
-    _open(browser, base_url + PAGES[page], 1280)
+    _open(browser, base_url + PAGES[page], 1280, PAGE_MARKERS[page])
     links = browser.execute_script(LINKS_JS, ".blog-sidebar a")
     assert len(links) >= 10, f"{theme} {page}: only {len(links)} sidebar links"
     for url in links:
@@ -323,7 +380,7 @@ def test_sidebar_links_work_from_every_page(theme_site, browser, page):
     )
 
 
-def test_phone_reader_reaches_the_sidebars(theme_site, browser, request):
+def test_phone_reader_reaches_the_sidebars(theme_site, browser, screenshots, request):
     theme, _, base_url = theme_site
     if theme == "book":
         # pydata-sphinx-theme 0.20's script binds only the first .primary-toggle, the header's
@@ -334,7 +391,7 @@ def test_phone_reader_reaches_the_sidebars(theme_site, browser, request):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
 
-    _open(browser, base_url + POST, 375)
+    _open(browser, base_url + POST, 375, PAGE_MARKERS["post"])
     toggle = PHONE_SIDEBAR_TOGGLE[theme]
     if toggle is None:
         browser.execute_script(
@@ -349,6 +406,6 @@ def test_phone_reader_reaches_the_sidebars(theme_site, browser, request):
             lambda driver: driver.execute_script(IN_VIEW_JS, ".blog-sidebar-recent")
         )
     finally:
-        path = SCREENSHOTS / theme / "phone-sidebar-375.png"
+        path = screenshots / theme / "phone-sidebar-375.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(path))

@@ -94,6 +94,19 @@ OPTION_TESTS = {
     "blog_include_future": "test_scheduled.py::test_include_future_publishes_it",
     "blog_related_posts": "test_series_related.py::test_related_posts_option",
     "blog_index_events": "test_events.py::test_blog_index_events_option",
+    "blog_author_pages": "test_docusaurus.py::test_every_author_gets_a_page_when_the_site_opts_in",
+    "blog_code_magic_comments": (
+        "test_docusaurus.py::test_code_options_language_aliases_default_language_and_magic_comments"
+    ),
+    "blog_code_default_language": (
+        "test_docusaurus.py::test_code_options_language_aliases_default_language_and_magic_comments"
+    ),
+    "blog_code_languages": (
+        "test_docusaurus.py::test_code_options_language_aliases_default_language_and_magic_comments"
+    ),
+    "blog_mdx_components": (
+        "test_docusaurus.py::test_mdx_components_render_and_unknown_ones_warn_once_per_file"
+    ),
     "blog_responsive_images": (
         "test_images_excerpts.py::test_options_turn_resizing_off_and_set_the_widths"
     ),

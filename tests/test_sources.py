@@ -271,7 +271,8 @@ def test_tags_file():
     )
     assert tags["freedom"].permalink == "freedom"
     assert tags["freedom"].label == "Press Freedom"
-    assert tags["other"].label == "other"
+    # Docusaurus's label for a tag without one: lodash's capitalize of its key.
+    assert tags["other"].label == "Other"
     assert problems == []
 
 

@@ -36,15 +36,19 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives.ablog import setup_ablog_directives
     from .directives.admonitions import setup_admonitions
     from .directives.campaigns import setup_campaign_directives
+    from .directives.code import setup_code
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
+    from .directives.mdx import setup_mdx
     from .env.ablog_posts import setup_ablog_posts
+    from .env.body_links import setup_body_links
     from .env.build_state import setup_build_state
     from .env.clock import setup_clock
     from .env.collector import setup_collector
     from .env.consistency import setup_consistency
     from .env.discovery import setup_discovery
     from .env.git_dates import setup_git_dates
+    from .env.headings import setup_headings
     from .env.noindex import setup_noindex
     from .env.output_state import setup_output_state
     from .env.post_structure import setup_post_structure
@@ -87,7 +91,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_ablog_directives,
         setup_ablog_posts,
         setup_post_structure,
+        setup_headings,
+        setup_body_links,
         setup_admonitions,
+        setup_code,
+        setup_mdx,
         setup_sanitize,
         setup_collector,
         # The write phase. The post page's header and footer are filled (and its excerpt

@@ -5,8 +5,8 @@ errors. Subtypes in use:
 
 ``yaml``, ``frontmatter``, ``encoding``, ``date``, ``author``, ``authors``, ``tags``,
 ``url``, ``image``, ``slug``, ``duplicate``, ``redirect``, ``draft``, ``truncate``, ``seo``,
-``i18n``, ``config``, ``event``, ``series``. ``docs/warnings.md`` explains each one to the
-people who write posts.
+``i18n``, ``config``, ``path``, ``ablog``, ``event``, ``series``, ``link``, ``mdx``.
+``docs/warnings.md`` explains each one to the people who write posts.
 """
 
 from __future__ import annotations

@@ -35,7 +35,8 @@ def _read_conf(confdir: str) -> dict[str, object]:
     from sphinx.config import eval_config_file
     from sphinx.util.tags import Tags
 
-    path = Path(confdir, "conf.py")
+    # Absolute: Sphinx 9 reads the file after changing into its folder.
+    path = Path(confdir, "conf.py").resolve()
     # Sphinx 8 takes a Path here, Sphinx 7.4 a str.
     return eval_config_file(path if sphinx.version_info >= (8,) else str(path), Tags())  # type: ignore[arg-type]
 

@@ -44,6 +44,14 @@ def url_path(value: Any) -> str | None:
     return None
 
 
+def route_path(value: Any) -> str | None:
+    """A URL path, or ``/`` for the site root (Docusaurus's ``routeBasePath: '/'``)."""
+    text = str(value).strip("/")
+    if ".." in text.split("/") or "\\" in text or "//" in text:
+        return "must be a URL path such as 'blog' (or '/' for the site root), without '..'"
+    return None
+
+
 def str_list(value: Any) -> str | None:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         return "must be a list of strings"
@@ -128,4 +136,32 @@ def date_format(value: Any) -> str | None:
         format_date(date(2024, 1, 2), format=text, locale="en")
     except (ValueError, KeyError, AttributeError, TypeError) as error:
         return f"must be {advice} ({error})"
+    return None
+
+
+def magic_comments(value: Any) -> str | None:
+    message = (
+        "must be a list of {'className': ..., 'line': ..., 'block': {'start': ..., "
+        "'end': ...}} dicts, as Docusaurus's prism.magicComments"
+    )
+    if not isinstance(value, (list, tuple)):
+        return message
+    for entry in value:
+        if not isinstance(entry, dict) or not isinstance(entry.get("line", ""), str):
+            return message
+        block = entry.get("block")
+        if block is not None and not (
+            isinstance(block, dict)
+            and isinstance(block.get("start"), str)
+            and isinstance(block.get("end"), str)
+        ):
+            return message
+        if not entry.get("line") and not block:
+            return message
+    return None
+
+
+def author_pages(value: Any) -> str | None:
+    if value not in ("page", "all"):
+        return "must be 'page' (authors with page: true, as Docusaurus) or 'all'"
     return None

@@ -1,7 +1,6 @@
 """Options for readers on phones: resized images and the blog in the site's navigation.
 
-A base class of :class:`~.options.BlogSettings` (its fields are options like the others,
-listed after them in the reference).
+A base class of :class:`~.options.BlogSettings`, listed last in the reference.
 """
 
 from __future__ import annotations
@@ -9,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import checks
-from .spec import option
+from .option import option
 
 
 @dataclass(frozen=True)

@@ -25,10 +25,12 @@ from .build_state import get_catalog, get_neighbours, get_related
 from .output_state import was_interrupted
 from .records import (
     READING_KEY,
+    code_languages_of,
     listing_stamps_of,
     listings_of,
     merge_documents,
     posts_of,
+    site_links_of,
     stamps_of,
 )
 from .site_data import get_site
@@ -134,6 +136,8 @@ class BlogCollector(EnvironmentCollector):
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         posts_of(env).pop(docname, None)
         listings_of(env).pop(docname, None)
+        site_links_of(env).pop(docname, None)
+        code_languages_of(env).pop(docname, None)
 
     def merge_other(
         self,
@@ -144,6 +148,8 @@ class BlogCollector(EnvironmentCollector):
     ) -> None:
         merge_documents(posts_of(env), posts_of(other), docnames)
         merge_documents(listings_of(env), listings_of(other), docnames)
+        merge_documents(site_links_of(env), site_links_of(other), docnames)
+        merge_documents(code_languages_of(env), code_languages_of(other), docnames)
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         env = app.env

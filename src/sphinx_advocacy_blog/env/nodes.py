@@ -21,6 +21,10 @@ class excerpt_marker(nodes.Invisible, nodes.Element):
     """Where ``<!-- truncate -->`` was: the excerpt is everything before it."""
 
 
+class heading_id(nodes.Inline, nodes.Element):
+    """A heading's explicit id (``## Title {#my-id}``): ``anchor``; removed when read."""
+
+
 class post_listing(nodes.General, nodes.Element):
     """A ``postlist``/``tagcloud``/``blog-authors``/``blog-archive`` directive's output."""
 

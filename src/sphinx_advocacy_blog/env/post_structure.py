@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -154,6 +155,36 @@ class SafeImages(SphinxTransform):
             report_in(srcdir, [problem])
 
 
+#: GitHub's fragments that show an image in one colour scheme only.
+_DARK_ONLY = "#gh-dark-mode-only"
+_LIGHT_ONLY = "#gh-light-mode-only"
+
+
+class ImageSources(SphinxTransform):
+    """Image paths of posts as Docusaurus reads them: ``my%20photo.png`` is the file
+    ``my photo.png``; of GitHub's ``#gh-light-mode-only``/``#gh-dark-mode-only`` pair,
+    the light image is shown (the pages have one colour scheme) and the dark one left out."""
+
+    default_priority = 185
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.env.temp_data.get(READING_KEY) is None:
+            return
+        for image in list(self.document.findall(nodes.image)):
+            uri = str(image.get("uri", ""))
+            if not uri or uri.startswith("data:") or "://" in uri:
+                continue
+            if uri.endswith(_DARK_ONLY):
+                wrapper = image.parent
+                if isinstance(wrapper, nodes.reference) and len(wrapper.children) == 1:
+                    wrapper.parent.remove(wrapper)
+                else:
+                    wrapper.remove(image)
+                continue
+            uri = uri.removesuffix(_LIGHT_ONLY)
+            image["uri"] = unquote(uri) if "%" in uri else uri
+
+
 class StaticImagePaths(SphinxTransform):
     """``![](/img/x.png)`` means the site's ``static/img/x.png`` (Docusaurus and Hugo).
 
@@ -250,6 +281,7 @@ def setup_post_structure(app: Sphinx) -> None:
     """Register the transforms and the placeholder nodes."""
     app.add_transform(PostStructure)
     app.add_transform(HeadingSizes)
+    app.add_transform(ImageSources)
     app.add_transform(StaticImagePaths)
     app.add_transform(TranslatedImageFallback)
     app.add_transform(SafeImages)

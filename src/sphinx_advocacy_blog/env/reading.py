@@ -8,6 +8,7 @@ MyST gets the converted text. Docutils is told the build's language here too.
 from __future__ import annotations
 
 import importlib
+import logging
 import os
 import posixpath
 from dataclasses import replace
@@ -17,6 +18,7 @@ from ..diagnostics import report
 from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.docusaurus import read_post
+from ..readers.mdx import MdxSettings
 from ..readers.settings import ReadSettings
 from ..util.files import find_source_file, is_active_svg
 from ..util.urls import is_absolute_url
@@ -48,6 +50,11 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             url_pattern=site.settings.post_url,
             date_formats=(site.settings.post_date_format,),
             ablog=is_ablog_post(env, docname),
+            mermaid="sphinxcontrib.mermaid" in app.extensions,
+            mdx=MdxSettings(
+                components=tuple(sorted(site.settings.mdx_components.items())),
+                design="sphinx_design" in app.extensions,
+            ),
         ),
         fallback_date=lambda: post_date_fallback(app, os.path.join(app.srcdir, source_path)),
     )
@@ -147,7 +154,35 @@ def _docutils_language(app: Sphinx) -> None:
     app.env.settings["language_code"] = "en"
 
 
+class _HeadingLevelsOfPosts(logging.Filter):
+    """MyST warns when a heading skips a level (H1 to H3) or a page starts below H1
+    (``myst.header``). In a Docusaurus post both are normal (its title is no heading of
+    the body, its sections often start at H3): no warning for posts."""
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__()
+        self.app = app
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if getattr(record, "type", None) != "myst" or getattr(record, "subtype", None) != "header":
+            return True
+        location = getattr(record, "location", None)
+        return not (isinstance(location, tuple) and is_post(self.app.env, str(location[0])))
+
+
+def _quiet_heading_levels(app: Sphinx) -> None:
+    """Put the filter first on Sphinx's warning handlers (before ``-W`` counts)."""
+    from sphinx.util.logging import NAMESPACE, WarningStreamHandler
+
+    for handler in logging.getLogger(NAMESPACE).handlers:
+        if isinstance(handler, WarningStreamHandler) and not any(
+            isinstance(f, _HeadingLevelsOfPosts) for f in handler.filters
+        ):
+            handler.filters.insert(0, _HeadingLevelsOfPosts(app))
+
+
 def setup_reading(app: Sphinx) -> None:
     """Connect the read phase of posts."""
     app.connect("builder-inited", _docutils_language, priority=460)
+    app.connect("builder-inited", _quiet_heading_levels)
     app.connect("source-read", _on_source_read)

@@ -62,6 +62,18 @@ def robots_of(env: BuildEnvironment) -> dict[str, str]:
     return _attribute(env, "advocacy_blog_robots")
 
 
+def site_links_of(env: BuildEnvironment) -> dict[str, tuple[tuple[str, int, str, str], ...]]:
+    """Each post's links to site paths that are no document: ``(file, line, path, suffix)``,
+    checked against the output when the build ends."""
+    return _attribute(env, "advocacy_blog_site_links")
+
+
+def code_languages_of(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
+    """Each document's code blocks in a language no highlighter knows:
+    ``(language, "file:line")``, summed up in one line when the build ends."""
+    return _attribute(env, "advocacy_blog_code_languages")
+
+
 def merge_documents(
     mine: dict[str, Any], theirs: dict[str, Any], docnames: AbstractSet[str]
 ) -> None:

@@ -27,9 +27,11 @@ from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..readers.ablog import ablog_names
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
+from ..util.slugs import clean_url_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 _SITES: WeakKeyDictionary[Sphinx, BlogSite] = WeakKeyDictionary()
@@ -93,11 +95,15 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
     for key, data in settings.extra_authors.items():
         if isinstance(data, dict):
             author, problems = author_from_mapping(str(key), data, path="conf.py", line=None)
-            site.authors[str(key)] = author
+            # ABlog's author pages are named by the key as written (``authors/Lena``).
+            permalink = author.page_permalink or clean_url_path(str(key))
+            site.authors[str(key)] = replace(author, page_permalink=permalink)
             site.problems.extend(problems)
     authors_text = _translated_data_file(srcdir, site, "authors.yml")
     if authors_text is not None:
-        authors, problems = parse_authors_file(*authors_text)
+        authors, problems = parse_authors_file(
+            *authors_text, pages_for_all=settings.author_pages == "all"
+        )
         site.authors.update(authors)
         site.problems.extend(problems)
     tags_text = _translated_data_file(srcdir, site, "tags.yml")
@@ -131,6 +137,13 @@ def _data_file(srcdir: str, site: BlogSite, filename: str, folder: str) -> tuple
         site.problems.append(Problem("yaml", f"cannot read {filename}: {error}", relative))
         return None
     return None if text is None else (text, relative)
+
+
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The application of an environment, for code that only has ``self.env`` (transforms):
+    ``env.app`` is deprecated from Sphinx 9 (and ``SphinxTransform.app`` with it)."""
+    app = getattr(env, "_app", None)
+    return app if app is not None else env.app
 
 
 def get_site(app: Sphinx) -> BlogSite:

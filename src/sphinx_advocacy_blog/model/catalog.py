@@ -15,7 +15,7 @@ from ..util.clock import build_time
 from ..util.slugs import slugify
 from .ordering import display_order, index_order, ordered_posts
 from .post import Author, Post, Tag
-from .routes import author_key, place_slug, series_key, tag_key
+from .routes import author_key, has_author_page, place_slug, series_key, tag_key
 from .site import BlogSite
 
 
@@ -157,7 +157,7 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
             for name in dict.fromkeys(n for n in (author.key, author.page_permalink) if n):
                 if post not in by_author_name[name]:
                     by_author_name[name].append(post)
-            if author.has_page:
+            if has_author_page(site, author):
                 key = author_key(author)
                 catalog.authors.setdefault(key, author)
                 by_author[key].append(post)

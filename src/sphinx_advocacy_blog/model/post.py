@@ -31,6 +31,8 @@ class Author:
     socials: tuple[tuple[str, str], ...] = ()
     #: Inline authors live only in one post and are not looked up by key.
     inline: bool = False
+    #: ``authors: [{key: x, title: ...}]``: fields that replace the ``authors.yml`` entry's.
+    overrides: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

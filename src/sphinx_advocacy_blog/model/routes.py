@@ -15,23 +15,37 @@ from __future__ import annotations
 import posixpath
 
 from ..config.options import BlogSettings
-from ..util.slugs import ablog_slugify, path_segment, slugify
+from ..util.slugs import ablog_slugify, clean_url_path, kebab_case, path_segment, slugify
 from .post import Author, Tag
 from .site import BlogSite
 
 
 def _paged(base: str, page: int) -> str:
-    return base if page <= 1 else posixpath.join(base, "page", str(page))
+    """*base*'s page *page*; a blog at the site root (route ``""``) has its first page at
+    ``index``."""
+    if page <= 1:
+        return base or "index"
+    return posixpath.join(base, "page", str(page))
 
 
 def author_key(author: Author) -> str:
-    """The last segment of an author's page URL (``page.permalink`` or the key)."""
-    return path_segment(author.page_permalink or author.key) or "author"
+    """An author's page URL below the authors page, as Docusaurus makes it: the
+    ``page.permalink`` (one segment or more), else the key in kebab case (lodash's
+    ``kebabCase``: ``Eli White`` -> ``eli-white``); a key that is no name (``../x``) is
+    made one path segment."""
+    if author.page_permalink:
+        return clean_url_path(author.page_permalink) or "author"
+    segment = path_segment(author.key)
+    if segment == "-".join(author.key.split()):
+        # A key that is a name (``Eli White``, ``CamelCase``): Docusaurus's kebab case.
+        return path_segment(kebab_case(author.key)) or segment or "author"
+    return segment or "author"
 
 
 def tag_key(tag: Tag) -> str:
-    """The last segment of a tag's page URL (its permalink)."""
-    return path_segment(tag.permalink) or "tag"
+    """A tag's page URL below the tags page: its permalink, one segment or more
+    (``releases/major``, as Docusaurus serves a ``tags.yml`` permalink with a slash)."""
+    return clean_url_path(tag.permalink) or "tag"
 
 
 def index_page(site: BlogSite, page: int = 1) -> str:
@@ -61,12 +75,18 @@ def authors_index_page(site: BlogSite) -> str:
 
 def author_folder(site: BlogSite, key: str) -> str:
     """``blog/authors/<key>``: an author's first page, and the folder of their feeds."""
-    return posixpath.join(site.settings.route, "authors", path_segment(key) or "author")
+    return posixpath.join(site.settings.route, "authors", clean_url_path(key) or "author")
+
+
+def has_author_page(site: BlogSite, author: Author) -> bool:
+    """Whether the author has a page: ``page`` in ``authors.yml``; an author written in
+    a post's front matter only with ``blog_author_pages = "all"`` (Docusaurus gives none)."""
+    return author.has_page and (not author.inline or site.settings.author_pages == "all")
 
 
 def author_page(site: BlogSite, author: Author, page: int = 1) -> str | None:
     """``blog/authors/<key>`` (+ ``/page/N``), or None for authors with ``page: false``."""
-    if not author.has_page:
+    if not has_author_page(site, author):
         return None
     return _paged(author_folder(site, author_key(author)), page)
 
@@ -197,15 +217,15 @@ def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = 
     (``blog/atom.xml/x``) collides too: the file and a folder cannot share a name."""
     folded = permalink.strip("/").casefold()
     base = route.strip("/").casefold()
-    if folded == base:
+    if folded == base or (not base and folded == "index"):
         return "the blog index"
     first = folded.split("/", 1)[0]
     if first in SITE_NAMES:
         return SITE_NAMES[first]
     if first in {prefix.casefold() for prefix in locale_prefixes if prefix}:
         return f"the folder of the site in locale {first!r}"
-    if folded.startswith(base + "/"):
-        section = folded[len(base) + 1 :].split("/", 1)[0]
+    if not base or folded.startswith(base + "/"):
+        section = folded[len(base) + 1 :].split("/", 1)[0] if base else first
         if section in _BLOG_SECTIONS:
             return _BLOG_SECTIONS[section]
     return ""

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..config.options import BlogSettings
 from .locale import LocaleInfo
@@ -51,7 +52,9 @@ class BlogSite:
         entry's key or name is that entry, so Hugo-style posts join their author's page.
         """
         if not author.inline:
-            return self.authors.get(author.key, author)
+            known = self.authors.get(author.key, author)
+            changes: dict[str, Any] = dict(author.overrides)
+            return replace(known, **changes) if changes else known
         for key in (author.key, author.name):
             if key in self.authors:
                 return self.authors[key]

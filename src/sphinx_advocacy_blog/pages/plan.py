@@ -130,7 +130,9 @@ def _plan_pages(site: BlogSite, catalog: Catalog) -> list[GeneratedPage]:
     if site.settings.index_events and catalog.upcoming:
         # Upcoming events above the posts of the first page (their records: what it shows).
         index[0].data["events"] = tuple(catalog.upcoming[: site.settings.index_events])
-    pages.extend(index)
+    # A blog at the site root (``blog_route_base_path = "/"``): its first page is the site's
+    # root document, which Sphinx requires (a ``postlist`` there lists the posts).
+    pages.extend(page for page in index if site.settings.route or page.name != "index")
     pages.append(
         GeneratedPage(
             tags_index_page(site),

@@ -76,7 +76,7 @@ def _translated_default(option: str, value: str) -> str:
 
 def in_blog(route: str, pagename: str) -> bool:
     """Whether *pagename* is one of the blog's pages (index, lists or posts)."""
-    return pagename == route or pagename.startswith(route + "/")
+    return not route or pagename == route or pagename.startswith(route + "/")
 
 
 def render_sidebar(app: Sphinx, pagename: str, name: str) -> Markup:

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..model.post import Author, Tag
 from ..model.problem import Problem
-from ..util.slugs import clean_url_path, path_segment, slugify
+from ..util.slugs import clean_url_path, kebab_case, path_segment, slugify
 from ..util.urls import is_absolute_url, safe_url
 from .safe_yaml import YamlProblem, load_yaml
 from .values import clean_strings, forbidden_lines
@@ -58,9 +58,19 @@ def _text(value: Any) -> str:
 
 
 def author_from_mapping(
-    key: str, data: Mapping[str, Any], *, path: str, line: int | None, inline: bool = False
+    key: str,
+    data: Mapping[str, Any],
+    *,
+    path: str,
+    line: int | None,
+    inline: bool = False,
+    page_by_default: bool = True,
 ) -> tuple[Author, list[Problem]]:
-    """An :class:`Author` from an ``authors.yml`` entry or an inline front-matter object."""
+    """An :class:`Author` from an ``authors.yml`` entry or an inline front-matter object.
+
+    Without ``page``, the author has a page when *page_by_default* (Docusaurus gives pages
+    only to authors with ``page: true``; ``blog_author_pages = "all"`` gives them to all).
+    """
     problems: list[Problem] = []
 
     def checked_url(field: str, *, image: bool = False) -> str:
@@ -98,13 +108,16 @@ def author_from_mapping(
                 )
                 continue
             socials.append((str(network).lower(), url))
-    page = data.get("page", True)
+    page = data.get("page", page_by_default)
     page_permalink = ""
+    unusable = not _plain_segment(key)
     if isinstance(page, Mapping):
-        page_permalink = clean_url_path(_text(page.get("permalink")))
+        written = _text(page.get("permalink"))
+        page_permalink = clean_url_path(written)
+        unusable = page_permalink != written.strip("/")
         page = True
-    segment = path_segment(page_permalink.replace("/", "-") or key)
-    if not _plain_segment(page_permalink or key):
+    segment = page_permalink or path_segment(kebab_case(key)) or path_segment(key)
+    if unusable:
         problems.append(
             Problem(
                 "authors",
@@ -156,8 +169,12 @@ def _load_data_file(text: str, path: str) -> tuple[Any, dict[str, int], list[Pro
     return data, lines, problems
 
 
-def parse_authors_file(text: str, path: str) -> tuple[dict[str, Author], list[Problem]]:
-    """Read ``authors.yml``: ``key -> {name, title, url, image_url, socials, ...}``."""
+def parse_authors_file(
+    text: str, path: str, *, pages_for_all: bool = False
+) -> tuple[dict[str, Author], list[Problem]]:
+    """Read ``authors.yml``: ``key -> {name, title, url, image_url, socials, ...}``.
+
+    Only authors with ``page`` have a page, unless *pages_for_all*."""
     try:
         data, lines, problems = _load_data_file(text, path)
     except YamlProblem as error:
@@ -180,21 +197,25 @@ def parse_authors_file(text: str, path: str) -> tuple[dict[str, Author], list[Pr
                 )
             )
             continue
-        author, entry_problems = author_from_mapping(key, entry, path=path, line=line)
+        author, entry_problems = author_from_mapping(
+            key, entry, path=path, line=line, page_by_default=pages_for_all
+        )
         authors[key] = author
         problems.extend(entry_problems)
     return authors, problems
 
 
 def tag_from_label(label: str, description: str = "") -> Tag:
-    """An inline tag: its permalink is the slugified label (Docusaurus)."""
-    return Tag(key=label, label=label, permalink=slugify(label) or "tag", description=description)
+    """An inline tag: its permalink is lodash's ``kebabCase`` of the label, as Docusaurus
+    makes it (``i18n`` -> ``i-18-n``, ``C++`` -> ``c``)."""
+    permalink = path_segment(kebab_case(label)) or slugify(label) or "tag"
+    return Tag(key=label, label=label, permalink=permalink, description=description)
 
 
 def parse_tags_file(text: str, path: str) -> tuple[dict[str, Tag], list[Problem]]:
     """Read ``tags.yml``: ``key -> {label, permalink, description}``."""
     try:
-        data, lines, problems = _load_data_file(text, path)
+        data, _lines, problems = _load_data_file(text, path)
     except YamlProblem as error:
         return {}, [Problem("yaml", f"{error.message}; fix the file", path, error.line)]
     if data is None:
@@ -205,18 +226,10 @@ def parse_tags_file(text: str, path: str) -> tuple[dict[str, Tag], list[Problem]
     for raw_key, entry in data.items():
         key = str(raw_key)
         entry = entry if isinstance(entry, Mapping) else {}
-        label = _text(entry.get("label")) or key
-        permalink = clean_url_path(_text(entry.get("permalink"))) or slugify(key) or "tag"
-        if "/" in permalink:
-            problems.append(
-                Problem(
-                    "tags",
-                    f"tag {key!r}: permalink {permalink!r} must be one path segment",
-                    path,
-                    lines.get(key),
-                )
-            )
-            permalink = slugify(permalink)
+        label = _text(entry.get("label")) or key[:1].upper() + key[1:].lower()
+        # A permalink may have several segments (``/releases/major``), as in Docusaurus.
+        permalink = clean_url_path(_text(entry.get("permalink")))
+        permalink = permalink or path_segment(kebab_case(key)) or slugify(key) or "tag"
         tags[key] = Tag(
             key=key,
             label=label,

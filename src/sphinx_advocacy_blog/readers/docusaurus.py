@@ -12,16 +12,15 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
 
-from ..model.post import Author, Post, Tag
+from ..model.post import Post
 from ..model.problem import Problem
-from ..util.slugs import MAX_SEGMENT_BYTES, clean_url_path, slugify
-from ..util.urls import is_absolute_url, safe_url
-from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
-from .datafiles import author_from_mapping, tag_from_label
+from ..util.slugs import MAX_SEGMENT_BYTES, clean_url_path
+from ..util.urls import is_absolute_url
+from .ablog import is_ablog_front_matter, normalize_ablog_metadata
 from .dates import from_path_date, to_datetime
 from .event import event_lines, read_event
+from .fields import FieldReader, toc_levels
 from .frontmatter import normalize_text, split_source
 from .location import alias_path, post_url_path
 from .markdown import TITLE_PLACEHOLDER, convert_body
@@ -36,15 +35,15 @@ from .values import (
     strip_forbidden,
 )
 
-#: Tags kept per post: each is a page listing the post, and each listing shows its tags.
-MAX_TAGS_PER_POST = 50
 #: The longest reading time a post may state (a week of reading: beyond it, a typo).
 MAX_READING_MINUTES = 10_000
 #: Front-matter keys this reader understands; anything else is kept in ``Post.extra``.
 KNOWN_KEYS = frozenset(
     {
         "title", "title_meta", "description", "slug", "date", "authors", "author",
-        "author_title", "author_url", "author_image_url", "author_imageURL", "tags", "draft",
+        "author_title", "author_url", "author_image_url", "author_imageURL", "authorTitle",
+        "authorURL", "authorUrl", "authorImageURL", "authorImageUrl", "authorTwitter", "tags",
+        "draft",
         "unlisted", "image", "keywords", "hide_table_of_contents", "toc_min_heading_level",
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
@@ -67,191 +66,6 @@ class ParsedPost:
     problems: list[Problem] = field(default_factory=list)
     #: 1-based line of the body's first ``# heading`` used as title (or None).
     heading_title_line: int | None = None
-
-
-def _toc_levels(metadata: Mapping[str, Any], reader: _Reader) -> int:
-    """``toc_max_heading_level`` (2 to 6; 0 when not set). ``toc_min_heading_level``
-    above 2 is reported: tables of contents start at the post's sections."""
-    levels = {}
-    for key in ("toc_min_heading_level", "toc_max_heading_level"):
-        value = metadata.get(key)
-        if value is None:
-            continue
-        if isinstance(value, bool) or not isinstance(value, int) or not 2 <= value <= 6:
-            reader.warn("frontmatter", key, f"{key} must be a whole number from 2 to 6")
-            continue
-        levels[key] = value
-    if levels.get("toc_min_heading_level", 2) > 2:
-        reader.warn(
-            "frontmatter",
-            "toc_min_heading_level",
-            "toc_min_heading_level is not supported: the table of contents starts at the "
-            "post's level-2 headings (toc_max_heading_level is)",
-        )
-    return levels.get("toc_max_heading_level", 0)
-
-
-class _Reader:
-    """Collects problems while turning front-matter values into Post fields."""
-
-    def __init__(self, path: str, key_lines: dict[str, int]) -> None:
-        self.path = path
-        self.key_lines = key_lines
-        self.problems: list[Problem] = []
-
-    def warn(self, subtype: str, key: str | None, message: str) -> None:
-        line = self.key_lines.get(key) if key else None
-        self.problems.append(Problem(subtype, message, self.path, line or 1))
-
-    def url(self, key: str, value: str, *, image: bool = False) -> str:
-        url = safe_url(value, allow_data_image=image)
-        if url is None:
-            self.warn(
-                "url",
-                key,
-                f"{key} {value!r} is not an http(s), mailto or relative URL; it was left out",
-            )
-            return ""
-        return url
-
-    def authors(self, metadata: Mapping[str, Any]) -> tuple[Author, ...]:
-        found: list[Author] = []
-        raw = metadata.get("authors")
-        items = raw if isinstance(raw, list) else ([] if raw is None else [raw])
-        for item in items:
-            if isinstance(item, Mapping):
-                name = as_text(item.get("name"))
-                key = as_text(item.get("key")) or slugify(name) or "author"
-                author, problems = author_from_mapping(
-                    key, item, path=self.path, line=self.key_lines.get("authors"), inline=True
-                )
-                self.problems.extend(problems)
-                if not name:
-                    self.warn("author", "authors", "an inline author needs a 'name'")
-                    continue
-                found.append(author)
-            elif isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                key = as_text(item)
-                if isinstance(item, (int, float)):
-                    self.warn(
-                        "author",
-                        "authors",
-                        f"author {item!r} is a number; quote it if it is an authors.yml key",
-                    )
-                if key:
-                    found.append(Author(key=key, name=key))
-            else:
-                self.warn(
-                    "author",
-                    "authors",
-                    "each author must be a key from authors.yml or a mapping with 'name'",
-                )
-        legacy_name = as_text(metadata.get("author"))
-        if legacy_name:
-            image = as_text(metadata.get("author_image_url") or metadata.get("author_imageURL"))
-            found.append(
-                Author(
-                    key=slugify(legacy_name) or "author",
-                    name=legacy_name,
-                    title=as_text(metadata.get("author_title")),
-                    url=self.url("author_url", as_text(metadata.get("author_url")))
-                    if metadata.get("author_url")
-                    else "",
-                    image_url=self.url("author_image_url", image, image=True) if image else "",
-                    inline=True,
-                )
-            )
-        return tuple(found)
-
-    def tags(self, metadata: Mapping[str, Any]) -> tuple[Tag, ...]:
-        raw = metadata.get("tags")
-        if raw is None:
-            return ()
-        if isinstance(raw, str):
-            self.warn(
-                "tags",
-                "tags",
-                "tags should be a list such as [Oirats, Kalmyks]; the text was split at commas",
-            )
-        items = raw if isinstance(raw, list) else as_text_list(raw)
-        tags: list[Tag] = []
-        seen: set[str] = set()
-        for item in items:
-            if isinstance(item, Mapping):
-                label = as_text(item.get("label"))
-                if not label:
-                    self.warn("tags", "tags", "an inline tag object needs a 'label'")
-                    continue
-                permalink = clean_url_path(as_text(item.get("permalink"))).split("/")[-1]
-                tag = Tag(
-                    key=label,
-                    label=label,
-                    permalink=permalink or slugify(label) or "tag",
-                    description=as_text(item.get("description")),
-                )
-            else:
-                label = as_text(item)
-                if not label:
-                    continue
-                tag = tag_from_label(label)
-            if tag.key not in seen:
-                seen.add(tag.key)
-                tags.append(tag)
-        if len(tags) > MAX_TAGS_PER_POST:
-            self.warn(
-                "tags",
-                "tags",
-                f"this post has {len(tags)} tags; only the first {MAX_TAGS_PER_POST} are kept "
-                "(each tag is a page of the site: choose the ones readers look for)",
-            )
-            tags = tags[:MAX_TAGS_PER_POST]
-        return tuple(tags)
-
-    def series_order(self, value: Any) -> float | None:
-        if value is None or value == "":
-            return None
-        number = value
-        if isinstance(value, str):
-            try:
-                number = float(value)
-            except ValueError:
-                number = None
-        if (
-            isinstance(number, (int, float))
-            and not isinstance(number, bool)
-            and math.isfinite(number)
-        ):
-            return float(number)
-        self.warn(
-            "frontmatter",
-            "series_order",
-            f"series_order {value!r} is not a number; write the part's number (1, 2, 3...). "
-            "The part was placed by its date",
-        )
-        return None
-
-    def published(
-        self,
-        metadata: Mapping[str, Any],
-        path_date: datetime | None,
-        fallback: Callable[[], datetime],
-        date_formats: tuple[str, ...] = (),
-    ) -> tuple[datetime, bool]:
-        if "date" in metadata and metadata["date"] is not None:
-            parsed = parse_ablog_date(metadata["date"], date_formats)
-            if parsed is not None:
-                return parsed
-            self.warn(
-                "date",
-                "date",
-                f"date {metadata['date']!r} is not a valid date; write it as YYYY-MM-DD or "
-                "YYYY-MM-DDTHH:MM:SS+HH:MM. The "
-                + ("date in the file name" if path_date else "file's date")
-                + " was used instead",
-            )
-        if path_date is not None:
-            return path_date, False
-        return fallback(), False
 
 
 def read_post(
@@ -282,7 +96,7 @@ def read_post(
         for ablog_key, key in (("author", "authors"), ("redirect", "redirect_from")):
             if ablog_key in key_lines:
                 key_lines.setdefault(key, key_lines[ablog_key])
-    reader = _Reader(source_path, key_lines)
+    reader = FieldReader(source_path, key_lines)
     if bad_lines:
         reader.problems.append(
             Problem(
@@ -300,7 +114,14 @@ def read_post(
     slug = as_text(metadata.get("slug"))
 
     # The body keeps the front matter's lines (blank): its line 1 is the file's line 1.
-    converted = convert_body(split.body, mdx=source_path.endswith(".mdx"))
+    converted = convert_body(
+        split.body,
+        mdx=source_path.endswith(".mdx"),
+        mermaid=settings.mermaid,
+        path=source_path,
+        mdx_settings=settings.mdx,
+    )
+    reader.problems.extend(converted.problems)
     title = as_text(metadata.get("title"))
     heading = first_heading(converted.text)
     heading_line = None
@@ -363,7 +184,7 @@ def read_post(
         )
         unlisted = False
 
-    toc_max = _toc_levels(metadata, reader)
+    toc_max = toc_levels(metadata, reader)
 
     last_update = None
     last_update_author = ""
@@ -414,7 +235,7 @@ def read_post(
         slug=slug,
         published=published,
         has_time=has_time,
-        authors=reader.authors(metadata),
+        authors=reader.authors(metadata, ablog=ablog),
         tags=reader.tags(metadata),
         category=categories[0] if categories else "",
         group=as_text(metadata.get("group")),

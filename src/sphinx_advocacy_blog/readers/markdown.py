@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 from ..model.post import HeadTag
-
-#: Docusaurus admonition kinds; the MyST directive ``blog-<kind>`` renders each.
-ADMONITION_KINDS = ("note", "tip", "info", "warning", "caution", "danger", "important", "success")
+from ..model.problem import Problem
+from .mdx import ADMONITION_KINDS, MdxSettings, convert_mdx
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ADMONITION_OPEN = re.compile(
@@ -24,6 +23,12 @@ _ADMONITION_OPEN = re.compile(
 _TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
 _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
 _JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
+_ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
+# Docusaurus's explicit heading id (``## Title {#my-id}``; ``mdx-loader``'s regex), and
+# its MDX form (``## Title {/* #my-id */}``: the first word after ``#``).
+_EXPLICIT_ID = re.compile(r"\s*\\?\{#(?P<id>(?:.(?!\{#|\}))*.)\}[ \t]*$")
+_COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}[ \t]*$")
+_META_RANGE = re.compile(r"\{[\d,\s-]*\}")
 _HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
 _HEAD_CLOSE = re.compile(r"^\s*</head>\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -31,6 +36,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _HTML_TAG = re.compile(r"<[^>\n]+>")
 _MARKDOWN_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 
+#: The directive every code fence of a post becomes (``directives/code.py``).
+CODE_DIRECTIVE = "blog-code"
+#: The role that carries a heading's explicit id to the doctree (``env/headings.py``).
+HEADING_ID_ROLE = "blog-heading-id"
 #: The marker left in the MyST source where the excerpt ends.
 TRUNCATE_MARKER = "<!-- truncate -->"
 #: A front-matter title is parsed as this ``# heading`` on the (blank) first line, so body
@@ -48,6 +57,8 @@ class ConvertedBody:
     word_count: int
     #: Line (1-based, in the whole file) of the ``<head>`` block, if any.
     head_line: int | None = None
+    #: MDX components the blog does not know (one per component).
+    problems: tuple[Problem, ...] = ()
 
 
 class _HeadParser(HTMLParser):
@@ -107,17 +118,60 @@ def count_words(lines: list[str]) -> int:
     return len(_WORD.findall(text))
 
 
-def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> ConvertedBody:
+def code_fence_line(line: str, fence: str, *, mermaid: bool = False) -> str:
+    """The opening line of a fence, as the ``blog-code`` directive (or ``mermaid``'s).
+
+    A fence already written for MyST (```` ```{note} ````) is left alone; Docusaurus's
+    metastring (``title="x" {1,3}``) stays on the line for the directive to read.
+    """
+    start = line.index(fence)
+    info = line[start + len(fence) :].strip()
+    head = line[: start + len(fence)]
+    first = info.split(maxsplit=1)[0] if info else ""
+    if first.startswith("{") and not _META_RANGE.fullmatch(first):
+        return line
+    if first.lower() == "mermaid" and mermaid:
+        return f"{head}{{mermaid}}"
+    return f"{head}{{{CODE_DIRECTIVE}}} {info}".rstrip()
+
+
+def mark_heading_id(line: str) -> str:
+    """``## Title {#my-id}`` -> ``## Title {blog-heading-id}`my-id``` (one line, same
+    place), so the heading keeps Docusaurus's explicit id and the text loses it."""
+    if not _ATX_HEADING.match(line) or "{" not in line:
+        return line
+    match = _EXPLICIT_ID.search(line) or _COMMENT_ID.search(line)
+    if match is None:
+        return line
+    anchor = match["id"].strip().replace("`", "")
+    if not anchor:
+        return line
+    return f"{line[: match.start()]} {{{HEADING_ID_ROLE}}}`{anchor}`"
+
+
+def convert_body(
+    text: str,
+    *,
+    mdx: bool = False,
+    first_line: int = 1,
+    mermaid: bool = False,
+    path: str = "",
+    mdx_settings: MdxSettings | None = None,
+) -> ConvertedBody:
     """Convert a Docusaurus post body to MyST, line for line.
 
     * the ``<head>…</head>`` block is blanked and its tags returned;
     * ``:::note[Title]`` / ``:::tip Title`` become ``:::{blog-note} Title``;
     * ``{/* truncate */}`` becomes ``<!-- truncate -->``; other JSX comments are removed;
-    * in ``.mdx`` files, top-level ``import``/``export`` lines are blanked.
+    * a heading's explicit id ``{#my-id}`` becomes a role the doctree transform reads;
+    * MDX components, ``import``/``export`` lines and ``{' '}`` are rewritten
+      (:mod:`.mdx`); in ``.mdx`` files, other top-level ``import``/``export`` lines too;
+    * every code fence becomes the ``blog-code`` directive (``mermaid``'s, with *mermaid*).
 
     *first_line* is the line number of the body's first line in the file.
     """
-    lines = text.split("\n")
+    # The body keeps the front matter's lines (blank): its index is the file's line - 1.
+    lines, problems = convert_mdx(text.split("\n"), path=path, settings=mdx_settings)
     out: list[str] = []
     head_tags: tuple[HeadTag, ...] = ()
     head_line: int | None = None
@@ -135,13 +189,14 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
                 fence_match
                 and fence_match.group(1)[0] == fence[0]
                 and len(fence_match.group(1)) >= len(fence)
+                and not line[fence_match.end() :].strip()
             ):
                 fence = None
             index += 1
             continue
         if fence_match:
             fence = fence_match.group(1)
-            out.append(line)
+            out.append(code_fence_line(line, fence, mermaid=mermaid))
             counted.append(line)
             index += 1
             continue
@@ -171,6 +226,7 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
             out.append(f"{converted} {title}".rstrip())
             index += 1
             continue
+        line = mark_heading_id(line)
         if "{/*" in line:
             line = _JSX_COMMENT.sub("", line)
         out.append(line)
@@ -182,4 +238,5 @@ def convert_body(text: str, *, mdx: bool = False, first_line: int = 1) -> Conver
         has_truncate_marker=has_truncate,
         word_count=count_words(counted),
         head_line=head_line,
+        problems=tuple(problems),
     )

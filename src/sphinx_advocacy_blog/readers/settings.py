@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .mdx import MdxSettings
 
 
 @dataclass(frozen=True)
@@ -19,3 +21,7 @@ class ReadSettings:
     #: Read the front matter the ABlog way even without ``blogpost: true`` (posts matched
     #: by ``blog_post_pattern``).
     ablog: bool = False
+    #: The site loads ``sphinxcontrib.mermaid``: ```` ```mermaid ```` fences are diagrams.
+    mermaid: bool = False
+    #: How MDX components are rendered (``blog_mdx_components``, sphinx-design).
+    mdx: MdxSettings = field(default_factory=MdxSettings)

@@ -91,3 +91,125 @@ def ablog_slugify(text: str) -> str:
     normalized = unicodedata.normalize("NFKD", str(text))
     cleaned = re.sub(r"[^\w\s-]", "", normalized).strip().lower()
     return re.sub(r"[-\s]+", "-", cleaned)
+
+
+# Circled and squared letters are symbols (So) that github-slugger keeps as letters.
+_SLUG_KEPT_SYMBOLS = ((0x24B6, 0x24E9), (0x1F130, 0x1F149), (0x1F150, 0x1F169), (0x1F170, 0x1F189))
+
+
+def _slug_char(char: str) -> bool:
+    category = unicodedata.category(char)
+    if category[0] in "LM" or category in ("Nd", "Nl", "Pc") or char in " -":
+        return True
+    point = ord(char)
+    return category == "So" and any(low <= point <= high for low, high in _SLUG_KEPT_SYMBOLS)
+
+
+def github_slug(text: str, *, maintain_case: bool = False) -> str:
+    """github-slugger 1.5's slug, which Docusaurus gives headings (without dedupe).
+
+    Lower case; every character other than a letter, mark, decimal number, ``_``, ``-``
+    and space is removed; each space becomes ``-`` (runs are not collapsed).
+
+    >>> github_slug("What's new in 2.0?")
+    'whats-new-in-20'
+    >>> github_slug("C++ & C#")
+    'c--c'
+    """
+    if not maintain_case:
+        text = text.lower()
+    return "".join(char for char in text if _slug_char(char)).replace(" ", "-")
+
+
+class GithubSlugger:
+    """github-slugger's ``slug()`` with its per-page memory: repeats get ``-1``, ``-2``...
+
+    >>> slugger = GithubSlugger()
+    >>> [slugger.slug("Intro"), slugger.slug("Intro"), slugger.slug("Intro-1")]
+    ['intro', 'intro-1', 'intro-1-1']
+    """
+
+    def __init__(self) -> None:
+        self.occurrences: dict[str, int] = {}
+
+    def slug(self, text: str, *, maintain_case: bool = False) -> str:
+        slug = original = github_slug(text, maintain_case=maintain_case)
+        while slug in self.occurrences:
+            self.occurrences[original] += 1
+            slug = f"{original}-{self.occurrences[original]}"
+        self.occurrences[slug] = 0
+        return slug
+
+
+# lodash's ``deburr`` for the letters NFKD does not take apart.
+_DEBURR = str.maketrans(
+    {
+        "ß": "ss", "Æ": "Ae", "æ": "ae", "Ø": "O", "ø": "o", "Þ": "Th", "þ": "th",
+        "Ð": "D", "ð": "d", "Đ": "D", "đ": "d", "Ħ": "H", "ħ": "h", "ı": "i", "Ĳ": "IJ",
+        "ĳ": "ij", "ĸ": "k", "Ŀ": "L", "ŀ": "l", "Ł": "L", "ł": "l", "ŉ": "'n", "Ŋ": "N",
+        "ŋ": "n", "Œ": "Oe", "œ": "oe", "Ŧ": "T", "ŧ": "t", "ſ": "s",
+    }
+)  # fmt: skip
+_COMBINING = re.compile("[\u0300-\u036f\ufe20-\ufe2f\u20d0-\u20ff]")
+
+
+def _deburr(text: str) -> str:
+    latin = "".join(
+        unicodedata.normalize("NFKD", char) if "\u00c0" <= char <= "\u017f" else char
+        for char in text.translate(_DEBURR)
+    )
+    return _COMBINING.sub("", latin)
+
+
+def _kind(char: str) -> str:
+    if "0" <= char <= "9":
+        return "D"
+    if char.isalpha():
+        return "U" if char.isupper() else "L"
+    if unicodedata.category(char) in ("So", "Mn", "Mc"):
+        return "E"
+    return "B"
+
+
+def lodash_words(text: str) -> list[str]:
+    """lodash's ``_.words``: runs of letters split at case changes and digits.
+
+    >>> lodash_words("XMLHttpRequest i18n")
+    ['XML', 'Http', 'Request', 'i', '18', 'n']
+    """
+    words: list[str] = []
+    word = ""
+    kinds = ""
+    for char in _deburr(text).replace("'", "").replace("\u2019", ""):
+        kind = _kind(char)
+        if kind == "B":
+            if word:
+                words.append(word)
+            word, kinds = "", ""
+            continue
+        last = kinds[-1:] if kinds else ""
+        if word and (
+            (kind == "D") != (last == "D")
+            or (kind == "E") != (last == "E")
+            or (kind == "U" and last == "L")
+        ):
+            words.append(word)
+            word, kinds = "", ""
+        elif kind == "L" and len(kinds) >= 2 and set(kinds) == {"U"}:
+            # "XMLHttp": the acronym ends before the capital that starts a word.
+            words.append(word[:-1])
+            word, kinds = word[-1], "U"
+        word += char
+        kinds += kind
+    if word:
+        words.append(word)
+    return words
+
+
+def kebab_case(text: str) -> str:
+    """lodash's ``_.kebabCase``, which Docusaurus gives inline tags and author pages.
+
+    >>> kebab_case("C++ i18n")
+    'c-i-18-n'
+    """
+    return "-".join(word.lower() for word in lodash_words(text))

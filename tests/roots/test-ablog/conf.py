@@ -12,3 +12,6 @@ blog_authors = {
 blog_post_pattern = ["posts/*/*"]
 post_date_format = "%b %d, %Y"
 blog_feed_archives = True  # an ABlog option this extension does not need
+
+# Author pages for every authors.yml author, as this site had before `page:` was read.
+blog_author_pages = "all"

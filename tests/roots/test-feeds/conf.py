@@ -8,3 +8,6 @@ myst_heading_anchors = 2
 
 blog_title = "Campaign <news> & notes"
 blog_description = "What the campaign did this week."
+
+# Author pages for every authors.yml author, as this site had before `page:` was read.
+blog_author_pages = "all"

@@ -9,3 +9,6 @@ blog_locales = {
     "ukr": {"label": "Українська", "html_lang": "uk"},
 }
 html_sidebars = {"**": ["advocacy_blog/language-switcher.html", "searchbox.html"]}
+
+# Author pages for every authors.yml author, as this site had before `page:` was read.
+blog_author_pages = "all"

@@ -10,3 +10,6 @@ blog_redirects = {
     "donate": "https://give.example.org/rivers?campaign=old-site&ref=<blog>",
     "reports/annual.pdf.html": "downloads/annual-report.pdf",
 }
+
+# Author pages for every authors.yml author, as this site had before `page:` was read.
+blog_author_pages = "all"

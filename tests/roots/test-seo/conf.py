@@ -19,3 +19,6 @@ blog_locales = {
     "en": {"label": "English"},
     "ukr": {"label": "Українська", "html_lang": "uk"},
 }
+
+# Author pages for every authors.yml author, as this site had before `page:` was read.
+blog_author_pages = "all"

@@ -8,3 +8,6 @@ blog_title = "Riverside news"
 html_title = "Riverside Residents"
 author = "Riverside Residents' Association"
 exclude_patterns = ["_build"]
+
+# Author pages for every authors.yml author, as this site had before `page:` was read.
+blog_author_pages = "all"

@@ -1,5 +1,10 @@
-"""How one option of :class:`~.options.BlogSettings` is declared: :class:`Option` and
-:func:`option` (a dataclass field that carries its ``conf.py`` name, types and doc)."""
+"""How an option is declared: :func:`option` makes a field of the option table.
+
+Each field of the table's parts (:mod:`.blog_options`, :mod:`.publishing_options`,
+:mod:`.feature_options`) is one option: its default, the types ``conf.py`` may give, the
+sentence that documents it, when a change needs a rebuild, a check and how the value is
+read into the field. :mod:`.options` puts the parts together.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,9 @@ import copy
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+#: Environment variable that makes a build include ``draft: true`` posts (for previews).
+DRAFTS_ENV_VAR = "SPHINX_BLOG_DRAFTS"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,62 @@
+"""What MDX components that are no container become: images, embeds (pure functions).
+
+:func:`render_embed` is the one place that decides how an embedded tweet or video looks
+in a post (a link), so a privacy-friendly "click to load" facade can replace it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .jsx import JsxTag
+
+#: Components rendered by the extension itself.
+BUILT_IN_COMPONENTS = frozenset(
+    {"Tabs", "TabItem", "Details", "Admonition", "CodeBlock", "Link", "Image", "IdealImage"}
+    | {"Tweet", "LiteYouTubeEmbed", "YouTube", "ReactPlayer"}
+)
+#: The value of ``blog_mdx_components`` that keeps a component's children only.
+CHILDREN_ONLY = "children"
+IMAGE_ROLE = "blog-image"
+
+#: Components shown as a link to what they embed.
+EMBEDS = {"Tweet", "LiteYouTubeEmbed", "YouTube", "ReactPlayer"}
+#: Components that are images.
+IMAGES = {"img", "Image", "IdealImage"}
+
+
+def render_embed(url: str, title: str) -> str:
+    """How an embedded tweet or video is shown: a link (one line of Markdown).
+
+    The one place that decides it, so a privacy-friendly "click to load" facade can
+    replace it."""
+    text = (title or url).replace("[", "(").replace("]", ")")
+    return f"[{text}]({url.replace(' ', '%20').replace(')', '%29')})"
+
+
+def embed_url(tag: JsxTag) -> str:
+    """The page an embed component or iframe shows, ``""`` if unknown."""
+    if tag.name == "Tweet":
+        tweet = tag.text("id")
+        return f"https://twitter.com/i/status/{tweet}" if tweet.isdigit() else ""
+    if tag.name in ("LiteYouTubeEmbed", "YouTube"):
+        video = tag.text("id") or tag.text("videoId")
+        return f"https://www.youtube.com/watch?v={video}" if re.fullmatch(r"[\w-]+", video) else ""
+    url = tag.text("src") or tag.text("url")
+    if url.startswith("//"):
+        url = "https:" + url
+    match = re.match(r"https?://(?:www\.)?youtube(?:-nocookie)?\.com/embed/([\w-]+)", url)
+    if match:
+        return f"https://www.youtube.com/watch?v={match.group(1)}"
+    return url if url.startswith(("https://", "http://")) else ""
+
+
+def image_role(tag: JsxTag) -> str:
+    """``<img src={require('./x.png').default} alt="x" width="400"/>`` as the image role."""
+    parts = []
+    for name in ("src", "alt", "width", "height", "title"):
+        value = tag.text("img" if name == "src" and not tag.text("src") else name)
+        value = value.replace("`", "'").replace('"', "'")
+        if value:
+            parts.append(f'{name}="{value}"')
+    return f"{{{IMAGE_ROLE}}}`{' '.join(parts)}`" if parts and parts[0].startswith("src") else ""
