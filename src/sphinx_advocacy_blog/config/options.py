@@ -4,8 +4,8 @@ Every option the extension reads is a field of :class:`BlogSettings`, declared o
 its default, the types ``conf.py`` may give, the sentence that documents it, when a change
 needs a rebuild, a check and how the value is read (:func:`.option.option`). The table is
 written in four parts, by topic (:mod:`.blog_options`, :mod:`.publishing_options`,
-:mod:`.feature_options`, :mod:`.phone_options`); ``BlogSettings`` is all of them, in that order. Sphinx registers
-:data:`OPTIONS` (made from the fields); the configuration reference
+:mod:`.feature_options`, :mod:`.phone_options`); ``BlogSettings`` is all of them, in that
+order. Sphinx registers :data:`OPTIONS` (made from the fields); the configuration reference
 (``docs/configuration.md``) is rendered from the same table (``tests/test_docs.py`` builds
 it and compares it with the table, and ``tests/test_options.py`` names a test that sets
 each option). The rest of the extension reads one typed, frozen ``BlogSettings``.
