@@ -95,6 +95,7 @@ authors: [ana]
 AUTHORS = f"""
 ana:
   name: Ana Petrenko
+  page: true
   url: https://www.facebook.com/ana.petrenko
   image_url: {BASE}img/social/ana.jpg
 remote:
@@ -301,3 +302,12 @@ def test_a_post_heading_keeps_the_size_of_its_markdown_level(site):
     assert not [c for c in found.get("class", []) if c.startswith("blog-heading-")]
     css = (site.outdir / "_static" / "advocacy-blog.css").read_text(encoding="utf-8")
     assert ".blog-heading-4 >" in css
+
+
+def test_check_reports_images_without_alt_text(tmp_path):
+    from sphinx_advocacy_blog.cli.check import lint_site
+
+    src = write_site(tmp_path)
+    findings = [f for f in lint_site(str(src)).findings if "alt text" in f.message]
+    # ![](./photo.jpg) on line 9 of the photo post; the map has its alt text.
+    assert [(Path(f.path).name, f.line) for f in findings] == [("index.md", 9)]

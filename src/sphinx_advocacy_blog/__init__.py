@@ -66,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .pages.excerpts import setup_excerpts
     from .pages.images import setup_images
     from .pages.language import setup_language
+    from .pages.links import setup_links
     from .pages.list_pages import setup_list_pages
     from .pages.navigation import setup_navigation
     from .pages.post_page import setup_post_page
@@ -117,6 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_language_switcher,
         setup_language,
         setup_navigation,
+        setup_links,
         setup_noindex,
         setup_git_dates,
         setup_head,

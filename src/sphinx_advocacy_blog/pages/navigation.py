@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 LINK_TEMPLATE = "blog-link.html"
+_CAPTION = '<p class="caption" role="heading">'
+_CAPTION_LEVEL = '<p class="caption" role="heading" aria-level="2">'
 SWITCHER_TEMPLATE = "language-switcher.html"
 
 
@@ -81,19 +83,20 @@ def _blog_link(app: Sphinx, pagename: str, *, item_class: str, link_class: str) 
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Wrap ``toctree()`` (before themes such as furo call it, priority 400)."""
+    """Wrap ``toctree()`` (before themes such as furo call it, priority 400); its captions
+    get their heading level in any case."""
     config = app.config
-    if not config.blog_navigation or app.builder.format != "html":
-        return
-    names = _named_templates(config)
-    add_link = not _placed(names, LINK_TEMPLATE)
-    add_switcher = not _placed(names, SWITCHER_TEMPLATE)
     toctree = context.get("toctree")
-    if not callable(toctree) or not (add_link or add_switcher):
+    if app.builder.format != "html" or not callable(toctree):
         return
+    names = _named_templates(config) if config.blog_navigation else set()
+    add_link = bool(config.blog_navigation) and not _placed(names, LINK_TEMPLATE)
+    add_switcher = bool(config.blog_navigation) and not _placed(names, SWITCHER_TEMPLATE)
 
     def toctree_with_blog(**kwargs: Any) -> str:
-        html = str(toctree(**kwargs) or "")
+        # Sphinx marks toctree captions role="heading" without the aria-level that role
+        # needs (axe, Lighthouse): a caption is a heading of the navigation, level 2.
+        html = str(toctree(**kwargs) or "").replace(_CAPTION, _CAPTION_LEVEL)
         if add_link:
             item = _blog_link(app, pagename, item_class="toctree-l1", link_class="reference")
             html += f'\n<ul class="blog-nav">{item}</ul>'
