@@ -12,7 +12,7 @@ When a post page is resolved (before its excerpt is kept), each image of the pos
 
 The copies themselves are made by :mod:`..media.responsive` from the requests kept here.
 List pages render excerpts through the same translator; on each list page the first
-image of the first entry gets the high priority (:func:`promote_first_image`).
+images of the first entry are loaded at once (:func:`promote_first_image`).
 """
 
 from __future__ import annotations
@@ -212,19 +212,28 @@ def _root_prefix(imgpath: str) -> str:
 _FIRST_IMAGE = re.compile(r"<img\b[^>]*>")
 
 
-def promote_first_image(html: str) -> str:
-    """*html* (a list entry) with its first content image loaded first: not lazy, high
-    priority (avatars are not the page's largest paint and stay as they are)."""
+def promote_first_image(html: str, count: int = 2) -> str:
+    """*html* (the first entry of a list page) with its first *count* content images
+    loaded at once, the first with high priority: the page's largest paint is one of them
+    (the cover, or the larger photo of the excerpt under it). Avatars are never the
+    largest paint and stay as they are."""
+    promoted = 0
+    parts = []
+    position = 0
     for match in _FIRST_IMAGE.finditer(html):
         tag = match.group(0)
         if "blog-author-avatar" in tag:
             continue
-        if ' loading="lazy"' not in tag:
-            return html
-        promoted = tag.replace(' loading="lazy"', "", 1)
-        promoted = promoted.replace("<img ", '<img fetchpriority="high" ', 1)
-        return html[: match.start()] + promoted + html[match.end() :]
-    return html
+        if ' loading="lazy"' in tag:
+            tag = tag.replace(' loading="lazy"', "", 1)
+            if promoted == 0:
+                tag = tag.replace("<img ", '<img fetchpriority="high" ', 1)
+        parts += [html[position : match.start()], tag]
+        position = match.end()
+        promoted += 1
+        if promoted == count:
+            break
+    return "".join(parts) + html[position:]
 
 
 def setup_images(app: Sphinx) -> None:
