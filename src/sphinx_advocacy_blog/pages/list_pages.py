@@ -188,7 +188,7 @@ def render_page_body(
     """
     site = get_site(app)
     builder = app.builder
-    heading = Markup("<h1>{}</h1>\n").format(page.title)
+    heading = Markup('<h1 class="blog-page-title">{}</h1>\n').format(page.title)
     if page.kind in _LIST_KINDS:
         intro = Markup("")
         if page.kind == "tag" and page.data["tag"].description:
