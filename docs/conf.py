@@ -26,6 +26,14 @@ blog_publisher = {
     "logo": "images/fnl-logo.png",
 }
 blog_default_image = "/images/posts/philadelphia_rally.jpg"
+# A call to action under every post (see the directives page).
+blog_cta = {
+    "title": "Support the Free Nations League",
+    "text": "Our work is done by volunteers and paid for by readers like you.",
+    "button": "Donate",
+    "url": "https://example.org/free-nations-league/donate",
+    "kind": "donation",
+}
 # The seed posts have no <!-- truncate --> marker: list pages show their first paragraphs.
 blog_excerpt_words = 60
 

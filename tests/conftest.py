@@ -164,3 +164,12 @@ def assert_same_output(incremental: Path, clean: Path) -> None:
     assert sorted(left) == sorted(right), "different files"
     different = [name for name in left if left[name] != right[name]]
     assert different == [], f"files differ: {different[:10]}"
+
+
+@pytest.fixture(scope="session")
+def privacy_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The privacy test site (tests/roots/test-privacy: embeds, remote media, a Cyrillic
+    title, a ``cta``), default options, built once for test_privacy and
+    test_share_cards_cta. Tests only read its output."""
+    srcdir = copy_root("privacy", tmp_path_factory.mktemp("privacy") / "src")
+    return build_site(srcdir, freshenv=True, show_warning_types=True)

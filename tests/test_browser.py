@@ -410,3 +410,59 @@ def test_phone_reader_reaches_the_sidebars(theme_site, browser, screenshots, req
         path = screenshots / theme / "phone-sidebar-375.png"
         path.parent.mkdir(parents=True, exist_ok=True)
         browser.save_screenshot(str(path))
+
+
+# -- privacy (issue 22): what the browser really fetches, and the facades ---------------------
+
+RESOURCES_JS = "return performance.getEntriesByType('resource').map(e => e.name);"
+
+
+@pytest.fixture(scope="module", params=list(THEMES))
+def privacy_theme_site(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    served: tuple[Path, str],
+) -> tuple[str, Site, str]:
+    """The privacy test site (embeds, remote images) in each theme, served over HTTP."""
+    theme = request.param
+    html_theme = THEMES[theme][1]
+    srcdir = copy_root("privacy", tmp_path_factory.mktemp(f"privacy-{theme}") / "src")
+    root, base_url = served
+    site = build_site(
+        srcdir, freshenv=True, builddir=root / f"privacy-{theme}", html_theme=html_theme
+    )
+    return theme, site, f"{base_url}/{site.outdir.relative_to(root).as_posix()}/"
+
+
+@pytest.mark.parametrize("page", ["blog/assembly.html", "blog/embeds.html", "blog/media.html"])
+def test_the_browser_fetches_nothing_from_another_host(privacy_theme_site, browser, page):
+    theme, _, base_url = privacy_theme_site
+    _open(browser, base_url + page, 1280)
+    browser.execute_script("window.scrollTo(0, document.body.scrollHeight);")
+    fetched = browser.execute_script(RESOURCES_JS)
+    host = urlsplit(base_url).netloc
+    assert fetched, f"{theme}: the page fetched nothing at all"
+    assert [url for url in fetched if urlsplit(url).netloc != host] == [], theme
+
+
+def test_a_click_loads_the_player_and_copy_link_shows(privacy_theme_site, browser):
+    theme, _, base_url = privacy_theme_site
+    _open(browser, base_url + "blog/assembly.html", 1280)
+    from selenium.webdriver.common.by import By
+
+    assert browser.find_elements(By.CSS_SELECTOR, ".blog-embed iframe") == []
+    copy = browser.find_element(By.CSS_SELECTOR, ".blog-share-copy")
+    assert copy.is_displayed(), f"{theme}: the script did not show 'Copy link'"
+    # The player's address is checked, never fetched: the browser blocks every https URL.
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["https://*"]})
+    try:
+        browser.find_element(By.CSS_SELECTOR, ".blog-embed .blog-embed-open").click()
+        frame = browser.find_element(By.CSS_SELECTOR, ".blog-embed iframe")
+        assert frame.get_attribute("src") == (
+            "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1"
+        )
+        # The page did not navigate away: the player took the facade's place.
+        assert browser.current_url == base_url + "blog/assembly.html"
+    finally:
+        browser.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})

@@ -46,7 +46,7 @@ def test_every_option_is_in_the_reference_once_with_its_default_and_doc(referenc
         assert section.find(["h2", "h3"]).get_text(strip=True).rstrip("¶") == option.name
         facts, doc = section.find_all("p")[:2]
         types = " or ".join(t.__name__ for t in option.types)
-        default = pprint.pformat(option.default)
+        default = pprint.pformat(option.default, width=200)
         assert facts.get_text() == f"Type: {types}. Default: {default}"
         # The sentence, with its ``code`` spans rendered as code (and quotes made curly).
         shown = doc.get_text().translate(STRAIGHT).replace("\u2026", "...")

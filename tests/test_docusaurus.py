@@ -222,7 +222,9 @@ def test_mdx_components_render_and_unknown_ones_warn_once_per_file(tmp_path):
     assert main.select_one(".admonition.tip .admonition-title").get_text() == "Careful"
     assert main.select_one(".code-block-caption").get_text().strip("¶") == "hello.js"
     assert "console.log(1);" in main.find("pre").get_text()
-    assert main.find("a", href="https://twitter.com/i/status/1234567890") is not None
+    # <Tweet>: a click-to-load facade (nothing loads from X) with a link to the post
+    assert main.find("a", href="https://x.com/i/status/1234567890") is not None
+    assert main.find("iframe") is None
     assert "Rendered markdown" in " ".join(text.split())
     image = main.find("img", alt="Photo")
     assert image is not None and (site.outdir / "blog/2024/01/01" / image["src"]).exists()

@@ -167,6 +167,8 @@ def test_sanitize_option_cleans_raw_html_of_guest_posts(tmp_path, sanitize):
     (srcdir / "blog").mkdir(parents=True)
     (srcdir / "conf.py").write_text(
         f'extensions = ["myst_parser", "sphinx_advocacy_blog"]\nblog_sanitize_html = {sanitize}\n'
+        # Iframes shown as written (not behind facades), to see what the sanitizer keeps.
+        "blog_remote_media = True\n"
     )
     (srcdir / "index.md").write_text("# Home\n")
     (srcdir / "blog" / "2024-01-1-guest.md").write_text(GUEST_POST)

@@ -104,6 +104,12 @@ OPTION_TESTS = {
     "blog_code_languages": (
         "test_docusaurus.py::test_code_options_language_aliases_default_language_and_magic_comments"
     ),
+    "blog_share": "test_share_cards_cta.py::test_blog_share_sets_the_networks_and_their_order",
+    "blog_social_cards": (
+        "test_share_cards_cta.py::test_cards_are_1200x630_pngs_used_as_og_twitter_and_json_ld_images"
+    ),
+    "blog_social_card_style": "test_share_cards_cta.py::test_card_style_colours_logo_and_font",
+    "blog_cta": "test_share_cards_cta.py::test_blog_cta_by_tag_and_default",
     "blog_mdx_components": (
         "test_docusaurus.py::test_mdx_components_render_and_unknown_ones_warn_once_per_file"
     ),
@@ -337,6 +343,8 @@ def test_embed_hosts_kept_by_the_sanitizer(tmp_path):
         freshenv=True,
         blog_sanitize_html=True,
         blog_embed_hosts=["player.vimeo.com"],
+        # Embeds are shown in place (not behind a click-to-load facade) when opted in.
+        blog_remote_media=True,
     )
     frames = [frame["src"] for frame in site.html("blog/video.html").find_all("iframe")]
     assert frames == ["https://player.vimeo.com/video/1"]

@@ -20,7 +20,7 @@ class OptionsReference(SphinxDirective):
             section = nodes.section(ids=[f"confval-{option.name}"], names=[option.name])
             section += nodes.title("", "", nodes.literal(option.name, option.name))
             types = " or ".join(t.__name__ for t in option.types)
-            default = pprint.pformat(option.default)
+            default = pprint.pformat(option.default, width=200)
             section += nodes.paragraph(
                 "",
                 "",

@@ -37,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .directives.admonitions import setup_admonitions
     from .directives.campaigns import setup_campaign_directives
     from .directives.code import setup_code
+    from .directives.cta import setup_cta
     from .directives.language_switcher import setup_language_switcher
     from .directives.listings import setup_listings
     from .directives.mdx import setup_mdx
@@ -59,6 +60,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .feeds.writer import setup_feeds
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
+    from .media.embeds import setup_embeds
+    from .media.page_assets import setup_page_assets
     from .media.responsive import setup_responsive
     from .migrate.ablog_labels import setup_ablog_labels
     from .migrate.ablog_options import setup_ablog_options
@@ -71,6 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .pages.navigation import setup_navigation
     from .pages.post_page import setup_post_page
     from .pages.removed_posts import setup_removed_posts
+    from .pages.share import setup_share
     from .pages.sidebars import setup_sidebars
     from .seo.head import setup_head
     from .seo.sitemap import setup_sitemap
@@ -97,6 +101,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_admonitions,
         setup_code,
         setup_mdx,
+        setup_cta,
         setup_sanitize,
         setup_collector,
         # The write phase. The post page's header and footer are filled (and its excerpt
@@ -105,8 +110,11 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # Images are described and planned (priority 450) before the excerpt is kept.
         setup_images,
         setup_excerpts,
+        setup_share,
         setup_covers,
         setup_responsive,
+        setup_embeds,
+        setup_page_assets,
         setup_removed_posts,
         setup_output_state,
         setup_consistency,

@@ -5,8 +5,9 @@ errors. Subtypes in use:
 
 ``yaml``, ``frontmatter``, ``encoding``, ``date``, ``author``, ``authors``, ``tags``,
 ``url``, ``image``, ``slug``, ``duplicate``, ``redirect``, ``draft``, ``truncate``, ``seo``,
-``i18n``, ``config``, ``path``, ``ablog``, ``event``, ``series``, ``link``, ``mdx``.
-``docs/warnings.md`` explains each one to the people who write posts.
+``i18n``, ``config``, ``path``, ``ablog``, ``event``, ``series``, ``link``, ``mdx``,
+``remote_media``, ``embed``, ``social_card``. ``docs/warnings.md`` explains each one to the
+people who write posts.
 """
 
 from __future__ import annotations

@@ -146,10 +146,11 @@ class BlogOptions:
     remote_media: bool = option(
         False,
         (bool,),
-        "Show images hosted on other sites (avatars such as ``https://github.com/x.png``,"
-        " remote cover images) in the blog's own templates. Off by default, so readers on"
-        " watched networks make no third-party requests; remote avatars become initials. "
-        "Images written in a post's body are the author's choice and are kept.",
+        "Let pages load images, videos and embeds from other sites. Off by default, so "
+        "no page tells a third party who reads it: remote avatars become initials, remote "
+        "covers are left out, embeds (YouTube, Vimeo, X...) wait behind a click-to-load "
+        "facade, and images, videos and sounds of other hosts in a page's body become "
+        "links to them (see the privacy page).",
         rebuild="html",
     )
     sanitize_html: bool = option(

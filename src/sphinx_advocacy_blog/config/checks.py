@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..util.urlpattern import pattern_problem
+from ..util.urls import safe_url
 
 #: The feeds the extension writes (``feeds/formats.py`` has their files).
 FEED_FORMATS = ("rss", "atom", "json")
@@ -164,4 +165,84 @@ def magic_comments(value: Any) -> str | None:
 def author_pages(value: Any) -> str | None:
     if value not in ("page", "all"):
         return "must be 'page' (authors with page: true, as Docusaurus) or 'all'"
+    return None
+
+
+#: The networks ``blog_share`` knows (``pages/share.py`` makes their links).
+SHARE_NETWORKS = (
+    "x",
+    "facebook",
+    "telegram",
+    "whatsapp",
+    "bluesky",
+    "mastodon",
+    "linkedin",
+    "vk",
+    "email",
+    "copy",
+)
+
+
+def share_networks(value: Any) -> str | None:
+    problem = str_list(value)
+    if problem:
+        return problem
+    unknown = [item for item in value if item not in SHARE_NETWORKS]
+    if unknown:
+        return f"names unknown networks {unknown}; known: {', '.join(SHARE_NETWORKS)}"
+    if len(set(value)) != len(value):
+        return "names a network twice"
+    return None
+
+
+_CARD_STYLE_KEYS = ("background", "text", "accent", "logo", "font")
+
+
+def card_style(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a dict"
+    unknown = sorted(str(key) for key in value if key not in _CARD_STYLE_KEYS)
+    if unknown:
+        return f"has unknown keys {unknown}; known: {', '.join(_CARD_STYLE_KEYS)}"
+    for key in ("background", "text", "accent"):
+        if key in value and not _is_colour(value[key]):
+            return f"[{key!r}] must be a colour such as '#1b2a41' or 'navy'"
+    font = value.get("font", "")
+    fonts = font.values() if isinstance(font, dict) else [font]
+    if not all(isinstance(item, str) for item in fonts):
+        return "['font'] must be a file path or a dict of locale -> file path"
+    if not isinstance(value.get("logo", ""), str):
+        return "['logo'] must be an image path"
+    return None
+
+
+def _is_colour(value: Any) -> bool:
+    from PIL import ImageColor
+
+    try:
+        ImageColor.getrgb(str(value))
+    except ValueError:
+        return False
+    return isinstance(value, str)
+
+
+_CTA_KEYS = ("title", "text", "button", "url", "kind", "tags", "locales")
+
+
+def cta_setting(value: Any) -> str | None:
+    entries = [value] if isinstance(value, dict) else list(value)
+    if isinstance(value, dict) and not value:
+        return None
+    for index, entry in enumerate(entries):
+        where = "" if isinstance(value, dict) else f"[{index}]"
+        if not isinstance(entry, dict):
+            return f"{where} must be a dict with title, text, button and url"
+        unknown = sorted(str(key) for key in entry if key not in _CTA_KEYS)
+        if unknown:
+            return f"{where} has unknown keys {unknown}; known: {', '.join(_CTA_KEYS)}"
+        missing = [key for key in ("title", "button", "url") if not entry.get(key)]
+        if missing:
+            return f"{where} needs {', '.join(missing)}"
+        if safe_url(str(entry["url"])) is None:
+            return f"{where}['url'] must be an http(s), mailto: or site-relative address"
     return None

@@ -173,3 +173,54 @@ class FeatureOptions:
         check=checks.str_dict,
         read=dict,
     )
+
+    # -- privacy, sharing, social cards and calls to action (issue 22) --------------------
+    share: tuple[str, ...] = option(
+        list(checks.SHARE_NETWORKS),
+        (
+            list,
+            tuple,
+        ),
+        "Share links under every post, in this order: any of ``x``, ``facebook``, "
+        "``telegram``, ``whatsapp``, ``bluesky``, ``mastodon`` (to the reader's own server), "
+        "``linkedin``, ``vk``, ``email`` and ``copy`` (copy the link). Plain links: nothing "
+        "is loaded from the networks. An empty list turns them off. Needs ``html_baseurl``.",
+        rebuild="html",
+        check=checks.share_networks,
+        read=tuple,
+    )
+
+    social_cards: bool = option(
+        False,
+        (bool,),
+        "Give every post without its own ``image`` a generated 1200x630 social card (title,"
+        " site name, date, authors) as its ``og:image``, ``twitter:image`` and JSON-LD "
+        "image. Cards are cached beside the doctrees and drawn again only when what they "
+        "show changes. Needs ``html_baseurl``.",
+        rebuild="html",
+    )
+    social_card_style: dict[str, Any] = option(
+        {},
+        (dict,),
+        "Look of the social cards: ``background``, ``text`` and ``accent`` colours "
+        "(``'#1b2a41'``, ``'#ffffff'``, ``'#f5c518'``), ``logo`` (an image path, looked up "
+        "like ``blog_default_image``) and ``font`` (a TrueType/OpenType file, or "
+        "``{locale: file}`` with an optional ``'default'``) for scripts the bundled DejaVu "
+        "Sans does not cover.",
+        rebuild="html",
+        check=checks.card_style,
+        read=dict,
+    )
+
+    cta: Any = option(
+        {},
+        (dict, list, tuple),
+        "A call to action under every post: ``{'title': ..., 'text': ..., 'button': ..., "
+        "'url': ..., 'kind': 'petition'}`` (``kind``: ``petition``, ``donation``, "
+        "``volunteering``), or a list of them, each limited with ``'tags': [...]`` and "
+        "``'locales': [...]``: the first that fits a post is shown. Posts with ``cta: "
+        "false`` show none.",
+        rebuild="html",
+        check=checks.cta_setting,
+        read=lambda value: dict(value) if isinstance(value, dict) else tuple(value),
+    )

@@ -32,7 +32,7 @@ from ..model.problem import Problem
 from ..model.routes import reserved_page
 from ..readers.location import PostLocation, peek_post
 from ..readers.settings import ReadSettings
-from ..util.files import source_file
+from ..util.files import plain_files, source_file
 from ..util.globs import matches_post_pattern
 from ..util.slugs import is_windows_reserved
 from .clock import build_now
@@ -124,6 +124,7 @@ class BlogProject(Project):
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("blog_undated", None)
+        state.pop("_plain_files", None)
         return state
 
     def restore(self, other: Project) -> None:
@@ -177,10 +178,27 @@ class BlogProject(Project):
         """Path (relative to srcdir) of the locale's translation of a post, if it exists."""
         if not self.blog_locale:
             return None
-        candidate = PurePosixPath(I18N_BLOG_DIR.format(locale=self.blog_locale), blog_relative)
-        if source_file(str(self.srcdir), str(candidate), follow_symlinks=self.blog_follow_symlinks):
-            return str(candidate)
-        return None
+        folder = I18N_BLOG_DIR.format(locale=self.blog_locale)
+        candidate = str(PurePosixPath(folder, blog_relative))
+        return candidate if self._is_plain_file(candidate) else None
+
+    def _is_plain_file(self, relative: str) -> bool:
+        """Whether the file at *relative* may be published: inside the source folder and,
+        unless ``blog_follow_symlinks``, reached without a symbolic link. The blog's folder
+        and the locale's are walked once per build; other paths are resolved one by one."""
+        if self.blog_follow_symlinks:
+            return source_file(str(self.srcdir), relative, follow_symlinks=True) is not None
+        if relative.startswith("i18n/"):
+            folder = "/".join(relative.split("/")[:3])
+        else:
+            folder = self.blog_path.strip("/")
+        if not folder or not relative.startswith(folder + "/"):
+            return source_file(str(self.srcdir), relative) is not None
+        walked = self.__dict__.setdefault("_plain_files", {})
+        known = walked.get(folder)
+        if known is None:
+            known = walked[folder] = plain_files(str(self.srcdir), folder)
+        return relative in known
 
     def _path_key(self, relative: str) -> Any:
         """*relative* in the form Sphinx keeps paths in (``Path`` since Sphinx 8, ``str``
@@ -306,6 +324,7 @@ class BlogProject(Project):
         self.blog_posts = {}
         self.blog_translated = {}
         self.blog_problems = []
+        self._plain_files: dict[str, set[str]] = {}
         self.blog_held_back = []
         self.blog_ablog = set()
         prefix = self.blog_path.strip("/") + "/"
@@ -328,10 +347,7 @@ class BlogProject(Project):
             ablog = by_pattern or located.ablog
             if not in_blog and not ablog and located.unreadable_line is None:
                 continue
-            if (
-                source_file(str(self.srcdir), relative, follow_symlinks=self.blog_follow_symlinks)
-                is None
-            ):
+            if not self._is_plain_file(relative):
                 self.blog_problems.append(
                     Problem(
                         "path",

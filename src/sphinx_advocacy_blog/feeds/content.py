@@ -25,6 +25,7 @@ from sphinx.util.osutil import relative_uri
 from ..env.build_state import resolved_doctree
 from ..env.records import posts_of
 from ..env.site_data import get_site
+from ..media.remote import restore_in_feed
 from ..pages.excerpts import docutils_settings
 from ..pages.links import absolute
 from ..util.files import write_atomically
@@ -62,6 +63,7 @@ def clean_body_html(html: str, base_url: str) -> str:
     if not html.strip():
         return ""
     root = lxml.html.fragment_fromstring(html, create_parent="div")
+    restore_in_feed(root)
     for element in root.xpath(_FRAME):
         parent = element.getparent()
         if parent is None:

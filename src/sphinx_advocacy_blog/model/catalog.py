@@ -155,8 +155,11 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
             by_tag[tag_key(tag)].append(post)
         for author in site.post_authors(post):
             for name in dict.fromkeys(n for n in (author.key, author.page_permalink) if n):
-                if post not in by_author_name[name]:
-                    by_author_name[name].append(post)
+                # A post is listed once per name (two authors may share one): compared by
+                # identity, since comparing records field by field is quadratic work.
+                named = by_author_name[name]
+                if not named or named[-1] is not post:
+                    named.append(post)
             if has_author_page(site, author):
                 key = author_key(author)
                 catalog.authors.setdefault(key, author)

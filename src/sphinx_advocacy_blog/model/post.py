@@ -92,6 +92,8 @@ class Post:
     draft: bool = False
     unlisted: bool = False
     pinned: bool = False
+    #: ``cta: false`` in front matter: no ``blog_cta`` call to action under this post.
+    show_cta: bool = True
     reading_minutes: int = 1
     word_count: int = 0
     sidebar_label: str = ""

@@ -169,6 +169,11 @@ def media_path(settings: BlogSettings, source_path: str) -> str:
     return posixpath.join(settings.route, "_media", inside_blog)
 
 
+def mastodon_share_path(settings: BlogSettings) -> str:
+    """The page that sends a post to the reader's own Mastodon server (a file path)."""
+    return posixpath.join(settings.route, "_share", "mastodon.html")
+
+
 #: What a page of the blog's route is called by the first segment after the route.
 _BLOG_SECTIONS = {
     "page": "the blog index's pages",
@@ -183,6 +188,8 @@ _BLOG_SECTIONS = {
     "events.ics": "the calendar of events",
     "series": "the series pages",
     "_media": "the folder of cover images",
+    "_share": "the folder of the share pages",
+    "_cards": "the folder of social cards",
     "index": "the blog index",
     "rss.xml": "the RSS feed",
     "atom.xml": "the Atom feed",

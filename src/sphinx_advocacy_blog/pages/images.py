@@ -41,6 +41,8 @@ PLAN_KEY = "advocacy_blog_plan"
 FIRST_KEY = "advocacy_blog_first"
 #: Class of the images the blog sized (its stylesheet keeps their aspect ratio).
 IMAGE_CLASS = "blog-image"
+#: Class of the poster image of an embedded video (:mod:`..media.embeds`), left alone.
+POSTER_CLASS = "blog-embed-poster"
 #: The widest an image is shown (CSS pixels): a column of text.
 COLUMN_WIDTH = 960
 
@@ -128,6 +130,8 @@ def prepare_post_images(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     first = True
     for node in doctree.findall(nodes.image):
+        if POSTER_CLASS in node.get("classes", ()):
+            continue  # a video's poster, drawn by its click-to-load facade
         if not str(node.get("alt", "")).strip():
             node["alt"] = post.title
         if first:

@@ -24,11 +24,13 @@ from ..env.nodes import (
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..util.resources import STATIC_DIR
+from .cta import post_cta
 from .events import event_view
 from .excerpts import save_excerpt
 from .links import link
 from .render import render
 from .series import related_views, series_view
+from .share import share_html
 from .views import post_view
 
 if TYPE_CHECKING:
@@ -101,6 +103,8 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
                 "post_footer.html",
                 post=view,
                 related=related_views(builder, site, docname, related, language),
+                share=share_html(app, site, docname, post.title),
+                cta=post_cta(app, site, post),
                 **_neighbour_views(app, docname),
             )
             node.replace_self(page_part_html(html=str(html)))

@@ -27,8 +27,14 @@ STATE_FILE = "advocacy_blog_post_pages.json"
 
 def _outputs(app: Sphinx, docname: str) -> list[str]:
     """The files a post's page made, relative to the output folder."""
-    outfile = app.builder.get_outfilename(docname)  # type: ignore[attr-defined]
-    page = os.path.relpath(outfile, app.outdir).replace(os.sep, "/")
+    outfile = str(app.builder.get_outfilename(docname))  # type: ignore[attr-defined]
+    outdir = str(app.outdir).rstrip(os.sep) + os.sep
+    # The builder joins the output folder and the page's name: cut the folder off again
+    # (os.path.relpath costs ten times as much, once per post and build).
+    page = (
+        outfile[len(outdir) :] if outfile.startswith(outdir) else os.path.relpath(outfile, outdir)
+    )
+    page = page.replace(os.sep, "/")
     copy = source_copy_name(app, docname)
     return [page, *([f"_sources/{copy}"] if copy else [])]
 

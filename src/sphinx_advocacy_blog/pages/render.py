@@ -11,7 +11,13 @@ import os
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+    select_autoescape,
+)
 from markupsafe import Markup
 
 from ..i18n import translate as i18n
@@ -21,6 +27,12 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 _ENVIRONMENTS: WeakKeyDictionary[Sphinx, Environment] = WeakKeyDictionary()
+
+
+def _cache_folder(app: Sphinx) -> str:
+    folder = os.path.join(app.doctreedir, "advocacy_blog_templates")
+    os.makedirs(folder, exist_ok=True)
+    return folder
 
 
 def template_environment(app: Sphinx) -> Environment:
@@ -43,6 +55,9 @@ def template_environment(app: Sphinx) -> Environment:
             # One environment per build: templates do not change while it runs, so no
             # file is checked again each time a template is used.
             auto_reload=False,
+            # Compiled templates are kept between builds beside the doctrees (keyed by the
+            # template's source, written atomically): a build compiles only what changed.
+            bytecode_cache=FileSystemBytecodeCache(_cache_folder(app)),
         )
         environment.add_extension("jinja2.ext.i18n")
         environment.install_gettext_callables(  # type: ignore[attr-defined]

@@ -1,13 +1,17 @@
 """What MDX components that are no container become: images, embeds (pure functions).
 
 :func:`render_embed` is the one place that decides how an embedded tweet or video looks
-in a post (a link), so a privacy-friendly "click to load" facade can replace it.
+in a post: the player of a known service (which the page turns into a click-to-load
+facade), else a link.
 """
 
 from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
+from ..model.embeds import recognize
 from .jsx import JsxTag
 
 #: Components rendered by the extension itself.
@@ -26,10 +30,20 @@ IMAGES = {"img", "Image", "IdealImage"}
 
 
 def render_embed(url: str, title: str) -> str:
-    """How an embedded tweet or video is shown: a link (one line of Markdown).
+    """How an embedded tweet or video is shown, as one line of the MyST text.
 
-    The one place that decides it, so a privacy-friendly "click to load" facade can
-    replace it."""
+    A video or post of a service the blog knows (``model/embeds``) becomes a raw
+    ``<iframe>`` of its player: the page's embeds (``media/embeds``) turn it into a
+    click-to-load facade with a link to the service, or keep it with ``blog_remote_media``.
+    Anything else is a plain link. Attribute values are escaped by ``markupsafe``.
+    """
+    embed = recognize(url)
+    if embed is not None:
+        return str(
+            Markup('<iframe src="{}" title="{}" loading="lazy" allowfullscreen></iframe>').format(
+                embed.embed_url, title or embed.service
+            )
+        )
     text = (title or url).replace("[", "(").replace("]", ")")
     return f"[{text}]({url.replace(' ', '%20').replace(')', '%29')})"
 

@@ -48,7 +48,7 @@ KNOWN_KEYS = frozenset(
         "toc_max_heading_level", "sidebar_label", "last_update", "pinned", "sticky",
         "category", "categories", "group", "time_to_read_in_minutes", "reading_time", "views",
         "aliases", "redirect_from", "schema_type", "blogpost", "location", "language",
-        "external_link", "event", "series", "series_order",
+        "external_link", "event", "series", "series_order", "cta",
     }
 )  # fmt: skip
 
@@ -242,6 +242,7 @@ def read_post(
         image=image,
         keywords=tuple(as_text_list(metadata.get("keywords"))),
         draft=draft,
+        show_cta=as_flag(metadata.get("cta", True)),
         unlisted=unlisted,
         pinned=as_flag(metadata.get("pinned", False)) or as_flag(metadata.get("sticky", False)),
         reading_minutes=reading_minutes,

@@ -30,6 +30,7 @@ from ..util.files import is_active_svg, source_file
 from ..util.image_variants import Variant, plan_image
 from ..util.urls import is_absolute_url, safe_url
 from . import jsonld
+from .cards import post_card
 from .headblock import ResolvedHead, Resolver, resolve_head_block
 from .headtags import meta_key
 from .images import PublishedImage, image_size, post_image, site_image
@@ -254,8 +255,10 @@ def _extra(post: Post, key: str) -> Any:
 
 
 def post_image_facts(app: Sphinx, site: BlogSite, post: Post) -> ImageFacts | None:
-    """The post's own social image."""
+    """The post's own social image, else its social card (``blog_social_cards``)."""
     if not post.image:
+        if site.settings.social_cards:
+            return post_card(app, site, post, site_title(app.config))
         return None
     published = post_image(
         str(app.srcdir),

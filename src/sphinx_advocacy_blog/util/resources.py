@@ -16,3 +16,5 @@ SEO_TEMPLATE_DIR = os.path.join(TEMPLATE_DIR, "seo")
 STATIC_DIR = os.path.join(PACKAGE_DIR, "static")
 #: ``<lang>/LC_MESSAGES/sphinx_advocacy_blog.po`` (and ``.mo`` in built packages).
 LOCALE_DIR = os.path.join(PACKAGE_DIR, "locale")
+#: The font of social cards (a subset of DejaVu Sans Bold, see ``fonts/README.md``).
+CARD_FONT = os.path.join(PACKAGE_DIR, "fonts", "DejaVuSans-Bold-cards.ttf")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _UNSAFE_SLUG_CHARS = re.compile(r"[^\w\-.~]+", re.UNICODE)
@@ -34,6 +35,7 @@ def fit_segment(segment: str) -> str:
     return f"{head.rstrip('-.')}-{digest}"
 
 
+@lru_cache(maxsize=65536)
 def path_segment(text: str) -> str:
     """One URL path segment (and file name) from user text, ``""`` when nothing is usable.
 
@@ -59,6 +61,7 @@ def is_windows_reserved(segment: str) -> bool:
     return segment.split(".", 1)[0].casefold() in WINDOWS_RESERVED
 
 
+@lru_cache(maxsize=65536)
 def slugify(label: str) -> str:
     """Docusaurus-style tag permalink: kebab case, unicode letters kept.
 
@@ -71,6 +74,7 @@ def slugify(label: str) -> str:
     return fit_segment("-".join(word.lower() for word in words))
 
 
+@lru_cache(maxsize=65536)
 def clean_url_path(path: str) -> str:
     """Make a user-given URL path safe as a document name and output path.
 
@@ -82,6 +86,7 @@ def clean_url_path(path: str) -> str:
     return "/".join(segment for segment in segments if segment)
 
 
+@lru_cache(maxsize=65536)
 def ablog_slugify(text: str) -> str:
     """ABlog's slug for tag, author, category, location and language pages.
 
@@ -206,6 +211,7 @@ def lodash_words(text: str) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def kebab_case(text: str) -> str:
     """lodash's ``_.kebabCase``, which Docusaurus gives inline tags and author pages.
 
