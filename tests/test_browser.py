@@ -437,7 +437,7 @@ def privacy_theme_site(
 @pytest.mark.parametrize("page", ["blog/assembly.html", "blog/embeds.html", "blog/media.html"])
 def test_the_browser_fetches_nothing_from_another_host(privacy_theme_site, browser, page):
     theme, _, base_url = privacy_theme_site
-    _open(browser, base_url + page, 1280)
+    _open(browser, base_url + page, 1280, ".blog-post-header")
     browser.execute_script("window.scrollTo(0, document.body.scrollHeight);")
     fetched = browser.execute_script(RESOURCES_JS)
     host = urlsplit(base_url).netloc
@@ -447,7 +447,7 @@ def test_the_browser_fetches_nothing_from_another_host(privacy_theme_site, brows
 
 def test_a_click_loads_the_player_and_copy_link_shows(privacy_theme_site, browser):
     theme, _, base_url = privacy_theme_site
-    _open(browser, base_url + "blog/assembly.html", 1280)
+    _open(browser, base_url + "blog/assembly.html", 1280, ".blog-share")
     from selenium.webdriver.common.by import By
 
     assert browser.find_elements(By.CSS_SELECTOR, ".blog-embed iframe") == []
