@@ -104,7 +104,7 @@ def test_python_dash_m_runs_the_cli():
 
 
 def test_subcommands_are_a_table():
-    assert [command.name for command in COMMANDS] == ["build", "check", "new"]
+    assert [command.name for command in COMMANDS] == ["build", "check", "new", "serve"]
     with pytest.raises(SystemExit):
         build_parser().parse_args([])
 

@@ -59,7 +59,9 @@ def test_russian_dates_reading_time_ui_and_options_json(sites):
     assert h1(index) == "Блог «Свободные голоса»"
     assert index.select_one(".blog-list-item time").get_text() == "3 марта 2025\u202fг."
     assert index.select_one(".blog-reading-time").get_text() == "1 минута чтения"
-    assert index.select_one(".blog-read-more").get_text() == "Читать дальше"
+    read_more = index.select_one(".blog-read-more")
+    assert read_more.select_one('[aria-hidden="true"]').get_text() == "Читать дальше"
+    assert read_more.select_one(".blog-visually-hidden").get_text().startswith("Читать дальше:")
     assert h1(ru.html("blog/tags.html")) == "Теги"
     assert h1(ru.html("blog/archive.html")) == "Архив"
     # Translated authors.yml replaces the source one.

@@ -113,6 +113,16 @@ OPTION_TESTS = {
     "blog_mdx_components": (
         "test_docusaurus.py::test_mdx_components_render_and_unknown_ones_warn_once_per_file"
     ),
+    "blog_responsive_images": (
+        "test_images_excerpts.py::test_options_turn_resizing_off_and_set_the_widths"
+    ),
+    "blog_image_widths": (
+        "test_images_excerpts.py::test_options_turn_resizing_off_and_set_the_widths"
+    ),
+    "blog_image_cache": (
+        "test_images_excerpts.py::test_copies_are_made_once_and_kept_between_clean_builds"
+    ),
+    "blog_navigation": "test_navigation.py::test_navigation_option_turns_the_link_off",
 }
 
 

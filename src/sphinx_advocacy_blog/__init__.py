@@ -62,12 +62,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .media.covers import setup_covers
     from .media.embeds import setup_embeds
     from .media.page_assets import setup_page_assets
+    from .media.responsive import setup_responsive
     from .migrate.ablog_labels import setup_ablog_labels
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
     from .pages.excerpts import setup_excerpts
+    from .pages.images import setup_images
     from .pages.language import setup_language
+    from .pages.links import setup_links
     from .pages.list_pages import setup_list_pages
+    from .pages.navigation import setup_navigation
     from .pages.post_page import setup_post_page
     from .pages.removed_posts import setup_removed_posts
     from .pages.share import setup_share
@@ -103,9 +107,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # The write phase. The post page's header and footer are filled (and its excerpt
         # kept) before the listings and language switchers of that page are.
         setup_post_page,
+        # Images are described and planned (priority 450) before the excerpt is kept.
+        setup_images,
         setup_excerpts,
         setup_share,
         setup_covers,
+        setup_responsive,
         setup_embeds,
         setup_page_assets,
         setup_removed_posts,
@@ -118,6 +125,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_sidebars,
         setup_language_switcher,
         setup_language,
+        setup_navigation,
+        setup_links,
         setup_noindex,
         setup_git_dates,
         setup_head,

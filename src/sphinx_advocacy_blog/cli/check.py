@@ -56,6 +56,7 @@ _HTML_OPTIONS: dict[str, Any] = {
 
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*[\"'])?\s*\)")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
+_HTML_ALT = re.compile(r"\balt\s*=\s*([\"'])(.*?)\1", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
@@ -179,7 +180,13 @@ def discover_posts(
 
 def body_images(text: str) -> list[tuple[int, str]]:
     """``(line, target)`` of each image in a post's Markdown (not inside code blocks)."""
-    found: list[tuple[int, str]] = []
+    return [(number, target) for number, target, _alt in _images_with_alt(text)]
+
+
+def _images_with_alt(text: str) -> list[tuple[int, str, str | None]]:
+    """``(line, target, alt)`` of each image; alt None when the author gave none
+    (``![](x.png)``, an ``<img>`` without ``alt``; ``alt=""`` marks a decorative one)."""
+    found: list[tuple[int, str, str | None]] = []
     fence: str | None = None
     for number, line in enumerate(text.split("\n"), start=1):
         match = _FENCE.match(line)
@@ -194,8 +201,12 @@ def body_images(text: str) -> list[tuple[int, str]]:
             continue
         # Code spans show Markdown as text (the hint of a post made by ``new``).
         line = _CODE_SPAN.sub("", line)
-        found.extend((number, target) for target in _MARKDOWN_IMAGE.findall(line))
-        found.extend((number, match[2]) for match in _HTML_IMAGE.finditer(line))
+        for image in _MARKDOWN_IMAGE.finditer(line):
+            text_alt = image[0][2 : image[0].index("]")].strip()
+            found.append((number, image[1], text_alt or None))
+        for image in _HTML_IMAGE.finditer(line):
+            attribute = _HTML_ALT.search(image[0] + line[image.end() :].split(">", 1)[0])
+            found.append((number, image[2], attribute[2] if attribute else None))
     return found
 
 
@@ -247,9 +258,20 @@ def post_problems(post: Post, text: str, site: BlogSite, srcdir: str) -> list[Pr
                 post.line_of("image") or 1,
             )
         )
-    for line, target in body_images(text):
+    for line, target, alt in _images_with_alt(text):
         if not _image_exists(srcdir, settings.static_dirs, path, target):
             problems.append(Problem("image", f"the image {target!r} does not exist", path, line))
+        elif alt is None:
+            problems.append(
+                Problem(
+                    "image",
+                    f"the image {target!r} has no alt text: readers who cannot see it (and "
+                    "search engines) get the post's title instead; describe the picture in "
+                    "![the brackets](...)",
+                    path,
+                    line,
+                )
+            )
     head_description = next(
         (
             tag.attribute("content")

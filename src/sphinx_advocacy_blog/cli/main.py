@@ -4,6 +4,8 @@
     lint the whole blog without building it; exit status 1 when there are errors.
 ``new "Title" [--author KEY] [--tags TAG ...] [--dir SOURCEDIR]``
     create ``blog/YYYY-MM-DD-<slug>/index.md`` with its front matter.
+``serve SOURCEDIR [--port N]``
+    build every locale, serve it on 127.0.0.1 and rebuild when a file changes.
 
 Each command is a :class:`Command` in :data:`COMMANDS`: a name, a help line, a function that
 adds its arguments to an :mod:`argparse` parser and one that runs it and returns the exit
@@ -196,6 +198,30 @@ def _run_build(args: argparse.Namespace) -> int:
     return build_all_locales(args.srcdir, args.outdir, args.sphinx_args)
 
 
+# -- serve ----------------------------------------------------------------------------------
+
+
+def _configure_serve(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("srcdir", metavar="SOURCEDIR", help="the Sphinx source folder (conf.py)")
+    parser.add_argument("--port", type=int, default=8000, help="the port (default: 8000)")
+    parser.add_argument(
+        "--outdir", help="where the preview is built (default: a folder in the temp folder)"
+    )
+    parser.add_argument(
+        "--no-watch", action="store_true", help="build once and serve, without rebuilding"
+    )
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import Preview, default_outdir
+
+    if not os.path.isfile(os.path.join(args.srcdir, "conf.py")):
+        print(f"sphinx-advocacy-blog: no conf.py in {args.srcdir}", file=sys.stderr)
+        return 2
+    preview = Preview(args.srcdir, args.outdir or default_outdir(args.srcdir), args.port)
+    return preview.run(watch=not args.no_watch)
+
+
 COMMANDS: list[Command] = [
     Command(
         "build",
@@ -205,6 +231,13 @@ COMMANDS: list[Command] = [
     ),
     Command("check", "lint the blog without building it", _configure_check, _run_check),
     Command("new", "create a new post with its front matter", _configure_new, _run_new),
+    Command(
+        "serve",
+        "build every locale, serve it on 127.0.0.1 with Docusaurus-style URLs, rebuild and "
+        "reload the browser when a file changes",
+        _configure_serve,
+        _run_serve,
+    ),
 ]
 
 

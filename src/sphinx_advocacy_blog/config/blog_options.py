@@ -84,11 +84,11 @@ class BlogOptions:
         check=checks.non_negative_int,
     )
     excerpt_words: int = option(
-        0,
+        60,
         (int,),
         "For posts without a ``<!-- truncate -->`` (or ``<!--more-->``) marker, show "
-        "whole paragraphs on list pages until this many words, then 'Read more'. 0 shows "
-        "the whole post, as Docusaurus does.",
+        "whole paragraphs (and the headings above them) on list pages until this many "
+        "words, then 'Read more'. 0 shows the whole post, as Docusaurus does.",
         rebuild="html",
         check=checks.non_negative_int,
     )

@@ -92,6 +92,18 @@ def optional_str_or_str_list(value: Any) -> str | None:
     return None if value is None else str_or_str_list(value)
 
 
+def width_list(value: Any) -> str | None:
+    if (
+        not isinstance(value, (list, tuple))
+        or not value
+        or not all(
+            isinstance(v, int) and not isinstance(v, bool) and 16 <= v <= 8192 for v in value
+        )
+    ):
+        return "must be a non-empty list of widths in pixels (whole numbers from 16 to 8192)"
+    return None
+
+
 def feed_formats(value: Any) -> str | None:
     problem = str_list(value)
     if problem is None:

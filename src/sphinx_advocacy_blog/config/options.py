@@ -3,9 +3,9 @@
 Every option the extension reads is a field of :class:`BlogSettings`, declared once with
 its default, the types ``conf.py`` may give, the sentence that documents it, when a change
 needs a rebuild, a check and how the value is read (:func:`.option.option`). The table is
-written in three parts, by topic (:mod:`.blog_options`, :mod:`.publishing_options`,
-:mod:`.feature_options`); ``BlogSettings`` is all of them, in that order. Sphinx registers
-:data:`OPTIONS` (made from the fields); the configuration reference
+written in four parts, by topic (:mod:`.blog_options`, :mod:`.publishing_options`,
+:mod:`.feature_options`, :mod:`.phone_options`); ``BlogSettings`` is all of them, in that
+order. Sphinx registers :data:`OPTIONS` (made from the fields); the configuration reference
 (``docs/configuration.md``) is rendered from the same table (``tests/test_docs.py`` builds
 it and compares it with the table, and ``tests/test_options.py`` names a test that sets
 each option). The rest of the extension reads one typed, frozen ``BlogSettings``.
@@ -22,15 +22,16 @@ from dataclasses import dataclass, fields
 from .blog_options import BlogOptions
 from .feature_options import FeatureOptions
 from .option import DRAFTS_ENV_VAR, Option, option, strip_slashes
+from .phone_options import PhoneOptions
 from .publishing_options import PublishingOptions
 
 __all__ = ["DRAFTS_ENV_VAR", "OPTIONS", "OPTIONS_BY_NAME", "BlogSettings", "Option", "option"]
 __all__ += ["strip_slashes"]
 
 
-# Fields come base by base, the last base first: the blog, publishing, then features.
+# Fields come base by base, the last base first: the blog, publishing, features, phones.
 @dataclass(frozen=True)
-class BlogSettings(FeatureOptions, PublishingOptions, BlogOptions):
+class BlogSettings(PhoneOptions, FeatureOptions, PublishingOptions, BlogOptions):
     """The validated options, as one typed object read by the rest of the extension."""
 
     # -- computed from Sphinx's own settings (not options of this extension) --------------

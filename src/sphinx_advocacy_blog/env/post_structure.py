@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -23,7 +24,7 @@ from ..readers.markdown import TITLE_PLACEHOLDER, TRUNCATE_MARKER
 from ..util.files import is_active_svg, source_file
 from .discovery import is_post, post_source
 from .nodes import excerpt_marker, post_footer, post_header
-from .records import READING_KEY
+from .records import READING_KEY, TEXT_KEY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -235,9 +236,51 @@ class TranslatedImageFallback(SphinxTransform):
                 image["uri"] = "/" + fallback
 
 
+_ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]|$)")
+
+
+class HeadingSizes(SphinxTransform):
+    """A post's headings look as big as their Markdown level says.
+
+    MyST nests sections by order, not by level: a ``####`` right under a ``##`` is the
+    page's ``<h3>``, and a post written with ``####`` headings only gets ``<h2>`` ones, as
+    big as the theme's. The HTML levels stay (they must not skip), and a section whose
+    heading was written deeper than it is nested gets the class ``blog-heading-<level>``,
+    which the stylesheet sizes.
+    """
+
+    default_priority = 185
+
+    def apply(self, **kwargs: Any) -> None:
+        text = self.env.temp_data.get(TEXT_KEY)
+        if self.env.temp_data.get(READING_KEY) is None or not isinstance(text, str):
+            return
+        lines = text.split("\n")
+        for section in self.document.findall(nodes.section):
+            depth = _depth(section)
+            title = section.next_node(nodes.title)
+            line = title.line if title is not None and title.line else section.line
+            if not line or line > len(lines):
+                continue
+            match = _ATX.match(lines[line - 1])
+            if match is not None and len(match.group(1)) > depth:
+                section["classes"].append(f"blog-heading-{len(match.group(1))}")
+
+
+def _depth(section: nodes.Element) -> int:
+    """1 for the post's title section, 2 for a section in it..."""
+    depth, parent = 0, section
+    while parent is not None:
+        if isinstance(parent, nodes.section):
+            depth += 1
+        parent = parent.parent
+    return depth
+
+
 def setup_post_structure(app: Sphinx) -> None:
     """Register the transforms and the placeholder nodes."""
     app.add_transform(PostStructure)
+    app.add_transform(HeadingSizes)
     app.add_transform(ImageSources)
     app.add_transform(StaticImagePaths)
     app.add_transform(TranslatedImageFallback)

@@ -24,7 +24,7 @@ from ..util.files import find_source_file, is_active_svg
 from ..util.urls import is_absolute_url
 from .discovery import is_ablog_post, is_post, post_source
 from .git_dates import post_date_fallback
-from .records import READING_KEY
+from .records import READING_KEY, TEXT_KEY
 from .site_data import get_site
 
 if TYPE_CHECKING:
@@ -71,7 +71,8 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             Problem(
                 "truncate",
                 f"this post has {post.word_count} words and no <!-- truncate --> marker, so "
-                "list pages show all of it; add the marker where the excerpt should end",
+                "list pages cut it where blog_excerpt_words says (or show all of it); add the "
+                "marker where the excerpt should end",
                 read_path,
                 1,
             )
@@ -84,6 +85,7 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             parsed.problems.append(problem)
     report(app, parsed.problems)
     env.temp_data[READING_KEY] = post
+    env.temp_data[TEXT_KEY] = parsed.myst_text
     source[0] = parsed.myst_text
 
 

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 #: Key in ``env.temp_data`` for the post being read.
 READING_KEY = "advocacy_blog_post"
+#: ``env.temp_data`` key of the Markdown text MyST parses for the post being read.
+TEXT_KEY = "advocacy_blog_text"
 #: Keys in ``env.temp_data`` for ABlog's ``post`` directives (their options and lines) and
 #: ``update`` dates of the document being read.
 ABLOG_POSTS_KEY = "advocacy_blog_ablog_posts"

@@ -18,6 +18,7 @@ import contextlib
 import os
 import pickle
 import posixpath
+import re
 import zlib
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
@@ -29,6 +30,8 @@ from sphinx.util.osutil import relative_uri
 
 from ..env.build_state import resolved_doctree
 from ..env.nodes import excerpt_marker, post_excerpt, post_footer, post_header, post_listing
+from ..env.records import posts_of
+from .images import prepare_excerpt
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -101,12 +104,17 @@ def excerpt_store(app: Sphinx) -> ExcerptStore:
     return store
 
 
-def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.container:
+def extract_excerpt(
+    doctree: nodes.document, word_limit: int = 0, docname: str = ""
+) -> nodes.container:
     """Copy of the body above the truncate marker: no title, header, footer or listings.
 
-    Without a marker, the whole body; or, with *word_limit*, whole top-level blocks until
-    that many words.
+    Without a marker, the whole body; or, with *word_limit*, whole blocks (paragraphs,
+    lists, images...) until that many words, going into the post's sections (their
+    headings kept) rather than taking a whole section at once. Ids are dropped, but
+    sections get one made from *docname* (unique on a list page).
     """
+    prefix = re.sub(r"[^A-Za-z0-9]+", "-", docname).strip("-") + "-excerpt-"
     section = doctree.next_node(nodes.section)
     container = nodes.container(classes=["blog-excerpt-body"])
     if section is None:
@@ -114,26 +122,54 @@ def extract_excerpt(doctree: nodes.document, word_limit: int = 0) -> nodes.conta
     # ABlog's directive may stand before the title, outside the section.
     ablog = doctree.next_node(post_excerpt)
     if ablog is not None:
-        return _ablog_excerpt(section, ablog, container)
+        return _strip_ids(_ablog_excerpt(section, ablog, container), prefix)
     has_marker = section.next_node(excerpt_marker) is not None
-    words = 0
-    for child in section.children:
-        if word_limit and not has_marker and words >= word_limit:
-            break
-        if isinstance(child, nodes.title):
-            continue
+    _copy_blocks(section, container, 0 if has_marker else word_limit, [0])
+    for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
+        node.parent.remove(node)
+    return _strip_ids(container, prefix)
+
+
+def _copy_blocks(
+    source: nodes.Element, target: nodes.Element, word_limit: int, words: list[int]
+) -> bool:
+    """Copy the blocks of *source* into *target* until the marker or *word_limit* words
+    (counted in ``words[0]``); True when the excerpt ends there."""
+    for child in source.children:
+        if word_limit and words[0] >= word_limit:
+            return True
+        if isinstance(child, nodes.title) and isinstance(target, nodes.container):
+            continue  # the post's own title
         if isinstance(child, excerpt_marker) or child.next_node(excerpt_marker) is not None:
             if not isinstance(child, excerpt_marker):
                 partial = child.deepcopy()
                 _truncate_at_marker(partial)
-                container += partial
-            break
+                target += partial
+            return True
         if isinstance(child, (post_header, post_footer, post_listing)):
             continue
-        container += child.deepcopy()
-        words += len(child.astext().split())
-    for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
-        node.parent.remove(node)
+        if word_limit and isinstance(child, nodes.section):
+            part = child.copy()
+            ended = _copy_blocks(child, part, word_limit, words)
+            target += part
+            if ended:
+                return True
+            continue
+        target += child.deepcopy()
+        if not isinstance(child, nodes.title):
+            words[0] += len(child.astext().split())
+    return False
+
+
+def _strip_ids(container: nodes.container, prefix: str = "excerpt-") -> nodes.container:
+    """Drop the anchors of the copied nodes: a list page holds many excerpts, whose ids
+    would clash. Sections keep one, made unique by *prefix* (Sphinx's translator needs
+    it); links to the others lead to the post."""
+    for node in container.findall(nodes.Element):
+        if isinstance(node, nodes.section):
+            node["ids"] = [prefix + (node["ids"][0] if node["ids"] else "section")]
+        else:
+            node["ids"] = []
     return container
 
 
@@ -208,10 +244,19 @@ def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
         reference["refuri"] = rebased + hash_ + anchor
 
 
+def _post_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> nodes.container:
+    """The excerpt of a resolved post doctree, links relative to the site root."""
+    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words, docname)
+    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    post = posts_of(app.env).get(docname)
+    if post is not None:
+        prepare_excerpt(app.builder, post, fragment)
+    return fragment
+
+
 def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
     """Keep the excerpt of a just-resolved post doctree (links relative to the root)."""
-    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
-    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
+    fragment = _post_excerpt(app, docname, doctree)
     # Copied nodes keep a reference to their document (and through it the settings and
     # the whole environment); without cutting it each pickle weighs hundreds of KB.
     for node in fragment.findall():
@@ -233,9 +278,7 @@ def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
     fragment = store.get(docname, stamp)
     if fragment is not None:
         return fragment
-    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words)
-    _rebase_links(fragment, app.builder.get_target_uri(docname), "")
-    return fragment
+    return _post_excerpt(app, docname, doctree)
 
 
 def docutils_settings(builder: Builder) -> Any:
@@ -275,16 +318,22 @@ def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> st
         if candidate in env.images and candidate not in builder.images:
             builder.images[candidate] = env.images[candidate][1]
     saved_imgpath = getattr(builder, "imgpath", "")
+    saved_permalinks = getattr(builder, "add_permalinks", True)
     builder.imgpath = relative_uri(
         builder.get_target_uri(pagename),
         builder.imagedir,
     )
     try:
         translator = builder.create_translator(document, builder)
+        # The excerpt's sections sit under the entry's <h2> title: its ``##`` is an <h3>,
+        # without a permalink (the post's headings have theirs).
+        translator.section_level = 2
+        builder.add_permalinks = False  # type: ignore[attr-defined]
         fragment.walkabout(translator)
         return "".join(translator.body)
     finally:
         builder.imgpath = saved_imgpath
+        builder.add_permalinks = saved_permalinks  # type: ignore[attr-defined]
 
 
 def depends_on_page(fragment: nodes.Element) -> bool:

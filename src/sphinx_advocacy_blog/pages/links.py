@@ -6,17 +6,22 @@ Every link the extension writes goes through here, so ``html_link_suffix`` and t
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from markupsafe import escape
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..util.urls import is_absolute_url
 
+logger = logging.getLogger("sphinx_advocacy_blog")
+
 if TYPE_CHECKING:
+    from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
     from ..config.options import BlogSettings
@@ -97,3 +102,22 @@ def public_uri(builder: Builder, pagename: str) -> str:
 def absolute_page_url(builder: Builder, settings: BlogSettings, pagename: str) -> str:
     """The canonical URL of a page."""
     return absolute(settings, public_uri(builder, pagename))
+
+
+_NOTICE = (
+    "html_link_suffix is '': links have no .html, as on Docusaurus sites. Web hosts that "
+    "serve /blog/x from blog/x.html (Netlify, Cloudflare Pages, GitHub Pages...) follow "
+    "them, but `python -m http.server` and file:// do not (every link is a 404 there): "
+    "preview with `python -m sphinx_advocacy_blog serve {srcdir}`."
+)
+
+
+def _suffixless_notice(app: Sphinx, exception: BaseException | None) -> None:
+    """Say once per build that suffixless links need a server that maps them."""
+    if exception is None and app.builder.name == "html" and app.config.html_link_suffix == "":
+        logger.info(_NOTICE.format(srcdir=os.path.relpath(app.srcdir) or "."))
+
+
+def setup_links(app: Sphinx) -> None:
+    """Tell a site with suffixless links how to preview it."""
+    app.connect("build-finished", _suffixless_notice)

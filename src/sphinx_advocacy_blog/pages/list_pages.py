@@ -37,7 +37,8 @@ from ..util.files import remove_output
 from .archive import render_archive
 from .events import render_events_page, render_index_events
 from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
-from .links import DEFERRED, link, resolve_deferred
+from .images import COLUMN_WIDTH, cover_plan, promote_first_image
+from .links import DEFERRED, link, link_to_file, resolve_deferred
 from .page_labels import setup_page_labels
 from .plan import GeneratedPage, plan_pages, post_keys
 from .render import render
@@ -75,7 +76,25 @@ def _list_view(app: Sphinx, from_page: str, post: Post, excerpt: str) -> dict[st
     view["excerpt"] = Markup(excerpt)  # noqa: S704 - builder HTML
     limit = site.settings.excerpt_words
     view["truncated"] = post.has_truncate_marker or bool(limit and post.word_count > limit)
+    view.update(cover_view(app.builder, from_page, post))
     return view
+
+
+def cover_view(builder: Any, from_page: str, post: Post) -> dict[str, Any]:
+    """Size and WebP copies of a post's cover as shown on a list page."""
+    plan = cover_plan(builder, post) if post.image else None
+    if plan is None:
+        return {"image_width": 0, "image_height": 0, "image_srcset": "", "image_sizes": ""}
+    srcset = ", ".join(
+        f"{link_to_file(builder, from_page, variant.path)} {variant.width}w"
+        for variant in plan.webp
+    )
+    return {
+        "image_width": plan.width,
+        "image_height": plan.height,
+        "image_srcset": srcset,
+        "image_sizes": plan.sizes(COLUMN_WIDTH),
+    }
 
 
 #: Pages that list posts with their excerpts.
@@ -169,7 +188,7 @@ def render_page_body(
     """
     site = get_site(app)
     builder = app.builder
-    heading = Markup("<h1>{}</h1>\n").format(page.title)
+    heading = Markup('<h1 class="blog-page-title">{}</h1>\n').format(page.title)
     if page.kind in _LIST_KINDS:
         intro = Markup("")
         if page.kind == "tag" and page.data["tag"].description:
@@ -185,10 +204,14 @@ def render_page_body(
         if page.kind == "index" and page.data.get("events"):
             intro = render_index_events(app, site, page.name, list(page.data["events"]))
         entries = entries or ListEntries(app)
+        items = [entries.html(page.name, post) for post in page.posts]
+        if items:
+            # The first entry's picture is the page's largest paint: loaded first.
+            items[0] = promote_first_image(items[0])
         body = render(
             app,
             "post_list.html",
-            items=[Markup(entries.html(page.name, post)) for post in page.posts],  # noqa: S704 - rendered by our template
+            items=[Markup(item) for item in items],  # noqa: S704 - rendered by our template
             pager=_pager(app, page),
             intro=intro,
         )

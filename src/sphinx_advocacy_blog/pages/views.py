@@ -7,12 +7,14 @@ language), never raw markup; the templates escape them.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from ..i18n import translate as i18n
 from ..model.post import Author, Post, Tag
 from ..model.routes import author_page, category_page, group_page, media_path, tag_page
 from ..model.site import BlogSite
-from ..util.urls import is_absolute_url
+from ..util.files import find_source_file
+from ..util.urls import is_absolute_url, own_site_path
 from .links import link, link_to_file
 
 if TYPE_CHECKING:
@@ -32,10 +34,62 @@ def image_link(
     if not image:
         return ""
     if is_absolute_url(image):
+        # An address on the site itself whose file is in the source: the local file.
+        local = own_site_path(site.settings.base_url, image)
+        found = local and find_source_file(str(builder.srcdir), site.settings.static_dirs, local)
+        if local and found:
+            return link_to_file(builder, from_page, local)
         return image if remote_ok else ""
     if image.startswith("/"):
         return link_to_file(builder, from_page, image)
     return link_to_file(builder, from_page, media_path(site.settings, image))
+
+
+#: How social networks spell their names (the keys of ``socials``, and their hosts).
+NETWORK_LABELS = {
+    "x": "X",
+    "twitter": "X",
+    "github": "GitHub",
+    "linkedin": "LinkedIn",
+    "bluesky": "Bluesky",
+    "stackoverflow": "Stack Overflow",
+    "instagram": "Instagram",
+    "threads": "Threads",
+    "telegram": "Telegram",
+    "youtube": "YouTube",
+    "facebook": "Facebook",
+    "mastodon": "Mastodon",
+    "newsletter": "Newsletter",
+}
+_NETWORK_HOSTS = {
+    "x.com": "x",
+    "twitter.com": "twitter",
+    "github.com": "github",
+    "linkedin.com": "linkedin",
+    "bsky.app": "bluesky",
+    "stackoverflow.com": "stackoverflow",
+    "instagram.com": "instagram",
+    "threads.net": "threads",
+    "t.me": "telegram",
+    "youtube.com": "youtube",
+    "facebook.com": "facebook",
+    "fb.com": "facebook",
+}
+
+
+def network_label(network: str) -> str:
+    """A network's name as it spells it (``github`` -> ``GitHub``)."""
+    return NETWORK_LABELS.get(network, network[:1].upper() + network[1:])
+
+
+def url_label(url: str) -> str:
+    """The label of an author's ``url``: the network's name for a profile on a social
+    network, else ``""`` (the template says "Website")."""
+    host = urlsplit(url).netloc.lower().rsplit("@", 1)[-1].split(":")[0]
+    for suffix, network in _NETWORK_HOSTS.items():
+        if host == suffix or host.endswith("." + suffix):
+            return network_label(network)
+    return ""
 
 
 def author_view(builder: Builder, site: BlogSite, from_page: str, author: Author) -> dict[str, Any]:
@@ -49,11 +103,14 @@ def author_view(builder: Builder, site: BlogSite, from_page: str, author: Author
         "name": author.name,
         "title": author.title,
         "url": author.url,
+        "url_label": url_label(author.url) if author.url else "",
         "page_url": link(builder, from_page, page) if page else "",
         "avatar": avatar,
         "initials": initials(author.name),
         "description": author.description,
-        "socials": [{"network": network, "url": url} for network, url in author.socials],
+        "socials": [
+            {"network": network_label(network), "url": url} for network, url in author.socials
+        ],
         "email": author.email,
     }
 
@@ -66,6 +123,12 @@ def tag_view(builder: Builder, site: BlogSite, from_page: str, tag: Tag) -> dict
         "description": tag.description,
         "permalink": tag.permalink,
     }
+
+
+def _cover_alt(post: Post) -> str:
+    """The cover's ``image_alt`` from the front matter, else the post's title."""
+    alt = dict(post.extra).get("image_alt")
+    return alt.strip() if isinstance(alt, str) and alt.strip() else post.title
 
 
 def _last_update(post: Post, language: str, date_format: str) -> dict[str, str] | None:
@@ -114,7 +177,7 @@ def post_view(
         "group": post.group,
         "group_url": link(builder, from_page, group_page(site, post.group)) if post.group else "",
         "image": image_link(builder, site, from_page, post.image, remote_ok=settings.remote_media),
-        "image_alt": post.title,
+        "image_alt": _cover_alt(post),
         "description": post.description or post.summary,
         "last_update": _last_update(post, language, settings.date_format),
         "pinned": post.pinned,

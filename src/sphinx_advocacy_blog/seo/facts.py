@@ -27,6 +27,7 @@ from ..model.routes import author_page, index_page, media_path, series_key, seri
 from ..model.site import BlogSite
 from ..pages.links import absolute, absolute_page_url, link_to_file, public_uri
 from ..util.files import is_active_svg, source_file
+from ..util.image_variants import Variant, plan_image
 from ..util.urls import is_absolute_url, safe_url
 from . import jsonld
 from .cards import post_card
@@ -77,11 +78,16 @@ def _published_url(site: BlogSite, image: PublishedImage | None) -> str:
     return absolute(site.settings, image.location)
 
 
-def image_facts(site: BlogSite, image: PublishedImage | None, alt: str = "") -> ImageFacts | None:
+def image_facts(
+    site: BlogSite, image: PublishedImage | None, alt: str = "", copy: Variant | None = None
+) -> ImageFacts | None:
+    """Facts of a published image, or of its resized *copy*."""
+    if copy is not None and image is not None:
+        image = PublishedImage(copy.path)
     url = _published_url(site, image)
     if not url or image is None:
         return None
-    size = image_size(image.source)
+    size = (copy.width, copy.height) if copy is not None else image_size(image.source)
     return ImageFacts(
         url=url, width=size[0] if size else None, height=size[1] if size else None, alt=alt
     )
@@ -261,7 +267,20 @@ def post_image_facts(app: Sphinx, site: BlogSite, post: Post) -> ImageFacts | No
         media_path(site.settings, post.image),
     )
     alt = _extra(post, "image_alt")
-    return image_facts(site, published, alt if isinstance(alt, str) and alt else post.title)
+    alt = alt if isinstance(alt, str) and alt else post.title
+    social = _social_copy(app, published)
+    if social is not None:
+        return image_facts(site, published, alt, social)
+    return image_facts(site, published, alt)
+
+
+def _social_copy(app: Sphinx, published: PublishedImage | None) -> Variant | None:
+    """The 1200-wide copy of a large local cover that link previews get (made by
+    :mod:`..media.responsive`)."""
+    if published is None or not published.source or not app.config.blog_responsive_images:
+        return None
+    plan = plan_image(published.source)
+    return plan.social() if plan is not None else None
 
 
 def post_dates(app: Sphinx, post: Post) -> tuple[datetime, datetime | None]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _CONTROL_CHARS = re.compile(r"[\x00-\x20\x7f]+")
@@ -39,3 +39,22 @@ def safe_url(value: str, *, allow_data_image: bool = False) -> str | None:
 def is_absolute_url(value: str) -> bool:
     """True for ``scheme://...`` and protocol-relative ``//host/...`` URLs."""
     return bool(re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)", value))
+
+
+def own_site_path(base_url: str, url: str) -> str | None:
+    """The root-relative path (``/img/x.jpg``) of *url* when it is an address on the site
+    itself (*base_url*, ``html_baseurl``: same host, below its path), else None."""
+    if not base_url or not is_absolute_url(url):
+        return None
+    base, target = urlsplit(base_url), urlsplit(url)
+    if not target.netloc or target.netloc.lower() != base.netloc.lower():
+        return None
+    if target.scheme.lower() not in ("http", "https") or target.query:
+        return None
+    prefix = base.path.rstrip("/")
+    if not target.path.startswith(prefix + "/"):
+        return None
+    path = unquote(target.path[len(prefix) :])
+    if ".." in path.split("/") or "\x00" in path or path == "/":
+        return None
+    return path

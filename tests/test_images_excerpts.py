@@ -1,0 +1,313 @@
+"""What a reader gets on a phone, read from the built HTML: sized, lazy and resized images,
+excerpts rather than whole posts, headings under the entry titles, local avatars.
+
+The site is written by the test (images made with Pillow, so their sizes are known here);
+every figure expected below comes from those sizes and the options, not from the code.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import Site, assert_same_output, build_site
+
+BASE = "https://riverside.example.org/"
+CONF = f"""
+project = "Riverside"
+extensions = ["myst_parser", "sphinx_advocacy_blog"]
+html_baseurl = "{BASE}"
+exclude_patterns = ["_build"]
+blog_title = "News"
+"""
+WORDS = [
+    "the",
+    "river",
+    "was",
+    "clean",
+    "again",
+    "and",
+    "everyone",
+    "stayed",
+    "for",
+    "tea",
+    "under",
+    "the",
+    "old",
+    "bridge",
+]
+
+
+def _words(count: int, start: int = 0) -> str:
+    return " ".join(WORDS[(start + i) % len(WORDS)] for i in range(count))
+
+
+PHOTO_POST = f"""---
+title: Photo report from the clean-up
+slug: photo-report
+authors: [ana]
+tags: [events]
+image: ./photo.jpg
+---
+
+![](./photo.jpg)
+
+{_words(40)}.
+
+## What we found
+
+{_words(40, 3)}.
+
+{_words(40, 5)}.
+
+![A map of the bank](./map.png)
+
+#### A small detail
+
+{_words(30, 7)}.
+"""
+
+SHORT_POST = f"""---
+title: A short note
+slug: short-note
+authors: [ana]
+---
+
+{_words(20)}.
+"""
+
+MARKER_POST = f"""---
+title: With a marker
+slug: with-marker
+authors: [ana]
+---
+
+{_words(10)}.
+
+<!-- truncate -->
+
+{_words(200)}.
+"""
+
+AUTHORS = f"""
+ana:
+  name: Ana Petrenko
+  page: true
+  url: https://www.facebook.com/ana.petrenko
+  image_url: {BASE}img/social/ana.jpg
+remote:
+  name: Remote Person
+  image_url: https://elsewhere.example.net/img/social/ana.jpg
+"""
+
+
+def _image(path: Path, size: tuple[int, int], image_format: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", size, (30, 120, 200)).save(path, image_format)
+
+
+def write_site(root: Path) -> Path:
+    """The test site in *root*/src."""
+    src = root / "src"
+    (src / "blog" / "2024-05-01-photo-report").mkdir(parents=True)
+    (src / "conf.py").write_text(CONF, encoding="utf-8")
+    (src / "index.md").write_text("# Riverside\n\nHello.\n", encoding="utf-8")
+    post = src / "blog" / "2024-05-01-photo-report"
+    (post / "index.md").write_text(PHOTO_POST, encoding="utf-8")
+    _image(post / "photo.jpg", (1600, 1000), "JPEG")
+    _image(post / "map.png", (700, 400), "PNG")
+    (src / "blog" / "2024-04-01-short-note.md").write_text(SHORT_POST, encoding="utf-8")
+    (src / "blog" / "2024-03-01-with-marker.md").write_text(MARKER_POST, encoding="utf-8")
+    (src / "blog" / "authors.yml").write_text(AUTHORS, encoding="utf-8")
+    _image(src / "static" / "img" / "social" / "ana.jpg", (200, 200), "JPEG")
+    return src
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    src = write_site(tmp_path_factory.mktemp("phone"))
+    return build_site(src, freshenv=True)
+
+
+def _widths(srcset: str) -> list[int]:
+    return [int(part.split()[1][:-1]) for part in srcset.split(",")]
+
+
+def test_post_images_are_sized_lazy_and_resized(site):
+    page = site.html("blog/photo-report.html")
+    pictures = page.select("section picture")
+    assert len(pictures) == 2
+    first, second = (picture.img for picture in pictures)
+    # The first image of the page is its largest paint: fetched first, never lazy.
+    assert first["fetchpriority"] == "high" and "loading" not in first.attrs
+    assert (first["width"], first["height"]) == ("1600", "1000")
+    assert first["decoding"] == "async"
+    assert second["loading"] == "lazy" and "fetchpriority" not in second.attrs
+    assert (second["width"], second["height"]) == ("700", "400")
+    # No alt text written: the post's title; written: kept.
+    assert first["alt"] == "Photo report from the clean-up"
+    assert second["alt"] == "A map of the bank"
+    # The original stays the fallback; the WebP copies are 480 and 960 wide (the default
+    # widths), never wider than the image (700 for the map).
+    assert first["src"].endswith("photo.jpg")
+    source = pictures[0].source
+    assert source["type"] == "image/webp"
+    assert _widths(source["srcset"]) == [480, 960]
+    assert _widths(pictures[1].source["srcset"]) == [480, 700]
+    for candidate in source["srcset"].split(","):
+        url, width = candidate.split()
+        copy = site.outdir / "blog" / url
+        with Image.open(copy) as image:
+            assert image.format == "WEBP"
+            assert image.size == (int(width[:-1]), round(1000 * int(width[:-1]) / 1600))
+
+
+def test_link_previews_get_a_1200_wide_copy(site):
+    page = site.html("blog/photo-report.html")
+    url = page.select_one('meta[property="og:image"]')["content"]
+    assert url.startswith(BASE) and url.endswith(".jpg") and "1200" in url
+    assert page.select_one('meta[property="og:image:width"]')["content"] == "1200"
+    assert page.select_one('meta[property="og:image:height"]')["content"] == "750"
+    with Image.open(site.outdir / url[len(BASE) :]) as image:
+        assert (image.format, image.size) == ("JPEG", (1200, 750))
+
+
+def test_list_shows_excerpts_not_whole_posts(site):
+    page = site.html("blog.html")
+    entries = {entry.h2.get_text(strip=True): entry for entry in page.select("article")}
+    photo = entries["Photo report from the clean-up"]
+    excerpt = photo.select_one(".blog-excerpt")
+    words = len(excerpt.get_text(" ", strip=True).split())
+    # Whole paragraphs until 60 words (the default): 40 + the heading + 40, no more.
+    assert 60 <= words <= 90, excerpt.get_text(" ", strip=True)
+    assert "A small detail" not in excerpt.get_text()
+    assert photo.select_one(".blog-read-more") is not None
+    # A post shorter than the limit is shown whole, without "Read more".
+    short = entries["A short note"]
+    assert short.select_one(".blog-read-more") is None
+    # The marker wins over the limit.
+    marker = entries["With a marker"]
+    assert len(marker.select_one(".blog-excerpt").get_text(" ", strip=True).split()) == 10
+
+
+def test_headings_of_an_excerpt_sit_below_the_entry_title(site):
+    page = site.html("blog.html")
+    photo = next(a for a in page.select("article") if "Photo report" in a.h2.get_text())
+    headings = [
+        h.name for h in photo.select(".blog-excerpt h1, .blog-excerpt h2, .blog-excerpt h3")
+    ]
+    assert headings == ["h3"]
+    # No permalink and no id that another entry could repeat.
+    assert photo.select(".blog-excerpt .headerlink") == []
+    ids = [element["id"] for element in page.select("[id]")]
+    assert len(ids) == len(set(ids))
+
+
+def test_cover_identical_to_the_first_image_is_shown_once(site):
+    page = site.html("blog.html")
+    photo = next(a for a in page.select("article") if "Photo report" in a.h2.get_text())
+    sources = [
+        img["src"]
+        for img in photo.select("img")
+        if "blog-author-avatar" not in img.get("class", [])
+    ]
+    assert len([src for src in sources if src.endswith("photo.jpg")]) == 1
+    cover = photo.select_one("img.blog-cover")
+    # The first entry's picture is the list page's largest paint.
+    assert cover["fetchpriority"] == "high" and "loading" not in cover.attrs
+    assert (cover["width"], cover["height"]) == ("1600", "1000")
+    assert _widths(photo.select_one("picture source")["srcset"]) == [480, 960]
+
+
+def test_avatar_on_the_sites_own_domain_is_the_local_file(site):
+    page = site.html("blog/authors/ana.html")
+    avatar = page.select_one(".blog-author-profile img.blog-author-avatar")
+    assert avatar is not None and avatar["src"] == "../../img/social/ana.jpg"
+    assert (site.outdir / "img" / "social" / "ana.jpg").is_file()
+
+
+def test_author_profile_labels_a_social_profile_by_its_network(site):
+    page = site.html("blog/authors/ana.html")
+    profile = page.select_one(".blog-author-profile")
+    assert profile.name != "section"
+    link = profile.select_one('a[href="https://www.facebook.com/ana.petrenko"]')
+    assert link.get_text(strip=True) == "Facebook"
+
+
+def test_every_section_has_a_heading(site):
+    for path in (
+        "blog.html",
+        "blog/authors/ana.html",
+        "blog/photo-report.html",
+        "blog/archive.html",
+    ):
+        for section in site.html(path).select("section"):
+            assert section.find(re.compile("^h[1-6]$")) is not None, (path, str(section)[:200])
+
+
+def test_options_turn_resizing_off_and_set_the_widths(tmp_path):
+    off = build_site(write_site(tmp_path / "off"), blog_responsive_images=False)
+    page = off.html("blog/photo-report.html")
+    assert page.select("picture") == []
+    img = page.select_one("section img.blog-image")
+    assert img["decoding"] == "async" and "width" not in img.attrs
+    assert not (off.outdir / "_images" / "blog").exists()
+    og = page.select_one('meta[property="og:image"]')["content"]
+    assert og.endswith("photo.jpg") and "1200" not in og
+    widths = build_site(write_site(tmp_path / "widths"), blog_image_widths=[300, 1000])
+    sources = widths.html("blog/photo-report.html").select("picture source")
+    assert [_widths(source["srcset"]) for source in sources] == [[300, 1000], [300, 700]]
+
+
+def test_whole_posts_with_zero_excerpt_words(tmp_path):
+    whole = build_site(write_site(tmp_path / "whole"), blog_excerpt_words=0)
+    entry = next(a for a in whole.html("blog.html").select("article") if "Photo" in a.h2.get_text())
+    assert "A small detail" in entry.get_text()
+
+
+def test_copies_are_made_once_and_kept_between_clean_builds(tmp_path):
+    src = write_site(tmp_path)
+    cache = tmp_path / "image-cache"
+    first = build_site(src, builddir=tmp_path / "one", blog_image_cache=str(cache))
+    made = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert any(name.endswith(".webp") for name in made)
+    second = build_site(src, builddir=tmp_path / "two", blog_image_cache=str(cache))
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == made
+    assert_same_output(second.outdir, first.outdir)
+
+
+def test_a_changed_image_gets_new_copies_and_the_old_ones_go(tmp_path):
+    src = write_site(tmp_path)
+    build_site(src, builddir=tmp_path / "build")
+    _image(src / "blog" / "2024-05-01-photo-report" / "map.png", (900, 300), "PNG")
+    incremental = build_site(src, builddir=tmp_path / "build")
+    clean = build_site(src, builddir=tmp_path / "clean")
+    assert_same_output(incremental.outdir, clean.outdir)
+    source = incremental.html("blog/photo-report.html").select("picture source")[1]
+    assert _widths(source["srcset"]) == [480, 900]
+
+
+def test_a_post_heading_keeps_the_size_of_its_markdown_level(site):
+    page = site.html("blog/photo-report.html")
+    small = next(
+        s for s in page.select("section") if "A small detail" in s.find(["h2", "h3"]).get_text()
+    )
+    # Nested one level under "## What we found", so an <h3>, sized as the #### it was.
+    assert small.find(["h2", "h3"]).name == "h3"
+    assert "blog-heading-4" in small["class"]
+    found = next(s for s in page.select("section") if "What we found" in s.find(["h2"]).get_text())
+    assert not [c for c in found.get("class", []) if c.startswith("blog-heading-")]
+    css = (site.outdir / "_static" / "advocacy-blog.css").read_text(encoding="utf-8")
+    assert ".blog-heading-4 >" in css
+
+
+def test_check_reports_images_without_alt_text(tmp_path):
+    from sphinx_advocacy_blog.cli.check import lint_site
+
+    src = write_site(tmp_path)
+    findings = [f for f in lint_site(str(src)).findings if "alt text" in f.message]
+    # ![](./photo.jpg) on line 9 of the photo post; the map has its alt text.
+    assert [(Path(f.path).name, f.line) for f in findings] == [("index.md", 9)]
