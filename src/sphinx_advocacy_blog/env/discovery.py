@@ -17,7 +17,6 @@ Drafts are dropped here in production builds, so they are never read nor written
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePath, PurePosixPath
@@ -32,12 +31,11 @@ from ..model.problem import Problem
 from ..model.routes import reserved_page
 from ..readers.location import PostLocation, peek_post
 from ..readers.settings import ReadSettings
-from ..util.files import plain_files, source_file
 from ..util.globs import matches_post_pattern
-from ..util.slugs import is_windows_reserved
 from .clock import build_now
 from .git_dates import modification_time, post_date_fallback
 from .site_data import get_site
+from .source_checks import PublishableFiles, portability_problems
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -124,7 +122,7 @@ class BlogProject(Project):
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("blog_undated", None)
-        state.pop("_plain_files", None)
+        state.pop("_publishable_files", None)
         return state
 
     def restore(self, other: Project) -> None:
@@ -180,25 +178,16 @@ class BlogProject(Project):
             return None
         folder = I18N_BLOG_DIR.format(locale=self.blog_locale)
         candidate = str(PurePosixPath(folder, blog_relative))
-        return candidate if self._is_plain_file(candidate) else None
+        return candidate if self._publishable().allows(candidate) else None
 
-    def _is_plain_file(self, relative: str) -> bool:
-        """Whether the file at *relative* may be published: inside the source folder and,
-        unless ``blog_follow_symlinks``, reached without a symbolic link. The blog's folder
-        and the locale's are walked once per build; other paths are resolved one by one."""
-        if self.blog_follow_symlinks:
-            return source_file(str(self.srcdir), relative, follow_symlinks=True) is not None
-        if relative.startswith("i18n/"):
-            folder = "/".join(relative.split("/")[:3])
-        else:
-            folder = self.blog_path.strip("/")
-        if not folder or not relative.startswith(folder + "/"):
-            return source_file(str(self.srcdir), relative) is not None
-        walked = self.__dict__.setdefault("_plain_files", {})
-        known = walked.get(folder)
-        if known is None:
-            known = walked[folder] = plain_files(str(self.srcdir), folder)
-        return relative in known
+    def _publishable(self) -> PublishableFiles:
+        """This build's :class:`PublishableFiles` (made again by each discovery)."""
+        files = self.__dict__.get("_publishable_files")
+        if files is None:
+            files = self._publishable_files = PublishableFiles(
+                str(self.srcdir), self.blog_path, self.blog_follow_symlinks
+            )
+        return files
 
     def _path_key(self, relative: str) -> Any:
         """*relative* in the form Sphinx keeps paths in (``Path`` since Sphinx 8, ``str``
@@ -273,33 +262,6 @@ class BlogProject(Project):
         )
         return target
 
-    def _check_portable(self, name: str, relative: str, folded: dict[str, str]) -> None:
-        """Warn about page names that only some file systems tell apart or can store."""
-        key = unicodedata.normalize("NFC", name).casefold()
-        other = folded.setdefault(key, relative)
-        if other != relative:
-            self.blog_problems.append(
-                Problem(
-                    "duplicate",
-                    f"the URL /{name} differs from the URL of {other} only in upper and lower "
-                    "case (or in how an accented letter is encoded): on Windows and macOS "
-                    "hosts one page overwrites the other. Give one of them another 'slug'",
-                    relative,
-                    1,
-                )
-            )
-        if any(is_windows_reserved(segment) for segment in name.split("/")):
-            self.blog_problems.append(
-                Problem(
-                    "url",
-                    f"the URL /{name} holds a name Windows cannot store as a file (CON, AUX, "
-                    "NUL, COM1...); the site cannot be built or served on Windows. Give the "
-                    "post another 'slug'",
-                    relative,
-                    1,
-                )
-            )
-
     def _scheduled(self, located: PostLocation) -> bool:
         """Whether a post is dated after the build and so not published yet."""
         return (
@@ -324,7 +286,7 @@ class BlogProject(Project):
         self.blog_posts = {}
         self.blog_translated = {}
         self.blog_problems = []
-        self._plain_files: dict[str, set[str]] = {}
+        self.__dict__.pop("_publishable_files", None)
         self.blog_held_back = []
         self.blog_ablog = set()
         prefix = self.blog_path.strip("/") + "/"
@@ -347,7 +309,7 @@ class BlogProject(Project):
             ablog = by_pattern or located.ablog
             if not in_blog and not ablog and located.unreadable_line is None:
                 continue
-            if not self._is_plain_file(relative):
+            if not self._publishable().allows(relative):
                 self.blog_problems.append(
                     Problem(
                         "path",
@@ -401,7 +363,7 @@ class BlogProject(Project):
                 permalink, docname, located.path_permalink, relative, claimed, docnames
             )
             claimed[target] = relative
-            self._check_portable(target, relative, claimed_folded)
+            self.blog_problems += portability_problems(target, relative, claimed_folded)
             source = (None if ablog else self.translation_of(blog_relative)) or relative
             if target != docname:
                 docnames.discard(docname)
