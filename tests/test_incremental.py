@@ -183,6 +183,37 @@ def test_feeds_sitemap_and_redirects_are_made_again_only_when_needed(tmp_path, m
     assert sorted(set(made)) == ["feeds", "redirects", "sitemap"]
 
 
+def test_only_the_feeds_that_show_an_edited_post_are_serialized_again(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.feeds import writer as feeds
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    build_site(srcdir, freshenv=True)
+    serialized: list[str] = []
+
+    def counting(name, serialize):
+        def wrapper(feed):
+            serialized.append(feed.feed_urls[name].split("/", 3)[3])
+            return serialize(feed)
+
+        return wrapper
+
+    monkeypatch.setattr(
+        feeds, "WRITERS", {name: counting(name, w) for name, w in feeds.WRITERS.items()}
+    )
+    edit(
+        srcdir / "blog" / "2023-11-30-annual-report.md",
+        "title: Annual report 2023",
+        "title: Report",
+    )
+    site = build_site(srcdir)
+    # The post is in the blog's feeds, its tag's and its author's; not in the "elections" tag's.
+    assert "blog/rss.xml" in serialized and "blog/tags/reports/atom.xml" in serialized
+    assert not [name for name in serialized if "elections" in name], serialized
+    assert "<title>Report</title>" in (
+        site.outdir / "blog" / "tags" / "reports" / "rss.xml"
+    ).read_text(encoding="utf-8")
+
+
 def test_a_changed_theme_template_reaches_the_blog_pages(tmp_path):
     srcdir = copy_root("docusaurus", tmp_path / "src")
     layout = srcdir / "_templates" / "layout.html"
@@ -196,3 +227,19 @@ def test_a_changed_theme_template_reaches_the_blog_pages(tmp_path):
     second = build_site(srcdir, templates_path=["_templates"])
     for page in ("blog.html", "blog/tags.html", "blog/welcome.html"):
         assert second.html(page).find(id="mark").get_text() == "second", page
+
+
+def test_the_pickled_environment_keeps_each_author_and_tag_once(tmp_path):
+    """Posts read apart (or in other processes) share one object per author and tag, so
+    the environment keeps them once per blog, not once per post."""
+    import pickle
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    site = build_site(srcdir, freshenv=True)
+    with (site.outdir.parent / "doctrees" / "environment.pickle").open("rb") as handle:
+        env = pickle.load(handle)
+    posts = list(env.advocacy_blog_posts.values())
+    for attribute in ("authors", "tags"):
+        values = [value for post in posts for value in getattr(post, attribute)]
+        assert len(values) > len(set(values)), f"the test blog repeats no {attribute}"
+        assert len({id(value) for value in values}) == len(set(values)), attribute

@@ -20,6 +20,7 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 from ..model.catalog import Catalog
 from ..model.listing import ListingSpec, select_posts
+from ..model.post import with_shared_people_and_tags
 from ..model.related import related_signature
 from .build_state import get_catalog, get_neighbours, get_related
 from .output_state import was_interrupted
@@ -229,6 +230,12 @@ def post_page_stamps(app: Sphinx, posts: dict[str, Post]) -> dict[str, Any]:
     return stamps
 
 
+def _share_people_and_tags(app: Sphinx, env: BuildEnvironment) -> None:
+    """Before the environment is pickled: one object per author and tag of the blog."""
+    posts_of(env).update(with_shared_people_and_tags(posts_of(env)))
+
+
 def setup_collector(app: Sphinx) -> None:
     """Register the collector."""
     app.add_env_collector(BlogCollector)
+    app.connect("env-updated", _share_people_and_tags)

@@ -27,9 +27,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, vDuration
-from icalendar import Event as CalendarEvent
-
 from ..env.build_state import get_catalog
 from ..env.clock import build_now
 from ..env.output_state import is_current, load_state, remember, save_state
@@ -46,6 +43,7 @@ from ..util.files import remove_output, write_output
 from ..version import __version__
 
 if TYPE_CHECKING:
+    from icalendar import Event as CalendarEvent
     from sphinx.application import Sphinx
 
 PRODID = f"-//sphinx-advocacy-blog//{__version__}//EN"
@@ -86,6 +84,8 @@ def _moment(moment: datetime, event: Event) -> object:
 
 def event_component(entry: CalendarEntry, stamp: datetime) -> CalendarEvent:
     """The ``VEVENT`` of an entry; *stamp* is the build date (``DTSTAMP``)."""
+    from icalendar import Event as CalendarEvent  # imported by the builds that write one
+
     event = entry.event
     component = CalendarEvent()
     component.add("uid", entry.uid)
@@ -120,6 +120,8 @@ def calendar_bytes(
     name: str, entries: Iterable[CalendarEntry], stamp: datetime, *, subscribable: bool = False
 ) -> bytes:
     """A ``VCALENDAR`` of *entries* (in the order given), with the time zones they use."""
+    from icalendar import Calendar, vDuration  # imported by the builds that write one
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

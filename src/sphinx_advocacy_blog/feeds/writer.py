@@ -9,6 +9,7 @@ for autodiscovery.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from ..seo.headtags import render_tags
 from ..util.files import remove_output, write_output
 from ..util.resources import STATIC_DIR
 from ..util.urls import is_absolute_url
+from ..version import __version__
 from .content import capture, forget_content, post_content
 from .formats import MEDIA_TYPES, WRITERS, Feed, FeedAuthor, FeedEntry, FeedImage
 from .plan import FeedPlan, feed_file, feed_title, plan_feeds
@@ -148,7 +150,8 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     formats = [name for name in site.settings.feed_formats if name in WRITERS]
     if not formats:
         return
-    previous = _previous_feed_files(app)
+    digests = _previous_feed_digests(app)
+    previous = set(digests)
     stylesheet = posixpath.join(site.settings.route, STYLESHEET_FILE)
     expected = [*previous, stylesheet] if site.settings.feed_stylesheet else previous
     if previous and is_current(app, "feeds", expected):
@@ -159,13 +162,19 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         for post in plan.posts:
             if post.docname not in entries:
                 entries[post.docname] = _entry(app, site, post, site.post_tags(post))
-    written = set()
+    written: dict[str, str] = {}
+    outdir = str(app.outdir)
     for plan in plans:
         feed = build_feed(app, site, plan, entries)
+        # A feed whose every value is the last build's is not serialized again.
+        values = repr(feed)
         for feed_format in formats:
             relative = feed_file(plan.folder, feed_format)
-            written.add(relative)
-            write_output(str(app.outdir), relative, WRITERS[feed_format](feed))
+            digest = hashlib.sha256(f"{__version__}\0{feed_format}\0{values}".encode()).hexdigest()
+            written[relative] = digest
+            if digests.get(relative) == digest and os.path.exists(os.path.join(outdir, relative)):
+                continue
+            write_output(outdir, relative, WRITERS[feed_format](feed))
     if site.settings.feed_stylesheet:
         with open(STYLESHEET_SOURCE, "rb") as handle:
             write_output(str(app.outdir), stylesheet, handle.read())
@@ -176,17 +185,19 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
 FEED_RECORD = "advocacy_blog_feeds.json"
 
 
-def _previous_feed_files(app: Sphinx) -> set[str]:
-    """The feed files the last build of this builder wrote."""
+def _previous_feed_digests(app: Sphinx) -> dict[str, str]:
+    """``{file: digest of its values}`` of the feeds the last build of this builder wrote."""
     record = load_state(app, FEED_RECORD)
-    return {str(name) for name in record} if isinstance(record, list) else set()
+    if isinstance(record, list):  # written by an earlier version: names only
+        return {str(name): "" for name in record}
+    return {str(k): str(v) for k, v in record.items()} if isinstance(record, dict) else {}
 
 
-def _remove_stale_feeds(app: Sphinx, previous: set[str], written: set[str]) -> None:
+def _remove_stale_feeds(app: Sphinx, previous: set[str], written: dict[str, str]) -> None:
     """Delete feeds of tags and authors the blog no longer has (recorded per builder)."""
-    for stale in sorted(previous - written):
+    for stale in sorted(previous - set(written)):
         remove_output(str(app.outdir), stale)
-    save_state(app, FEED_RECORD, sorted(written))
+    save_state(app, FEED_RECORD, dict(sorted(written.items())))
 
 
 def _discovery_tags(app: Sphinx, site: BlogSite, folder: str, title: str) -> list[Any]:

@@ -6,7 +6,8 @@ tags, feeds) reads them. They are stored in the Sphinx environment, so they stay
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -147,3 +148,22 @@ class Post:
     def author_keys(self) -> tuple[str, ...]:
         """Keys of the authors that are looked up in ``authors.yml``."""
         return tuple(author.key for author in self.authors if not author.inline)
+
+
+def with_shared_people_and_tags(posts: Mapping[str, Post]) -> dict[str, Post]:
+    """The posts whose authors or tags equal another post's but are other objects, made
+    to hold that post's objects: ``{docname: post}`` of the posts that changed.
+
+    Every post read holds its own copies of its authors and tags; shared, they are kept
+    (in memory, and in Sphinx's pickled environment) once per blog instead of once per post.
+    """
+    shared: dict[Author | Tag, Author | Tag] = {}
+    changed: dict[str, Post] = {}
+    for docname, post in posts.items():
+        authors = tuple(shared.setdefault(author, author) for author in post.authors)
+        tags = tuple(shared.setdefault(tag, tag) for tag in post.tags)
+        if any(a is not b for a, b in zip(authors, post.authors, strict=True)) or any(
+            a is not b for a, b in zip(tags, post.tags, strict=True)
+        ):
+            changed[docname] = replace(post, authors=authors, tags=tags)  # type: ignore[arg-type]
+    return changed

@@ -138,13 +138,21 @@ def sitemap_entries(app: Sphinx) -> list[SitemapEntry]:
     posts = posts_of(env)
     robots = robots_of(env)
     entries = []
+    lastmods: dict[str, datetime] = {}  # a post is on many list pages
+
+    def lastmod_of(post: Post) -> datetime:
+        found = lastmods.get(post.docname)
+        if found is None:
+            found = lastmods[post.docname] = _post_lastmod(app, post)
+        return found
+
     for docname in sorted(env.found_docs):
         post = posts.get(docname)
         lastmod: datetime | None
         if post is not None:
             if not post.listed or _canonical_elsewhere(app, site, post):
                 continue
-            lastmod = _post_lastmod(app, post)
+            lastmod = lastmod_of(post)
         else:
             if docname in NOT_CONTENT or is_noindex(robots.get(docname, "")):
                 continue
@@ -155,9 +163,9 @@ def sitemap_entries(app: Sphinx) -> list[SitemapEntry]:
             )
         )
     catalog = get_catalog(app)
-    newest = max((_post_lastmod(app, post) for post in catalog.posts), default=None)
+    newest = max((lastmod_of(post) for post in catalog.posts), default=None)
     for page in plan_pages(site, catalog):
-        dates = [_post_lastmod(app, post) for post in page.posts]
+        dates = [lastmod_of(post) for post in page.posts]
         entries.append(
             SitemapEntry(
                 canonical_url(app, site, page.name),
