@@ -80,7 +80,10 @@ def write_ours(root: Path, posts: list[PostSpec], files: dict[str, bytes] | None
         root / "conf.py",
         'project = "Benchmark"\n'
         'extensions = ["myst_parser", "sphinx_advocacy_blog"]\n'
-        f'html_baseurl = "{BASEURL}"\n',
+        f'html_baseurl = "{BASEURL}"\n'
+        # The resized copies of the images outlive the build folder (which each "full"
+        # build deletes), as a site's CI keeps them in a cached folder (docs/images.md).
+        'blog_image_cache = "../image-cache"\n',
     )
     _write(root / "index.md", INDEX)
     authors = []

@@ -25,7 +25,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from ..diagnostics import report
 from ..model.problem import Problem
 from ..readers.links import LinkTarget, resolve_link
-from .discovery import is_post, post_source
+from .discovery import BlogProject, is_post, post_source
 from .records import READING_KEY, site_links_of
 from .site_data import app_of, get_site
 
@@ -66,10 +66,8 @@ class PostLinks(SphinxTransform):
         if site.translation_dir:
             content_dirs.insert(0, site.translation_dir.replace(os.sep, "/"))
         srcdir = str(env.srcdir)
-        sources = {path: name for name, path in getattr(env.project, "blog_posts", {}).items()}
-        sources.update(
-            {path: name for name, path in getattr(env.project, "blog_translated", {}).items()}
-        )
+        project = env.project
+        sources = project.docnames_by_source() if isinstance(project, BlogProject) else {}
         found = env.found_docs
 
         def doc_of_file(path: str) -> str | None:

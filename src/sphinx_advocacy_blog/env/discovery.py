@@ -123,7 +123,19 @@ class BlogProject(Project):
         state = dict(self.__dict__)
         state.pop("blog_undated", None)
         state.pop("_publishable_files", None)
+        state.pop("_docnames_by_source", None)
         return state
+
+    def docnames_by_source(self) -> dict[str, str]:
+        """``{source path: docname}`` of every post and translation of this build (made once
+        per discovery, though every post's links look files up in it)."""
+        cached = self.__dict__.get("_docnames_by_source")
+        if cached is not None and cached[0] is self.blog_posts and cached[1] is self.blog_translated:
+            return cached[2]
+        sources = {path: name for name, path in self.blog_posts.items()}
+        sources.update({path: name for name, path in self.blog_translated.items()})
+        self._docnames_by_source = (self.blog_posts, self.blog_translated, sources)
+        return sources
 
     def restore(self, other: Project) -> None:
         super().restore(other)
@@ -285,6 +297,7 @@ class BlogProject(Project):
             self._init_blog_state()
         self.blog_posts = {}
         self.blog_translated = {}
+        self.__dict__.pop("_docnames_by_source", None)
         self.blog_problems = []
         self.__dict__.pop("_publishable_files", None)
         self.blog_held_back = []
