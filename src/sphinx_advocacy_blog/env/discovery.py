@@ -130,7 +130,11 @@ class BlogProject(Project):
         """``{source path: docname}`` of every post and translation of this build (made once
         per discovery, though every post's links look files up in it)."""
         cached = self.__dict__.get("_docnames_by_source")
-        if cached is not None and cached[0] is self.blog_posts and cached[1] is self.blog_translated:
+        if (
+            cached is not None
+            and cached[0] is self.blog_posts
+            and cached[1] is self.blog_translated
+        ):
             return cached[2]
         sources = {path: name for name, path in self.blog_posts.items()}
         sources.update({path: name for name, path in self.blog_translated.items()})
