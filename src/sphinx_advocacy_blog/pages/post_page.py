@@ -1,8 +1,11 @@
 """The write phase of a post page: fill the header and footer placeholders.
 
-Runs at ``doctree-resolved`` with the current site data, so a changed ``authors.yml`` or a
-new neighbour shows without re-reading the post. The HTML comes from autoescaped templates
-(``post_header.html``, ``post_footer.html``); other builders get plain text.
+At ``doctree-resolved`` (in the main process) the post's excerpt is kept and each
+placeholder becomes a :class:`page_part_html` naming its part; the HTML translator renders
+the part when it writes the page, which with ``-j N`` happens in the worker processes. Both
+use the current site data, so a changed ``authors.yml`` or a new neighbour shows without
+re-reading the post. The HTML comes from autoescaped templates (``post_header.html``,
+``post_footer.html``); other builders get neither.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from ..env.nodes import (
     visit_page_part_html,
 )
 from ..env.records import posts_of
-from ..env.site_data import get_site
+from ..env.site_data import app_of, get_site
 from ..util.resources import STATIC_DIR
 from .cta import post_cta
 from .events import event_view
@@ -82,34 +85,55 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
         return
     save_excerpt(app, docname, doctree)
     unwrap_post_directives(doctree)
+    # Made here, in the main process, once: the processes that write pages (-j N) are
+    # forked from it and find them made.
+    get_catalog(app), get_related(app), get_neighbours(app)
+    for node in placeholders:
+        if isinstance(node, (post_header, post_footer)):
+            part = "header" if isinstance(node, post_header) else "footer"
+            node.replace_self(page_part_html(part=part, docname=docname))
+        else:
+            node.replace_self(nodes.raw("", "", format="html"))
+
+
+def render_post_part(app: Sphinx, part: str, docname: str) -> str:
+    """The HTML of a post's ``header`` or ``footer``."""
+    post = posts_of(app.env)[docname]
     site = get_site(app)
     language = app.config.language or "en"
     builder = app.builder
     view = post_view(builder, site, docname, post, language)
-    for node in placeholders:
-        if isinstance(node, post_header):
-            html = render(
+    if part == "header":
+        return str(
+            render(
                 app,
                 "post_header.html",
                 post=view,
                 event=event_view(builder, site, docname, post, language),
                 series=series_view(builder, site, get_catalog(app), docname, post),
             )
-            node.replace_self(page_part_html(html=str(html)))
-        elif isinstance(node, post_footer):
-            related = get_related(app).get(docname, ())
-            html = render(
-                app,
-                "post_footer.html",
-                post=view,
-                related=related_views(builder, site, docname, related, language),
-                share=share_html(app, site, docname, post.title),
-                cta=post_cta(app, site, post),
-                **_neighbour_views(app, docname),
-            )
-            node.replace_self(page_part_html(html=str(html)))
-        else:
-            node.replace_self(nodes.raw("", "", format="html"))
+        )
+    related = get_related(app).get(docname, ())
+    return str(
+        render(
+            app,
+            "post_footer.html",
+            post=view,
+            related=related_views(builder, site, docname, related, language),
+            share=share_html(app, site, docname, post.title),
+            cta=post_cta(app, site, post),
+            **_neighbour_views(app, docname),
+        )
+    )
+
+
+def visit_post_part(translator: nodes.NodeVisitor, node: page_part_html) -> None:
+    """HTML translators: write a post's header or footer, rendered now (in the process
+    that writes the page)."""
+    if "part" in node:
+        app = app_of(translator.builder.env)
+        node["html"] = render_post_part(app, node["part"], node["docname"])
+    visit_page_part_html(translator, node)
 
 
 def source_copy_name(app: Sphinx, docname: str) -> str:
@@ -165,7 +189,7 @@ def _add_static(app: Sphinx) -> None:
 
 def setup_post_page(app: Sphinx) -> None:
     """Connect post-page rendering."""
-    app.add_node(page_part_html, html=(visit_page_part_html, None))
+    app.add_node(page_part_html, html=(visit_post_part, None))
     app.connect("doctree-resolved", _on_doctree_resolved)
     app.connect("html-page-context", _page_context)
     app.connect("builder-inited", _add_static)
