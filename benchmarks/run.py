@@ -253,6 +253,12 @@ def main(argv: list[str] | None = None) -> int:
         "--shape", default="prose", choices=SHAPES, help="the shape of the posts (corpus.py)"
     )
     parser.add_argument("--json", type=Path, help="write every round's figures here")
+    parser.add_argument(
+        "--conf",
+        action="append",
+        default=[],
+        help="a line added to the extension's conf.py (repeatable): 'blog_social_cards = True'",
+    )
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument(
         "--python", default=sys.executable, help="interpreter of the floor and 'ours' forms"
@@ -286,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
             root = args.workdir / f"n{count}-{args.shape}" / name
             shutil.rmtree(root, ignore_errors=True)
             FORMS[name].write(root / "src", posts, site_files(args.shape))
+            if name == "ours" and args.conf:
+                with (root / "src" / "conf.py").open("a", encoding="utf-8") as conf:
+                    conf.write("".join(f"{line}\n" for line in args.conf))
             roots[name] = root
         rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in forms}
         if args.shape == "images":
