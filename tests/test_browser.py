@@ -381,20 +381,8 @@ def test_sidebar_links_work_from_every_page(theme_site, browser, page):
     )
 
 
-def test_phone_reader_reaches_the_sidebars(theme_site, browser, screenshots, request):
+def test_phone_reader_reaches_the_sidebars(theme_site, browser, screenshots):
     theme, _, base_url = theme_site
-    if theme == "book":
-        # pydata-sphinx-theme 0.20's script binds only the first .primary-toggle, the header's
-        # one that the book theme hides; the book theme's own menu button does nothing, on a
-        # bare site too. Strict: a release that fixes it makes this test say so. The script of
-        # docs/themes.md that works around it is tested in test_phone.py.
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="sphinx-book-theme 1.4.0 with pydata-sphinx-theme 0.20.0: the visible menu"
-                " button opens nothing on phones, as on a bare site (pydata-sphinx-theme#2451)",
-                strict=True,
-            )
-        )
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.wait import WebDriverWait
 

@@ -81,3 +81,29 @@ def test_a_site_in_several_languages_shows_the_switcher(tmp_path, theme):
 def test_a_site_in_one_language_has_no_switcher(tmp_path):
     site = _site(tmp_path, "furo")
     assert site.html("index.html").select(".blog-language-switcher") == []
+
+
+@pytest.mark.parametrize(
+    ("version", "broken"),
+    [("1.4.0", True), ("1.4.2", True), ("1.5.0", False), ("1.14.0", False), (None, False)],
+)
+def test_the_book_menu_script_is_for_the_releases_with_the_bug(version, broken):
+    from sphinx_advocacy_blog.pages.navigation import book_theme_menu_is_broken
+
+    assert book_theme_menu_is_broken(version) is broken
+
+
+def test_the_book_theme_gets_the_menu_script_and_no_other_theme(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.pages import navigation
+
+    script = f"_static/{navigation.BOOK_MENU_SCRIPT}"
+    monkeypatch.setattr(navigation, "_installed_version", lambda name: "1.4.0")
+    book = _site(tmp_path / "on", "sphinx_book_theme")
+    assert script in str(book.html("blog/river-cleanup.html"))
+    assert (book.outdir / "_static" / navigation.BOOK_MENU_SCRIPT).is_file()
+    off = _site(tmp_path / "off", "sphinx_book_theme", blog_navigation=False)
+    assert script not in str(off.html("blog/river-cleanup.html"))
+    assert script not in str(_site(tmp_path / "furo", "furo").html("blog/river-cleanup.html"))
+    monkeypatch.setattr(navigation, "_installed_version", lambda name: "1.5.0")
+    fixed = _site(tmp_path / "fixed", "sphinx_book_theme")
+    assert script not in str(fixed.html("blog/river-cleanup.html"))

@@ -8,8 +8,6 @@ Reuses the harness of ``test_browser.py`` (Chromium, ChromeDriver, the local ser
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 import test_browser as harness
@@ -110,14 +108,6 @@ return [...document.querySelectorAll('a.blog-nav-link')].find(a => {
 }) || null;
 """
 
-#: sphinx-book-theme 1.4.0 requires pydata-sphinx-theme 0.20.0, whose script binds the first
-#: .primary-toggle of the page only: the header's, which the book theme hides. A bare
-#: sphinx-book-theme site (no blog) does the same: its visible button opens nothing at 375 px.
-BOOK_MENU_BUG = (
-    "sphinx-book-theme 1.4.0 with pydata-sphinx-theme 0.20.0: the visible menu button opens"
-    " nothing on phones, as on a bare site (pydata-sphinx-theme#2451)"
-)
-
 
 @pytest.fixture(scope="module", params=list(THEMES))
 def default_site(request, tmp_path_factory, served) -> tuple[str, Site, str]:
@@ -177,11 +167,8 @@ def test_excerpt_headings_are_smaller_than_the_entry_title(default_site, browser
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_blog_is_in_the_navigation(default_site, browser, width, request):
+def test_the_blog_is_in_the_navigation(default_site, browser, width):
     theme, _site, base_url = default_site
-    if theme == "book" and width == 375:
-        # Strict: once a release fixes it, this test says so (and docs/themes.md's script can go).
-        request.applymarker(pytest.mark.xfail(reason=BOOK_MENU_BUG, strict=True))
     _load(browser, base_url, "post", width)
     if width == 375 and PHONE_MENU[theme]:
         _click_shown(browser, PHONE_MENU[theme], f"{theme}: no menu button at 375 px")
@@ -270,32 +257,16 @@ def test_author_links_line_up_with_the_profile(default_site, browser):
     assert abs(lefts[0] - lefts[1]) <= 1, (theme, lefts)
 
 
-# -- sphinx-book-theme's menu button: the script docs/themes.md gives works ----------------------
-
-
-def _book_menu_workaround() -> tuple[str, str]:
-    """docs/themes.md's script for the book theme's menu button and the conf.py lines loading it."""
-    text = THEMES_DOC.read_text(encoding="utf-8")
-    section = re.search(r"^### sphinx-book-theme\n(.*?)(?=^#{1,3} |\Z)", text, re.M | re.S)
-    assert section, "docs/themes.md has no '### sphinx-book-theme' section"
-    script = re.search(r"^```javascript\n(.*?)^```", section.group(1), re.M | re.S)
-    conf = re.search(r"^```python\n([^`]*?html_js_files[^`]*?)^```", section.group(1), re.M | re.S)
-    assert script and conf, "docs/themes.md gives no script for the book theme's menu button"
-    return script.group(1), conf.group(1)
+# -- sphinx-book-theme's menu button (its own bug, mended by the extension) ---------------------
 
 
 @pytest.fixture(scope="module")
-def book_menu_site(tmp_path_factory, served) -> tuple[Site, str]:
-    """The book theme's documented setup plus the menu script of docs/themes.md."""
-    script, conf_lines = _book_menu_workaround()
-    js_file = re.search(r'html_js_files = \["([\w.-]+)"\]', conf_lines)
-    assert js_file, conf_lines
+def book_site(tmp_path_factory, served) -> tuple[Site, str]:
+    """The book theme with the setup of docs/themes.md."""
     setup = theme_snippets(THEMES_DOC.read_text(encoding="utf-8"))["sphinx-book-theme"]
     srcdir = copy_root("themes", tmp_path_factory.mktemp("book-menu") / "src")
-    (srcdir / "_static").mkdir()
-    (srcdir / "_static" / js_file.group(1)).write_text(script, encoding="utf-8")
     with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
-        conf.write(f"\n{setup}\n{conf_lines}")
+        conf.write(f"\n{setup}\n")
     root, base_url = served
     site = build_site(
         srcdir, freshenv=True, builddir=root / "book-menu", html_theme="sphinx_book_theme"
@@ -304,15 +275,15 @@ def book_menu_site(tmp_path_factory, served) -> tuple[Site, str]:
     return site, f"{base_url}/{site.outdir.relative_to(root).as_posix()}/"
 
 
-def test_documented_script_opens_the_book_menu_on_phones(book_menu_site, browser):
-    _site, base_url = book_menu_site
+def test_the_book_menu_opens_on_phones(book_site, browser):
+    _site, base_url = book_site
     _load(browser, base_url, "post", 375)
     _click_shown(browser, PHONE_MENU["book"], "book: no menu button at 375 px")
-    _follow_blog_link(browser, base_url, "book at 375 px with the documented script")
+    _follow_blog_link(browser, base_url, "book at 375 px")
 
 
-def test_documented_script_keeps_the_book_sidebar_toggle_on_wide_screens(book_menu_site, browser):
-    _site, base_url = book_menu_site
+def test_the_book_menu_still_hides_the_sidebar_on_wide_screens(book_site, browser):
+    _site, base_url = book_site
     _load(browser, base_url, "post", 1280)
     hidden_js = (
         "return document.getElementById('pst-primary-sidebar').classList.contains(arguments[0])"

@@ -12,10 +12,15 @@ and, on a site in several languages, the language switcher:
 
 A site that already places ``advocacy_blog/blog-link.html`` (or the language switcher's
 template) in its sidebars or theme options keeps its own placement: nothing is added.
+
+sphinx-book-theme 1.4's phone menu button opens nothing (the theme's bug, on a bare site
+too): with those versions a small script passes its clicks on to the button the theme
+listens to, so that the navigation, and the blog in it, can be reached on phones.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import posixpath
 from typing import TYPE_CHECKING, Any
 
@@ -131,7 +136,35 @@ def _header_links(
     context["generate_header_nav_html"] = header_with_blog
 
 
+#: sphinx-book-theme releases whose visible menu button opens nothing (pydata-sphinx-theme#2451).
+BOOK_THEME_MENU_BUG = ("1.4.",)
+BOOK_MENU_SCRIPT = "advocacy-blog-book-menu.js"
+
+
+def book_theme_menu_is_broken(version: str | None) -> bool:
+    """Whether sphinx-book-theme *version* (None: not installed) has the menu bug."""
+    return version is not None and version.startswith(BOOK_THEME_MENU_BUG)
+
+
+def _installed_version(distribution: str) -> str | None:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def _fix_book_theme_menu(app: Sphinx) -> None:
+    if (
+        app.builder.format == "html"
+        and app.config.blog_navigation
+        and app.config.html_theme == "sphinx_book_theme"
+        and book_theme_menu_is_broken(_installed_version("sphinx-book-theme"))
+    ):
+        app.add_js_file(BOOK_MENU_SCRIPT, loading_method="defer")
+
+
 def setup_navigation(app: Sphinx) -> None:
     """Put the blog (and the language switcher) into the theme's navigation."""
+    app.connect("builder-inited", _fix_book_theme_menu)
     app.connect("html-page-context", _page_context, priority=400)
     app.connect("html-page-context", _header_links, priority=600)
