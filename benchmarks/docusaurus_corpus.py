@@ -6,7 +6,7 @@ options) and ``reference.json`` (what Docusaurus 3 computes: permalinks, heading
 links, code blocks, JSX components)::
 
     python benchmarks/docusaurus_corpus.py /path/to/corpora/docusaurus [blog ...]
-        [--work /tmp/docusaurus-corpus] [--keep] [--json results.json]
+        [--work /tmp/docusaurus-corpus] [--json results.json] [--details]
 
 For every blog and locale it builds the blog with ``sphinx-build -b html`` and counts:
 

@@ -28,6 +28,12 @@ DOCS_BLOG = Path(__file__).resolve().parents[1] / "docs" / "blog"
         ("2022-07-03-welcome.md", date(2022, 7, 3), "blog/2022/07/03/welcome"),
         ("2021/05/28/text.md", date(2021, 5, 28), "blog/2021/05/28/text"),
         ("2021/05/28/text/index.mdx", date(2021, 5, 28), "blog/2021/05/28/text"),
+        # A folder named by its date alone: Docusaurus keeps the ``index`` in the URL.
+        ("2024-04-01/index.md", date(2024, 4, 1), "blog/2024/04/01/index"),
+        ("2024/04/01/index.mdx", date(2024, 4, 1), "blog/2024/04/01/index"),
+        ("2024-04-01.md", date(2024, 4, 1), "blog/2024/04/01"),
+        ("2024-04-01-/index.md", date(2024, 4, 1), "blog/2024/04/01"),
+        ("news/2024-04-01-x/index.md", date(2024, 4, 1), "blog/2024/04/01/news/x"),
         ("hello-world.md", None, "blog/hello-world"),
         ("hello/index.md", None, "blog/hello"),
         ("2022-13-45-bad.md", None, "blog/2022-13-45-bad"),

@@ -42,6 +42,12 @@ def post_name(relative_path: str) -> str:
     return name
 
 
+def _is_folder_index(relative_path: str) -> bool:
+    """Whether the path is a folder's ``index.md(x)``."""
+    name = relative_path.replace("\\", "/")
+    return posixpath.splitext(name)[0].endswith("/index")
+
+
 def parse_post_path(relative_path: str) -> PathInfo:
     """Read the date and text out of a post path relative to the blog folder.
 
@@ -59,6 +65,11 @@ def parse_post_path(relative_path: str) -> PathInfo:
         return PathInfo(name=name, text=name)
     prefix = name[: match.start()].strip("/")
     text = match["text"] or ""
+    if match["text"] is None and _is_folder_index(relative_path):
+        # Docusaurus's file-name pattern eats the separator after the date, so the
+        # ``index`` of a folder named only by a date is the post's text:
+        # ``2024-04-01/index.md`` is served at ``/blog/2024/04/01/index``.
+        text = "index"
     if prefix:
         text = f"{prefix}/{text}" if text else prefix
     return PathInfo(name=name, date=found, date_digits=(year, month, day), text=text)
