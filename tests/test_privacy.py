@@ -227,6 +227,19 @@ def test_a_remote_image_in_a_post_is_a_link_with_a_warning(privacy_site):
     )
 
 
+def test_linked_images_among_the_blocks_keep_their_link(privacy_site):
+    # reST's ``image`` with ``:target:`` (here MyST's ``{image}``) puts the link among the
+    # blocks; a remote image there became words in a link that Sphinx's writer refused
+    # (the build stopped on ABlog's own documentation).
+    page = privacy_site.html("about.html")
+    badge = page.find("a", href="https://docs.example.org/")
+    assert badge is not None and badge.get_text(strip=True) == "Documentation status"
+    assert badge.parent.name == "p"
+    assert page.find("img", src=re.compile("shields")) is None
+    ours = page.find("a", href="https://freenations.example.org/")
+    assert ours is not None and ours.find("img", alt="Our banner, linked") is not None
+
+
 def test_raw_html_media_scripts_and_styles_of_other_hosts(privacy_site):
     page = privacy_site.html("blog/media.html")
     links = {a["href"]: a.get_text() for a in page.select("a.blog-remote-media")}

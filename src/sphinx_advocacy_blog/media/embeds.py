@@ -308,12 +308,18 @@ class PrivateMedia(SphinxPostTransform):
             if not host or isinstance(image.parent, embed_facade):
                 continue
             html = remote_link_html(app, "img", uri, image.get("alt", ""), host)
-            target: nodes.Element = image
-            if isinstance(image.parent, nodes.reference):
+            reference = image.parent if isinstance(image.parent, nodes.reference) else None
+            if reference is not None:
                 # A linked image: its link stays, the image's words go inside it.
                 label = " ".join(image.get("alt", "").split())
                 html = str(escape(label or _("Image on {host}").format(host=host)))
-            target.replace_self(nodes.raw("", html, format="html"))
+            image.replace_self(nodes.raw("", html, format="html"))
+            if reference is not None and not isinstance(reference.parent, nodes.TextElement):
+                # reST's ``image`` with ``:target:`` puts the link among the blocks, where
+                # HTML writers only accept an image inside it: its words become a paragraph.
+                paragraph = nodes.paragraph(classes=["blog-remote-media-linked"])
+                reference.replace_self(paragraph)
+                paragraph += reference
         unclosed: list[str] = []
         for raw in [node for node in found if isinstance(node, nodes.raw)]:
             if "html" not in raw.get("format", "").split():
