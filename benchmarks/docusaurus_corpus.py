@@ -98,6 +98,14 @@ def conf_py(config: dict, blog_path: str, locales: list[str], default: str) -> s
         f"language = {default!r}",
         "blog_locales = " + repr({code: {} for code in locales}),
     ]
+    for key, option in (
+        ("tagsBasePath", "blog_tags_base_path"),
+        ("authorsBasePath", "blog_authors_base_path"),
+        ("archiveBasePath", "blog_archive_base_path"),
+        ("pageBasePath", "blog_page_base_path"),
+    ):
+        if blog.get(key):
+            lines.append(f"{option} = {str(blog[key])!r}")
     if blog.get("postsPerPage"):
         lines.append(f"blog_posts_per_page = {int(blog['postsPerPage'])}")
     if (config.get("site", {}).get("markdown") or {}).get("mermaid"):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,14 @@ from sphinx_advocacy_blog.config.options import OPTIONS
 OPTION_TESTS = {
     "blog_path": "test_options.py::test_blog_path_is_the_folder_of_the_posts",
     "blog_route_base_path": "test_options.py::test_route_base_path_remote_media_and_reading_speed",
+    "blog_tags_base_path": "test_options.py::test_list_pages_move_with_the_docusaurus_base_paths",
+    "blog_authors_base_path": (
+        "test_options.py::test_list_pages_move_with_the_docusaurus_base_paths"
+    ),
+    "blog_archive_base_path": (
+        "test_options.py::test_list_pages_move_with_the_docusaurus_base_paths"
+    ),
+    "blog_page_base_path": "test_options.py::test_list_pages_move_with_the_docusaurus_base_paths",
     "blog_title": "test_options.py::test_title_and_description_of_the_blog_index",
     "blog_sidebar_title": (
         "test_sidebars.py::test_recent_posts_use_the_sidebar_title_and_mark_the_current_post"
@@ -421,3 +430,51 @@ def test_default_locale_is_at_the_root(tmp_path):
     english = build_site(srcdir, builddir=tmp_path / "en", blog_default_locale="ru")
     canonical = english.html("blog/welcome.html").head.find("link", rel="canonical")
     assert canonical["href"] == f"{base}en/blog/welcome"
+
+
+def test_list_pages_move_with_the_docusaurus_base_paths(tmp_path):
+    """blog_tags_base_path, blog_authors_base_path, blog_archive_base_path and
+    blog_page_base_path (Docusaurus's tagsBasePath, authorsBasePath, archiveBasePath,
+    pageBasePath): the pages, the links to them and the URLs no post may take."""
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    (srcdir / "blog" / "2021-01-01-claimer.md").write_text(
+        "---\ntitle: Claimer\nslug: topics/events\n---\nClaims.\n", encoding="utf-8"
+    )
+    (srcdir / "blog" / "2021-01-02-free.md").write_text(
+        "---\ntitle: Free\nslug: tags/events\n---\nFree to take.\n", encoding="utf-8"
+    )
+    site = build_site(
+        srcdir,
+        freshenv=True,
+        show_warning_types=True,
+        blog_tags_base_path="topics",
+        blog_authors_base_path="/people/team/",
+        blog_archive_base_path="all-posts",
+        blog_page_base_path="p",
+        blog_author_pages="all",
+    )
+    for moved, default in (
+        ("blog/topics.html", "blog/tags.html"),
+        ("blog/topics/events.html", None),
+        ("blog/people/team.html", "blog/authors.html"),
+        ("blog/people/team/oleh.html", "blog/authors/oleh.html"),
+        ("blog/all-posts.html", "blog/archive.html"),
+        ("blog/p/2.html", "blog/page/2.html"),
+    ):
+        assert site.exists(moved), moved
+        if default:
+            assert not site.exists(default), default
+    # With the tags elsewhere, a post may be at /blog/tags/events.
+    assert "Free to take." in site.html("blog/tags/events.html").get_text()
+    post = site.html("blog/2024/09/9/election-watch.html")
+    hrefs = {a["href"] for a in post.select(".blog-post-header a, .blog-post-footer a")}
+    # (this root links without the .html suffix, as Docusaurus URLs are)
+    assert "../../../topics/events" in hrefs
+    assert "../../../people/team/oleh" in hrefs
+    index = site.html("blog.html")
+    assert index.find("a", href="blog/p/2") is not None
+    assert re.search(
+        r"2021-01-01-claimer\.md:1: WARNING: this post's URL .* is the address of .*"
+        r"the tag pages.*\[blog\.duplicate\]",
+        re.sub(r"\x1b\[[0-9;]*m", "", site.warnings),
+    )

@@ -27,6 +27,7 @@ from ..migrate.old_urls import redirect_map
 from ..model.catalog import build_catalog
 from ..model.post import Post
 from ..model.problem import Problem
+from ..model.routes import renamed_sections
 from ..model.site import BlogSite
 from ..pages.plan import plan_pages
 from ..readers.docusaurus import read_post
@@ -165,6 +166,7 @@ def discover_posts(
         post_patterns=settings.post_pattern,
         date_formats=(settings.post_date_format,),
         undated=undated,
+        renamed_sections=renamed_sections(settings),
     )
     exclude = [
         *config.exclude_patterns,

@@ -31,6 +31,41 @@ class BlogOptions:
         check=checks.route_path,
         read=strip_slashes,
     )
+    tags_base_path: str = option(
+        "tags",
+        (str,),
+        "URL path, below the blog's route, of the tags page and the tag pages "
+        "(Docusaurus's ``tagsBasePath``): ``/<route>/<tags_base_path>/<tag>``.",
+        name="blog_tags_base_path",
+        check=checks.url_path,
+        read=strip_slashes,
+    )
+    authors_base_path: str = option(
+        "authors",
+        (str,),
+        "URL path, below the blog's route, of the authors page and the author pages "
+        "(Docusaurus's ``authorsBasePath``).",
+        name="blog_authors_base_path",
+        check=checks.url_path,
+        read=strip_slashes,
+    )
+    archive_base_path: str = option(
+        "archive",
+        (str,),
+        "URL path, below the blog's route, of the archive (Docusaurus's ``archiveBasePath``).",
+        name="blog_archive_base_path",
+        check=checks.url_path,
+        read=strip_slashes,
+    )
+    page_base_path: str = option(
+        "page",
+        (str,),
+        "URL path of the second and later pages of every list: ``/<route>/<page_base_path>/2`` "
+        "(Docusaurus's ``pageBasePath``).",
+        name="blog_page_base_path",
+        check=checks.url_path,
+        read=strip_slashes,
+    )
     title: str = option(
         "Blog",
         (str,),

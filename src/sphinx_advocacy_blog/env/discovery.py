@@ -28,7 +28,7 @@ from sphinx.util import logging
 from ..diagnostics import report
 from ..i18n.locales import I18N_BLOG_DIR
 from ..model.problem import Problem
-from ..model.routes import reserved_page
+from ..model.routes import renamed_sections, reserved_page
 from ..readers.location import PostLocation, peek_post
 from ..readers.settings import ReadSettings
 from ..util.globs import matches_post_pattern
@@ -62,6 +62,8 @@ class BlogProject(Project):
     blog_date_formats: tuple[str, ...] = ()
     #: URL prefixes of the site's other locales (folders no post may take).
     blog_locale_prefixes: frozenset[str] = frozenset()
+    #: :func:`~..model.routes.renamed_sections`: list pages the site moved.
+    blog_renamed_sections: tuple[tuple[str, str], ...] = ()
     #: ``blog_follow_symlinks``: posts reached through links inside the source folder count.
     blog_follow_symlinks: bool = False
     #: The date of a post with none in its front matter or path (``git_dates``); not
@@ -83,6 +85,7 @@ class BlogProject(Project):
         follow_symlinks: bool = False,
         include_future: bool = True,
         now: datetime | None = None,
+        renamed_sections: tuple[tuple[str, str], ...] = (),
     ) -> None:
         """Set the blog folder, URL route, draft policy and locale before discovery.
 
@@ -103,6 +106,7 @@ class BlogProject(Project):
         self.blog_follow_symlinks = follow_symlinks
         self.blog_include_future = include_future
         self.blog_now = now
+        self.blog_renamed_sections = renamed_sections
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -238,7 +242,9 @@ class BlogProject(Project):
             return claimed[name]
         if name != docname and name in docnames:
             return str(self._docname_to_path.get(name, name))
-        return reserved_page(self.blog_route, name, self.blog_locale_prefixes)
+        return reserved_page(
+            self.blog_route, name, self.blog_locale_prefixes, self.blog_renamed_sections
+        )
 
     def _free_name(
         self,
@@ -452,6 +458,7 @@ def _use_blog_project(app: Sphinx) -> None:
         follow_symlinks=site.settings.follow_symlinks,
         include_future=site.settings.include_future,
         now=build_now(app),
+        renamed_sections=renamed_sections(site.settings),
     )
     # Sphinx restores the saved project into a plain Project before this class is in
     # place, which drops the cache; it lives on the environment so it survives builds.

@@ -13,6 +13,7 @@ folder, hold a separator or be too long for a file system, whatever the data say
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 from ..config.options import BlogSettings
 from ..util.slugs import ablog_slugify, clean_url_path, kebab_case, path_segment, slugify
@@ -20,12 +21,12 @@ from .post import Author, Tag
 from .site import BlogSite
 
 
-def _paged(base: str, page: int) -> str:
-    """*base*'s page *page*; a blog at the site root (route ``""``) has its first page at
-    ``index``."""
+def _paged(site: BlogSite, base: str, page: int) -> str:
+    """*base*'s page *page* (``<base>/page/<page>``, ``blog_page_base_path``); a blog at
+    the site root (route ``""``) has its first page at ``index``."""
     if page <= 1:
         return base or "index"
-    return posixpath.join(base, "page", str(page))
+    return posixpath.join(base, site.settings.page_base_path, str(page))
 
 
 def author_key(author: Author) -> str:
@@ -50,32 +51,32 @@ def tag_key(tag: Tag) -> str:
 
 def index_page(site: BlogSite, page: int = 1) -> str:
     """``blog`` or ``blog/page/N``."""
-    return _paged(site.settings.route, page)
+    return _paged(site, site.settings.route, page)
 
 
 def tags_index_page(site: BlogSite) -> str:
-    """``blog/tags``."""
-    return posixpath.join(site.settings.route, "tags")
+    """``blog/tags`` (``blog_tags_base_path``)."""
+    return posixpath.join(site.settings.route, site.settings.tags_base_path)
 
 
 def tag_folder(site: BlogSite, tag: Tag) -> str:
     """``blog/tags/<permalink>``: the tag's first page, and the folder of its feeds."""
-    return posixpath.join(site.settings.route, "tags", tag_key(tag))
+    return posixpath.join(tags_index_page(site), tag_key(tag))
 
 
 def tag_page(site: BlogSite, tag: Tag, page: int = 1) -> str:
     """``blog/tags/<permalink>`` (+ ``/page/N``)."""
-    return _paged(tag_folder(site, tag), page)
+    return _paged(site, tag_folder(site, tag), page)
 
 
 def authors_index_page(site: BlogSite) -> str:
-    """``blog/authors``."""
-    return posixpath.join(site.settings.route, "authors")
+    """``blog/authors`` (``blog_authors_base_path``)."""
+    return posixpath.join(site.settings.route, site.settings.authors_base_path)
 
 
 def author_folder(site: BlogSite, key: str) -> str:
     """``blog/authors/<key>``: an author's first page, and the folder of their feeds."""
-    return posixpath.join(site.settings.route, "authors", clean_url_path(key) or "author")
+    return posixpath.join(authors_index_page(site), clean_url_path(key) or "author")
 
 
 def has_author_page(site: BlogSite, author: Author) -> bool:
@@ -88,13 +89,13 @@ def author_page(site: BlogSite, author: Author, page: int = 1) -> str | None:
     """``blog/authors/<key>`` (+ ``/page/N``), or None for authors with ``page: false``."""
     if not has_author_page(site, author):
         return None
-    return _paged(author_folder(site, author_key(author)), page)
+    return _paged(site, author_folder(site, author_key(author)), page)
 
 
 def category_page(site: BlogSite, category: str, page: int = 1) -> str:
     """``blog/category/<slug>`` (+ ``/page/N``)."""
     slug = slugify(category) or "category"
-    return _paged(posixpath.join(site.settings.route, "category", slug), page)
+    return _paged(site, posixpath.join(site.settings.route, "category", slug), page)
 
 
 def terms_page(site: BlogSite, kind: str) -> str:
@@ -110,24 +111,24 @@ def place_slug(name: str) -> str:
 def location_page(site: BlogSite, name: str, page: int = 1) -> str:
     """``blog/location/<slug>`` (+ ``/page/N``): ABlog's URL of a location's posts."""
     slug = place_slug(name) or "location"
-    return _paged(posixpath.join(site.settings.route, "location", slug), page)
+    return _paged(site, posixpath.join(site.settings.route, "location", slug), page)
 
 
 def language_page(site: BlogSite, name: str, page: int = 1) -> str:
     """``blog/language/<slug>`` (+ ``/page/N``): ABlog's URL of a language's posts."""
     slug = place_slug(name) or "language"
-    return _paged(posixpath.join(site.settings.route, "language", slug), page)
+    return _paged(site, posixpath.join(site.settings.route, "language", slug), page)
 
 
 def group_page(site: BlogSite, group: str, page: int = 1) -> str:
     """``blog/group/<slug>`` (+ ``/page/N``)."""
     slug = slugify(group) or "group"
-    return _paged(posixpath.join(site.settings.route, "group", slug), page)
+    return _paged(site, posixpath.join(site.settings.route, "group", slug), page)
 
 
 def archive_page(site: BlogSite) -> str:
-    """``blog/archive``."""
-    return posixpath.join(site.settings.route, "archive")
+    """``blog/archive`` (``blog_archive_base_path``)."""
+    return posixpath.join(site.settings.route, site.settings.archive_base_path)
 
 
 def events_page(site: BlogSite) -> str:
@@ -157,7 +158,7 @@ def series_index_page(site: BlogSite) -> str:
 
 def series_page(site: BlogSite, name: str, page: int = 1) -> str:
     """``blog/series/<kebab-name>`` (+ ``/page/N``): the parts of a series in reading order."""
-    return _paged(posixpath.join(site.settings.route, "series", series_key(name)), page)
+    return _paged(site, posixpath.join(site.settings.route, "series", series_key(name)), page)
 
 
 def media_path(settings: BlogSettings, source_path: str) -> str:
@@ -214,14 +215,38 @@ SITE_NAMES = {
 }
 
 
+def renamed_sections(settings: BlogSettings) -> tuple[tuple[str, str], ...]:
+    """``(default name, configured path)`` of the sections whose name is an option
+    (``blog_tags_base_path``...), for :func:`reserved_page`."""
+    return (
+        ("tags", settings.tags_base_path),
+        ("authors", settings.authors_base_path),
+        ("archive", settings.archive_base_path),
+        ("page", settings.page_base_path),
+    )
+
+
+@lru_cache(maxsize=8)
+def _sections(renamed: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """:data:`_BLOG_SECTIONS` under the names the site gave them (first segment, folded)."""
+    names = {default: path.split("/", 1)[0].casefold() for default, path in renamed}
+    return {names.get(name, name): what for name, what in _BLOG_SECTIONS.items()}
+
+
 #: The same names, for checks that need no description.
 SITE_ROOT_NAMES = frozenset(SITE_NAMES)
 
 
-def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = frozenset()) -> str:
+def reserved_page(
+    route: str,
+    permalink: str,
+    locale_prefixes: frozenset[str] = frozenset(),
+    renamed: tuple[tuple[str, str], ...] = (),
+) -> str:
     """What a post at *permalink* would collide with (``""`` when nothing): a page the blog
     generates, a file Sphinx writes, or another locale's folder. A path below such a file
-    (``blog/atom.xml/x``) collides too: the file and a folder cannot share a name."""
+    (``blog/atom.xml/x``) collides too: the file and a folder cannot share a name.
+    *renamed* is :func:`renamed_sections` of the site's settings."""
     folded = permalink.strip("/").casefold()
     base = route.strip("/").casefold()
     if folded == base or (not base and folded == "index"):
@@ -233,6 +258,7 @@ def reserved_page(route: str, permalink: str, locale_prefixes: frozenset[str] = 
         return f"the folder of the site in locale {first!r}"
     if not base or folded.startswith(base + "/"):
         section = folded[len(base) + 1 :].split("/", 1)[0] if base else first
-        if section in _BLOG_SECTIONS:
-            return _BLOG_SECTIONS[section]
+        sections = _sections(renamed)
+        if section in sections:
+            return sections[section]
     return ""
