@@ -358,6 +358,21 @@ def test_author_pages_as_docusaurus_writes_them(real):
     assert not real.exists("blog/authors/tom-occhino.html")
 
 
+def test_an_author_with_a_page_and_no_post_keeps_the_page(tmp_path):
+    # Docusaurus writes /blog/authors/<key> for every authors.yml entry with a page, posts
+    # or not: after the move that URL still answers.
+    srcdir = copy_root("docusaurus-real", tmp_path / "src")
+    with (srcdir / "blog" / "authors.yml").open("a", encoding="utf-8") as handle:
+        handle.write("NewVolunteer:\n  name: Nadia Volunteer\n  page: true\n")
+    site = build_site(srcdir, freshenv=True)
+    page = site.html("blog/authors/new-volunteer.html")
+    assert "Nadia Volunteer" in page.find("h1").get_text()
+    assert page.select("article") == []
+    authors = site.html("blog/authors.html")
+    assert authors.find("a", href=lambda href: href and "new-volunteer" in href) is not None
+    assert not site.exists("blog/authors/georgexu-99.html")  # no page in authors.yml
+
+
 def test_every_author_gets_a_page_when_the_site_opts_in(tmp_path):
     srcdir = copy_root("docusaurus-real", tmp_path / "src")
     site = build_site(srcdir, freshenv=True, blog_author_pages="all")

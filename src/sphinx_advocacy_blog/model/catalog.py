@@ -172,6 +172,13 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
             slug = slugify(post.group) or "group"
             catalog.groups.setdefault(slug, post.group)
             by_group[slug].append(post)
+    for author in site.authors.values():
+        # Docusaurus (and ABlog) give a page to every author of the data file who has one,
+        # posts or not: its URL keeps working after the move.
+        if has_author_page(site, author):
+            key = author_key(author)
+            catalog.authors.setdefault(key, author)
+            by_author.setdefault(key, [])
     catalog.by_tag = dict(sorted(by_tag.items()))
     catalog.by_author_name = dict(by_author_name)
     for permalink, tag in catalog.tags.items():
