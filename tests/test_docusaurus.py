@@ -236,6 +236,96 @@ def test_mdx_components_render_and_unknown_ones_warn_once_per_file(tmp_path):
     assert "<Callout>" in warnings and "<Snippet>" not in warnings
 
 
+# Shapes found in real posts (remotion's and React Native's blogs) that reached the page as
+# broken HTML or lost their content.
+JSX_OVER_LINES_POST = """---
+title: Tags over several lines
+---
+
+<iframe
+  style={{
+    width: '100%',
+    aspectRatio: '16 / 9',
+  }}
+  src="https://www.youtube.com/embed/abc123"
+  title="Our demo"
+  allow="autoplay"
+/>
+
+After the video.
+
+<div
+  className="margin-vert--md"
+  style={{display: 'flex', justifyContent: 'center'}}>
+
+Centered text.
+
+</div>
+
+<Tabs groupId="tool">
+  <TabItem label="Community CLI" value="cli">
+    ``` npx react-native run-android --mode debugOptimized ```
+  </TabItem>
+  <TabItem value="expo" label="Expo">
+    ``` npx expo run:android ```
+  </TabItem>
+</Tabs>
+
+:::warning[Important: [CVE-2025-55182](https://react.dev/blog/cve)]
+
+Upgrade now.
+
+:::
+
+<div style={{display: 'flex', gap: 40}}>
+  <strong>Watch the talk!</strong>
+  <img
+    src="/img/talk.jpg"
+    style={{
+      flexShrink: 0,
+      maxWidth: '200px',
+    }}
+    alt="The talk"
+  />
+</div>
+
+The end.
+"""
+
+
+def test_jsx_tags_over_several_lines_inline_fences_and_linked_titles(tmp_path):
+    srcdir = copy_root("docusaurus-real", tmp_path / "src")
+    write(srcdir, "blog/2024-01-02-over-lines.mdx", JSX_OVER_LINES_POST)
+    site = build_site(srcdir, freshenv=True, show_warning_types=True)
+    page = site.html("blog/2024/01/02/over-lines.html")
+    main = page.select_one("[role=main]")
+    html = str(main)
+    assert "{{" not in html and "style={" not in html and "className" not in html
+    # The video: a click-to-load facade with a link, and the text after it is on the page
+    # (an unclosed <iframe> would have swallowed it).
+    assert main.find("iframe") is None
+    assert main.find("a", href=re.compile(r"youtube")) is not None
+    after = main.find(string=re.compile("After the video"))
+    assert after is not None and after.find_parent("iframe") is None
+    centered = main.find("div", class_="margin-vert--md")
+    assert centered is not None and "display: flex" in centered["style"]
+    text = " ".join(main.get_text(" ").split())
+    assert "Community CLI" in text and "Expo" in text
+    codes = [code.get_text().strip() for code in main.find_all("code")]
+    assert "npx react-native run-android --mode debugOptimized" in codes
+    assert "npx expo run:android" in codes
+    assert "</TabItem>" not in text and "```" not in text and "blog-code" not in text
+    warning = main.select_one(".admonition.warning")
+    assert warning is not None and "Upgrade now." in warning.get_text()
+    title = warning.select_one(".admonition-title")
+    assert title.find("a", href="https://react.dev/blog/cve").get_text() == "CVE-2025-55182"
+    # Inside raw HTML too: the image keeps its style, and the HTML block is not cut.
+    talk = main.find("img", alt="The talk")
+    assert talk is not None and talk["style"] == "flex-shrink: 0; max-width: 200px"
+    assert talk.find_parent("div", style="display: flex; gap: 40px") is not None
+    assert "The end." in text
+
+
 def test_check_reports_unknown_components(tmp_path, capsys):
     from sphinx_advocacy_blog.cli.main import main
 

@@ -14,7 +14,7 @@ from docutils.parsers.rst import directives
 from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
-from ..readers.markdown import ADMONITION_KINDS
+from ..readers.mdx_syntax import ADMONITION_KINDS
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

@@ -18,8 +18,7 @@ from ..diagnostics import report
 from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.docusaurus import read_post
-from ..readers.mdx import MdxSettings
-from ..readers.settings import ReadSettings
+from ..readers.settings import MdxSettings, ReadSettings
 from ..util.files import find_source_file, is_active_svg
 from ..util.urls import is_absolute_url
 from .discovery import is_ablog_post, is_post, post_source

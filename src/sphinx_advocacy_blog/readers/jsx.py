@@ -248,6 +248,27 @@ def _attribute_html(name: str, value: str | Expression | None) -> str | None:
     return f'{html_name}="{escaped}"'
 
 
+#: HTML elements without content, the only ones a ``/>`` may close.
+_VOID_ELEMENTS = frozenset(
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
+
+
 def html_tag(tag: JsxTag) -> str:
     """A JSX tag of an HTML element written as HTML (``className``, ``style={{}}``...)."""
     if tag.kind == "close":
@@ -257,6 +278,10 @@ def html_tag(tag: JsxTag) -> str:
         attribute = _attribute_html(name, value)
         if attribute:
             parts.append(attribute)
+    if tag.kind == "self" and tag.name.lower() not in _VOID_ELEMENTS:
+        # ``<iframe ... />``: browsers ignore the slash of an element that is not void,
+        # and the rest of the page would be inside the iframe.
+        return "<" + " ".join(parts) + f"></{tag.name}>"
     return "<" + " ".join(parts) + (" />" if tag.kind == "self" else ">")
 
 
@@ -293,3 +318,32 @@ def find_tags(line: str) -> list[JsxTag]:
                 continue
         index += 1
     return tags
+
+
+def bundled_image(tag: JsxTag) -> bool:
+    """An image Docusaurus bundles (``src={require(...)}``, ``<Image img=...>``): its file
+    is copied by Sphinx. A plain ``src="..."`` is a URL relative to the page, as in HTML."""
+    return tag.name != "img" or not isinstance(tag.get("src"), str)
+
+
+def closing_tag(tags: list[JsxTag], number: int) -> JsxTag | None:
+    """The closing tag, later on the line, of ``tags[number]``."""
+    name = tags[number].name
+    return next((t for t in tags[number + 1 :] if t.name == name and t.kind == "close"), None)
+
+
+def tag_over_lines(lines: list[str], index: int) -> tuple[JsxTag, str, int] | None:
+    """The tag at the start of ``lines[index]`` (after its indent), which may go on over
+    the next lines (up to 40): ``(tag, the lines joined with newlines, number of lines)``;
+    ``None`` when no tag starts there or it never ends."""
+    text = lines[index]
+    start = len(text) - len(text.lstrip())
+    span = 1
+    tag = scan_tag(text, start)
+    while tag is None and span < 40 and index + span < len(lines):
+        if not re.match(r"<[A-Za-z]", text[start:]):
+            return None
+        text += "\n" + lines[index + span]
+        span += 1
+        tag = scan_tag(text, start)
+    return None if tag is None else (tag, text, span)

@@ -12,13 +12,22 @@ from html.parser import HTMLParser
 
 from ..model.post import HeadTag
 from ..model.problem import Problem
-from .mdx import ADMONITION_KINDS, MdxSettings, convert_mdx
+from .mdx import convert_mdx
+from .mdx_syntax import ADMONITION_OPEN
+from .settings import MdxSettings
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_ADMONITION_OPEN = re.compile(
-    r"^(?P<indent>\s*)(?P<colons>:{3,})(?P<kind>" + "|".join(ADMONITION_KINDS) + r")"
-    r"(?:\[(?P<bracket_title>[^\]]*)\]|[ \t]+(?P<title>\S.*?))?[ \t]*$"
-)
+
+
+def _fence(line: str) -> re.Match[str] | None:
+    """The fence a line opens or closes (CommonMark: a backtick fence's info string has no
+    backtick, so ```` ``` npx x ``` ```` is inline code, not a fence)."""
+    match = _FENCE.match(line)
+    if match and match.group(1)[0] == "`" and "`" in line[match.end() :]:
+        return None
+    return match
+
+
 # Docusaurus's marker, its MDX form, and Hugo/Jekyll/WordPress's ``<!--more-->``.
 _TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
 _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
@@ -110,7 +119,7 @@ def count_words(lines: list[str]) -> int:
     prose = []
     in_fence = False
     for line in lines:
-        if _FENCE.match(line):
+        if _fence(line):
             in_fence = not in_fence
         elif not in_fence:
             prose.append(line)
@@ -181,7 +190,7 @@ def convert_body(
     counted: list[str] = []
     while index < len(lines):
         line = lines[index]
-        fence_match = _FENCE.match(line)
+        fence_match = _fence(line)
         if fence is not None:
             out.append(line)
             counted.append(line)
@@ -219,7 +228,7 @@ def convert_body(
             out.append("")
             index += 1
             continue
-        admonition = _ADMONITION_OPEN.match(line)
+        admonition = ADMONITION_OPEN.match(line)
         if admonition:
             title = admonition["bracket_title"] or admonition["title"] or ""
             converted = f"{admonition['indent']}{admonition['colons']}{{blog-{admonition['kind']}}}"

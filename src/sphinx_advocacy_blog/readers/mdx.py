@@ -26,7 +26,6 @@ no indented code blocks), so nesting always parses.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from ..model.problem import Problem
 from .components import (
@@ -38,51 +37,30 @@ from .components import (
     image_role,
     render_embed,
 )
-from .jsx import IMPORT, JsxTag, esm_end, find_tags, html_tag, outside_code, scan_tag
+from .jsx import (
+    IMPORT,
+    JsxTag,
+    bundled_image,
+    closing_tag,
+    esm_end,
+    find_tags,
+    html_tag,
+    outside_code,
+    tag_over_lines,
+)
+from .mdx_node import MdxNode
+from .mdx_syntax import (
+    ADMONITION_KINDS,
+    COLON_CLOSE,
+    COLON_OPEN,
+    FENCE,
+    HTML_BLOCK,
+    SPACE_EXPRESSION,
+    is_fence,
+)
+from .settings import MdxSettings
 
-#: Docusaurus admonition kinds; the MyST directive ``blog-<kind>`` renders each.
-ADMONITION_KINDS = ("note", "tip", "info", "warning", "caution", "danger", "important", "success")
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
-_COLON_OPEN = re.compile(
-    r"^(?P<indent>\s*)(?P<colons>:{3,})(?:\{(?P<directive>[\w-]+)\}(?P<argument>.*)|"
-    r"(?P<kind>" + "|".join(ADMONITION_KINDS) + r")"
-    r"(?:\[(?P<bracket_title>[^\]]*)\]|[ \t]+(?P<title>\S.*?))?)[ \t]*$"
-)
-_COLON_CLOSE = re.compile(r"^\s*:{3,}\s*$")
-_SPACE_EXPRESSION = re.compile(r"""\{\s*(['"`])(\s*)\1\s*\}""")
-#: HTML elements that start a raw HTML block in CommonMark (type 6), and ``script``...
-_HTML_BLOCK = re.compile(
-    r"^\s{0,3}</?(?:address|article|aside|blockquote|center|dialog|div|dl|fieldset|"
-    r"figcaption|figure|footer|form|h[1-6]|header|hr|li|main|nav|ol|p|section|table|"
-    r"tbody|td|tfoot|th|thead|tr|ul|video|audio|script|style|pre)(?:[\s/>]|$)",
-    re.IGNORECASE,
-)
 _CONTAINERS = {"Tabs", "TabItem", "details", "Details", "Admonition", "CodeBlock"}
-
-
-@dataclass(frozen=True)
-class MdxSettings:
-    """What the MDX layer needs to know about the site."""
-
-    #: ``blog_mdx_components``: component name -> directive name or ``"children"``.
-    components: tuple[tuple[str, str], ...] = ()
-    #: sphinx-design is loaded: tabs become its ``tab-set``.
-    design: bool = False
-
-
-@dataclass
-class _Node:
-    kind: str  # "colon", "jsx", "code", "children", "root"
-    open_line: int
-    name: str = ""
-    directive: str = ""
-    argument: str = ""
-    indent: str = ""
-    children: list[_Node] = field(default_factory=list)
-    height: int = 0
-    labels: dict[str, str] = field(default_factory=dict)
-    summary_pending: bool = False
-    close_line: int = -1
 
 
 class _Converter:
@@ -96,10 +74,12 @@ class _Converter:
         self.mapping = dict(settings.components)
         self.problems: list[Problem] = []
         self.warned: set[str] = set()
-        self.root = _Node("root", -1)
-        self.stack: list[_Node] = [self.root]
-        self.opens: dict[int, _Node] = {}
-        self.closes: dict[int, _Node] = {}
+        self.root = MdxNode("root", -1)
+        self.stack: list[MdxNode] = [self.root]
+        self.opens: dict[int, MdxNode] = {}
+        self.closes: dict[int, MdxNode] = {}
+        #: Set by :meth:`joined_tag` for the line it wrote.
+        self.joined = False
 
     # -- problems --
     def warn(self, name: str, line: int) -> None:
@@ -118,12 +98,12 @@ class _Converter:
         )
 
     # -- tree --
-    def push(self, node: _Node) -> None:
+    def push(self, node: MdxNode) -> None:
         self.stack[-1].children.append(node)
         self.stack.append(node)
         self.opens[node.open_line] = node
 
-    def close(self, node: _Node, line: int) -> None:
+    def close(self, node: MdxNode, line: int) -> None:
         while self.stack[-1] is not node:
             self.stack.pop()
         self.stack.pop()
@@ -137,7 +117,7 @@ class _Converter:
             node.height = 0
         self.reindent(node)
 
-    def reindent(self, node: _Node) -> None:
+    def reindent(self, node: MdxNode) -> None:
         """Content lines keep their indentation relative to the least indented one."""
         inner = range(node.open_line + 1, node.close_line)
         nested = [self.opens[i] for i in inner if i in self.opens]
@@ -161,19 +141,19 @@ class _Converter:
             spaces = len(child.indent)
             child.indent = " " * (base + spaces - min(spaces, least))
 
-    def jsx_node(self, tag: JsxTag, line: int, indent: str) -> _Node | None:
+    def jsx_node(self, tag: JsxTag, line: int, indent: str) -> MdxNode | None:
         name = tag.name
         mapped = self.mapping.get(name)
         if mapped == CHILDREN_ONLY or (mapped is None and name not in _CONTAINERS):
             if mapped is None and name[:1].isupper():
                 self.warn(name, line)
-            return _Node("children", line, name=name, indent=indent)
+            return MdxNode("children", line, name=name, indent=indent)
         if mapped:
             title = tag.text("title")
-            return _Node("jsx", line, name=name, directive=mapped, argument=title, indent=indent)
+            return MdxNode("jsx", line, name=name, directive=mapped, argument=title, indent=indent)
         if name == "Tabs":
             directive = "tab-set" if self.settings.design else "blog-tabs"
-            node = _Node("jsx", line, name=name, directive=directive, indent=indent)
+            node = MdxNode("jsx", line, name=name, directive=directive, indent=indent)
             values = tag.get("values")
             source = getattr(values, "source", "")
             for label, value in re.findall(
@@ -190,9 +170,11 @@ class _Converter:
             value = tag.text("value")
             label = tag.text("label") or parent.labels.get(value, "") or value or "Tab"
             directive = "tab-item" if self.settings.design else "blog-tab"
-            return _Node("jsx", line, name=name, directive=directive, argument=label, indent=indent)
+            return MdxNode(
+                "jsx", line, name=name, directive=directive, argument=label, indent=indent
+            )
         if name in ("details", "Details"):
-            node = _Node("jsx", line, name=name, directive="blog-details", indent=indent)
+            node = MdxNode("jsx", line, name=name, directive="blog-details", indent=indent)
             node.summary_pending = True
             return node
         if name == "Admonition":
@@ -200,14 +182,16 @@ class _Converter:
             kind = kind if kind in ADMONITION_KINDS else "note"
             title = tag.text("title")
             directive = f"blog-{kind}"
-            return _Node("jsx", line, name=name, directive=directive, argument=title, indent=indent)
+            return MdxNode(
+                "jsx", line, name=name, directive=directive, argument=title, indent=indent
+            )
         if name == "CodeBlock":
             language = tag.text("language") or tag.text("className").replace("language-", "")
             meta = f'title="{tag.text("title")}"' if tag.text("title") else ""
             if tag.has("showLineNumbers"):
                 meta += " showLineNumbers"
             argument = f"{language} {meta}".strip()
-            return _Node("code", line, name=name, argument=argument, indent=indent)
+            return MdxNode("code", line, name=name, argument=argument, indent=indent)
         return None
 
     # -- lines --
@@ -219,7 +203,9 @@ class _Converter:
         index = 0
         while index < len(lines):
             line = lines[index]
-            match = _FENCE.match(line)
+            match = FENCE.match(line)
+            if not is_fence(match):
+                match = None
             if fence is not None:
                 self.code[index] = True
                 if (
@@ -251,12 +237,12 @@ class _Converter:
                 self.code_line(index)
                 index += 1
                 continue
-            colon = _COLON_OPEN.match(line)
+            colon = COLON_OPEN.match(line)
             if colon:
                 self.colon_open(index, colon)
                 index += 1
                 continue
-            if _COLON_CLOSE.match(line) and any(n.kind == "colon" for n in self.stack):
+            if COLON_CLOSE.match(line) and any(n.kind == "colon" for n in self.stack):
                 node = next(n for n in reversed(self.stack) if n.kind == "colon")
                 self.close(node, index)
                 index += 1
@@ -267,9 +253,18 @@ class _Converter:
             if stripped.startswith("<") and not in_html:
                 consumed = self.block_tags(index)
                 if consumed:
+                    if self.joined:
+                        # A tag of several lines, now one line of HTML: it may open a block.
+                        in_html = bool(HTML_BLOCK.match(self.out[index]))
+                        self.joined = False
                     index += consumed
                     continue
-                in_html = bool(_HTML_BLOCK.match(line))
+                in_html = bool(HTML_BLOCK.match(line))
+            elif stripped.startswith("<") and in_html:
+                consumed = self.tag_in_html_block(index)
+                if consumed:
+                    index += consumed
+                    continue
             self.out[index] = self.inline(self.out[index], index, raw=in_html)
             index += 1
         self.emit()
@@ -280,7 +275,7 @@ class _Converter:
         else:
             directive = f"blog-{match['kind']}"
             argument = (match["bracket_title"] or match["title"] or "").strip()
-        node = _Node("colon", index, directive=directive, argument=argument)
+        node = MdxNode("colon", index, directive=directive, argument=argument)
         node.indent = match["indent"]
         self.push(node)
 
@@ -314,19 +309,12 @@ class _Converter:
     def block_tags(self, index: int) -> int:
         """Tags at the start of a line: a container's open or close tag, a summary, an
         image or an embed on its own. Returns the number of lines used (0: not a block)."""
-        text = self.lines[index]
+        found = tag_over_lines(self.lines, index)
+        if found is None:
+            return 0
+        tag, text, span = found
         indent = text[: len(text) - len(text.lstrip())]
         start = len(indent)
-        span = 1
-        tag = scan_tag(text, start)
-        while tag is None and span < 40 and index + span < len(self.lines):
-            if not re.match(r"<[A-Za-z]", text[start:]):
-                return 0
-            text += "\n" + self.lines[index + span]
-            span += 1
-            tag = scan_tag(text, start)
-        if tag is None:
-            return 0
         rest = text[tag.end :].strip()
         top = self.stack[-1]
         details = tag.kind == "open" and tag.name in ("details", "Details")
@@ -352,8 +340,8 @@ class _Converter:
             return span
         closed_iframe = tag.kind == "open" and tag.name == "iframe" and rest == "</iframe>"
         if rest and not closed_iframe:
-            return 0 if span == 1 else self.inline_span(index, span)
-        if (tag.name in IMAGES and _bundled_image(tag)) or tag.name in EMBEDS:
+            return 0 if span == 1 else self.joined_tag(index, span, text, tag, indent)
+        if (tag.name in IMAGES and bundled_image(tag)) or tag.name in EMBEDS:
             self.blank(index, span)
             tags_text = text[start:].replace("\n", " ")
             self.out[index] = indent + self.inline(tags_text, index, raw=False)
@@ -378,14 +366,40 @@ class _Converter:
                 self.warn(tag.name, index)
             self.blank(index, span)
             return span
-        return 0 if span == 1 else self.inline_span(index, span)
+        return 0 if span == 1 else self.joined_tag(index, span, text, tag, indent)
 
-    def inline_span(self, index: int, span: int) -> int:
-        for offset in range(span):
-            self.out[index + offset] = self.inline(self.out[index + offset], index, raw=True)
+    def tag_in_html_block(self, index: int) -> int:
+        """A tag of several lines inside raw HTML: joined as by :meth:`joined_tag`, its other
+        lines HTML comments (a blank line would end the HTML block)."""
+        found = tag_over_lines(self.lines, index)
+        if found is None or found[2] == 1:
+            return 0
+        tag, text, span = found
+        indent = text[: len(text) - len(text.lstrip())]
+        self.joined_tag(index, span, text, tag, indent, filler=indent + "<!---->")
+        self.joined = False
         return span
 
-    def summary(self, node: _Node, text: str) -> None:
+    def joined_tag(
+        self, index: int, span: int, text: str, tag: JsxTag, indent: str, filler: str = ""
+    ) -> int:
+        """A tag written over several lines (``<iframe⏎ style={{...}}⏎ src=... />``): one
+        line of HTML with its JSX attributes made HTML, then the rest of its last line.
+        Left as it was, its ``{...}`` attributes would reach the page as broken HTML."""
+        if tag.name[:1].isupper():
+            if tag.name not in self.mapping and tag.name not in BUILT_IN_COMPONENTS:
+                self.warn(tag.name, index)
+            head = ""
+        else:
+            head = html_tag(tag)
+        rest = text[tag.end :].replace("\n", " ")
+        for offset in range(1, span):
+            self.out[index + offset] = filler
+        self.out[index] = indent + head + self.inline(rest, index, raw=True)
+        self.joined = True
+        return span
+
+    def summary(self, node: MdxNode, text: str) -> None:
         match = re.search(r"<summary[^>]*>(.*?)</summary>", text, re.DOTALL)
         if match:
             node.argument = " ".join(self.inline(match.group(1), node.open_line, raw=False).split())
@@ -398,7 +412,7 @@ class _Converter:
     def inline(self, line: str, index: int, *, raw: bool) -> str:
         """JSX inside a line: links, images, embeds, HTML attributes, unknown tags."""
         if "{" in line:
-            line = outside_code(line, lambda t: _SPACE_EXPRESSION.sub(lambda m: m[2] or " ", t))
+            line = outside_code(line, lambda t: SPACE_EXPRESSION.sub(lambda m: m[2] or " ", t))
         if "<" not in line:
             return line
         tags = find_tags(line)
@@ -432,15 +446,15 @@ class _Converter:
         if name in ("Link", "a") and tag.kind == "open" and not raw:
             # ``<a href>`` stays HTML; ``<Link to>`` (and ``<a to>``) is a Markdown link.
             target = tag.text("to") or (tag.text("href") if name == "Link" else "")
-            close = _closing(tags, number)
+            close = closing_tag(tags, number)
             if target and close is not None:
                 text = self.inline(line[tag.end : close.start], index, raw=False)
                 return f"[{text}]({target.replace(' ', '%20')})", close.end
-        if name in IMAGES and tag.kind != "close" and not raw and _bundled_image(tag):
+        if name in IMAGES and tag.kind != "close" and not raw and bundled_image(tag):
             return image_role(tag)
         if name in EMBEDS and tag.kind != "close":
             url = embed_url(tag)
-            close = _closing(tags, number)
+            close = closing_tag(tags, number)
             end = close.end if close is not None and tag.kind == "open" else tag.end
             if not url:
                 return "", end
@@ -471,18 +485,6 @@ class _Converter:
                 f"{node.indent}{colons}{{{node.directive}}} {node.argument}".rstrip()
             )
             self.out[node.close_line] = f"{node.indent}{colons}"
-
-
-def _bundled_image(tag: JsxTag) -> bool:
-    """An image Docusaurus bundles (``src={require(...)}``, ``<Image img=...>``): its file
-    is copied by Sphinx. A plain ``src="..."`` is a URL relative to the page, as in HTML."""
-    return tag.name != "img" or not isinstance(tag.get("src"), str)
-
-
-def _closing(tags: list[JsxTag], number: int) -> JsxTag | None:
-    """The closing tag, later on the line, of ``tags[number]``."""
-    name = tags[number].name
-    return next((t for t in tags[number + 1 :] if t.name == name and t.kind == "close"), None)
 
 
 def convert_mdx(

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .mdx import MdxSettings
+
+@dataclass(frozen=True)
+class MdxSettings:
+    """What the MDX layer needs to know about the site."""
+
+    #: ``blog_mdx_components``: component name -> directive name or ``"children"``.
+    components: tuple[tuple[str, str], ...] = ()
+    #: sphinx-design is loaded: tabs become its ``tab-set``.
+    design: bool = False
 
 
 @dataclass(frozen=True)
