@@ -9,6 +9,7 @@ never evaluated: the few forms posts use (``require('./x.png').default``,
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -244,8 +245,7 @@ def _attribute_html(name: str, value: str | Expression | None) -> str | None:
         if not text:
             return None
         value = text
-    escaped = value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
-    return f'{html_name}="{escaped}"'
+    return f'{html_name}="{html.escape(value, quote=True)}"'
 
 
 #: HTML elements without content, the only ones a ``/>`` may close.
