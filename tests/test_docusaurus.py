@@ -326,6 +326,47 @@ def test_jsx_tags_over_several_lines_inline_fences_and_linked_titles(tmp_path):
     assert "The end." in text
 
 
+IMPORTED_IMAGES_POST = """---
+title: Imported images
+---
+
+import preview from './img/preview.png';
+import Screenshot from '@theme/Screenshot';
+
+<img className="transparent" src={preview} alt="The preview" />
+
+A line<br></br>and the next.
+
+<Screenshot alt="A diagram" height={591} src="/img/logo.png" width={770} />
+"""
+
+
+def test_imported_images_and_image_components_are_shown(tmp_path):
+    # Shapes of tauri-docs' and QuestDB's blogs: an image imported then used as src={x}
+    # (was dropped without a word), a site component that only shows an image (was blank),
+    # ``<br></br>`` (one break, not two).
+    srcdir = copy_root("docusaurus-real", tmp_path / "src")
+    write(srcdir, "blog/2024-01-03-imported/index.mdx", IMPORTED_IMAGES_POST)
+    (srcdir / "blog/2024-01-03-imported/img").mkdir()
+    (srcdir / "blog/2024-01-03-imported/img/preview.png").write_bytes(
+        (srcdir / "blog/2024-11-28-announcing-lingui-5.0/deps-light.png").read_bytes()
+    )
+    (srcdir / "static/img").mkdir(parents=True, exist_ok=True)
+    (srcdir / "static/img/logo.png").write_bytes(
+        (srcdir / "blog/2024-11-28-announcing-lingui-5.0/deps-light.png").read_bytes()
+    )
+    site = build_site(srcdir, freshenv=True, show_warning_types=True)
+    main = site.html("blog/2024/01/03/imported.html").select_one("[role=main]")
+    preview = main.find("img", alt="The preview")
+    assert preview is not None
+    assert (site.outdir / "blog/2024/01/03" / preview["src"]).exists()
+    diagram = main.find("img", alt="A diagram")
+    assert diagram is not None and diagram["src"].endswith("logo.png")
+    assert "</br>" not in str(main) and len(main.find_all("br")) == 1
+    warnings = plain(site.warnings)
+    assert re.search(r"imported/index\.mdx:12: WARNING: the component <Screenshot>", warnings)
+
+
 def test_check_reports_unknown_components(tmp_path, capsys):
     from sphinx_advocacy_blog.cli.main import main
 
@@ -461,6 +502,31 @@ def test_an_author_with_a_page_and_no_post_keeps_the_page(tmp_path):
     authors = site.html("blog/authors.html")
     assert authors.find("a", href=lambda href: href and "new-volunteer" in href) is not None
     assert not site.exists("blog/authors/georgexu-99.html")  # no page in authors.yml
+
+
+def test_avatars_next_to_the_authors_file_are_published(tmp_path):
+    # tauri-docs' authors.yml: ``image_url: ./author_images/x.jpg`` (beside the file).
+    srcdir = copy_root("docusaurus-real", tmp_path / "src")
+    with (srcdir / "blog" / "authors.yml").open("a", encoding="utf-8") as handle:
+        handle.write(
+            "nadia:\n  name: Nadia Volunteer\n  page: true\n"
+            "  image_url: ./author_images/nadia.png\n"
+            "ghost:\n  name: Ghost Writer\n  image_url: ./author_images/ghost.png\n"
+        )
+    (srcdir / "blog/author_images").mkdir()
+    (srcdir / "blog/author_images/nadia.png").write_bytes(
+        (srcdir / "blog/2024-11-28-announcing-lingui-5.0/deps-light.png").read_bytes()
+    )
+    site = build_site(srcdir, freshenv=True, show_warning_types=True)
+    avatar = site.html("blog/authors/nadia.html").find("img", class_="blog-author-avatar")
+    assert avatar is not None
+    published = (site.outdir / "blog/authors" / avatar["src"]).resolve()
+    assert published.read_bytes() == (srcdir / "blog/author_images/nadia.png").read_bytes()
+    assert re.search(
+        r"authors\.yml(:\d+)?: WARNING: author 'ghost': image_url names "
+        r"blog/author_images/ghost\.png, which does not exist.*\[blog\.image\]",
+        plain(site.warnings),
+    ), plain(site.warnings)
 
 
 def test_every_author_gets_a_page_when_the_site_opts_in(tmp_path):

@@ -23,11 +23,13 @@ from ..i18n.locales import (
     site_locales,
     site_root_names,
 )
+from ..model.post import Author
 from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..readers.ablog import ablog_names
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
 from ..util.slugs import clean_url_path
+from ..util.urls import is_absolute_url
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -106,6 +108,7 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
         )
         site.authors.update(authors)
         site.problems.extend(problems)
+        site.problems.extend(_missing_avatars(srcdir, authors, authors_text[1]))
     tags_text = _translated_data_file(srcdir, site, "tags.yml")
     if tags_text is not None:
         tags, problems = parse_tags_file(*tags_text)
@@ -117,6 +120,26 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
 def load_site(app: Sphinx) -> BlogSite:
     """The site data of this build, from its ``conf.py`` settings."""
     return load_site_data(str(app.srcdir), settings_from_config(app.config), app.config.language)
+
+
+def _missing_avatars(srcdir: str, authors: dict[str, Author], path: str) -> list[Problem]:
+    """A problem for each ``image_url`` of ``authors.yml`` that names a missing file."""
+    problems = []
+    for key, author in authors.items():
+        image = author.image_url
+        if not image or image.startswith(("/", "data:")) or is_absolute_url(image):
+            continue
+        if not os.path.isfile(os.path.join(srcdir, image)):
+            problems.append(
+                Problem(
+                    "image",
+                    f"author {key!r}: image_url names {image}, which does not exist, so the "
+                    "author's picture is missing from the pages. Put the picture there or fix "
+                    "the path",
+                    path,
+                )
+            )
+    return problems
 
 
 def _translated_data_file(srcdir: str, site: BlogSite, filename: str) -> tuple[str, str] | None:

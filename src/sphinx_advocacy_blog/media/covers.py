@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..model.routes import media_path
-from ..util.files import copy_to_output
+from ..util.files import copy_to_output, inside
 from ..util.urls import is_absolute_url
 
 if TYPE_CHECKING:
@@ -27,12 +27,15 @@ def copy_cover_images(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     site = get_site(app)
-    for post in posts_of(app.env).values():
-        if not post.image or post.image.startswith("/") or is_absolute_url(post.image):
+    images = [post.image for post in posts_of(app.env).values()]
+    # ``authors.yml``'s ``image_url: ./people/ana.jpg`` (read from the source folder).
+    images += [author.image_url for author in site.authors.values()]
+    for image in dict.fromkeys(images):
+        if not image or image.startswith(("/", "data:")) or is_absolute_url(image):
             continue
-        source = os.path.join(app.srcdir, post.image)
-        if os.path.isfile(source):
-            copy_to_output(source, str(app.outdir), media_path(site.settings, post.image))
+        source = inside(str(app.srcdir), image)
+        if source is not None and os.path.isfile(source):
+            copy_to_output(source, str(app.outdir), media_path(site.settings, image))
 
 
 def _serve_static_dirs(app: Sphinx, config: Config) -> None:

@@ -8,6 +8,7 @@ facade), else a link.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 
 from markupsafe import Markup
 
@@ -74,3 +75,51 @@ def image_role(tag: JsxTag) -> str:
         if value:
             parts.append(f'{name}="{value}"')
     return f"{{{IMAGE_ROLE}}}`{' '.join(parts)}`" if parts and parts[0].startswith("src") else ""
+
+
+_IMAGE_FILE = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
+
+
+def component_image(tag: JsxTag) -> str:
+    """What is left of an unknown self-closing component (``<Screenshot src="/img/x.png"
+    alt="..." />``): its image, when its ``src`` names an image file; else nothing."""
+    source = tag.text("src")
+    return image_role(tag) if source and _IMAGE_FILE.search(source) else ""
+
+
+#: ``import pic from './pic.png'``: an image the post's JSX names ``{pic}``.
+_IMAGE_IMPORT = re.compile(
+    r"""^\s*import\s+([A-Za-z_$][\w$]*)\s+from\s+['"]([^'"]+\."""
+    r"""(?:png|jpe?g|gif|svg|webp|avif))['"]""",
+    re.IGNORECASE,
+)
+
+
+def imported_images(lines: Iterable[str]) -> dict[str, str]:
+    """The images an ``import`` statement names: ``{"pic": "./pic.png"}``."""
+    found = (_IMAGE_IMPORT.match(line) for line in lines)
+    return {match[1]: match[2] for match in found if match}
+
+
+def with_imported_images(line: str, images: Mapping[str, str]) -> str:
+    """``src={pic}`` of an imported image as the ``require()`` the image role reads."""
+    names = "|".join(re.escape(name) for name in images)
+    return re.sub(
+        rf"=\{{\s*({names})\s*\}}",
+        lambda match: f"={{require('{images[match[1]]}').default}}",
+        line,
+    )
+
+
+def tab_labels(values: str) -> dict[str, str]:
+    """``<Tabs values={[{label: 'npm', value: 'npm'}, ...]}>``: tab value -> label."""
+    labels: dict[str, str] = {}
+    for label, value in re.findall(
+        r"label:\s*['\"]([^'\"]*)['\"]\s*,\s*value:\s*['\"]([^'\"]*)['\"]", values
+    ):
+        labels[value] = label
+    for value, label in re.findall(
+        r"value:\s*['\"]([^'\"]*)['\"]\s*,\s*label:\s*['\"]([^'\"]*)['\"]", values
+    ):
+        labels[value] = label
+    return labels

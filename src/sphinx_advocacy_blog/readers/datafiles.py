@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..model.post import Author, Tag
@@ -200,6 +202,12 @@ def parse_authors_file(
         author, entry_problems = author_from_mapping(
             key, entry, path=path, line=line, page_by_default=pages_for_all
         )
+        image = author.image_url
+        if image and not image.startswith(("/", "data:")) and not is_absolute_url(image):
+            # ``image_url: ./people/ana.jpg`` is next to authors.yml, as Docusaurus reads it:
+            # the path from the source folder, like a post's cover.
+            folder = posixpath.dirname(path.replace("\\", "/"))
+            author = replace(author, image_url=posixpath.normpath(posixpath.join(folder, image)))
         authors[key] = author
         problems.extend(entry_problems)
     return authors, problems

@@ -272,7 +272,8 @@ _VOID_ELEMENTS = frozenset(
 def html_tag(tag: JsxTag) -> str:
     """A JSX tag of an HTML element written as HTML (``className``, ``style={{}}``...)."""
     if tag.kind == "close":
-        return f"</{tag.name}>"
+        # ``<br></br>``: a void element has no end tag (browsers read ``</br>`` as a ``<br>``).
+        return "" if tag.name.lower() in _VOID_ELEMENTS else f"</{tag.name}>"
     parts = [tag.name]
     for name, value in tag.attributes:
         attribute = _attribute_html(name, value)

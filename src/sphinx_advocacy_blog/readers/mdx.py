@@ -33,9 +33,13 @@ from .components import (
     CHILDREN_ONLY,
     EMBEDS,
     IMAGES,
+    component_image,
     embed_url,
     image_role,
+    imported_images,
     render_embed,
+    tab_labels,
+    with_imported_images,
 )
 from .jsx import (
     IMPORT,
@@ -65,7 +69,9 @@ _CONTAINERS = {"Tabs", "TabItem", "details", "Details", "Admonition", "CodeBlock
 
 class _Converter:
     def __init__(self, lines: list[str], path: str, first_line: int, settings: MdxSettings):
-        self.lines = lines
+        self.lines = list(lines)
+        #: ``import pic from './pic.png'``: ``{pic}`` -> ``{require('./pic.png').default}``.
+        self.image_imports: dict[str, str] = {}
         self.out: list[str] = list(lines)
         self.code = [False] * len(lines)
         self.path = path
@@ -154,16 +160,7 @@ class _Converter:
         if name == "Tabs":
             directive = "tab-set" if self.settings.design else "blog-tabs"
             node = MdxNode("jsx", line, name=name, directive=directive, indent=indent)
-            values = tag.get("values")
-            source = getattr(values, "source", "")
-            for label, value in re.findall(
-                r"label:\s*['\"]([^'\"]*)['\"]\s*,\s*value:\s*['\"]([^'\"]*)['\"]", source
-            ):
-                node.labels[value] = label
-            for value, label in re.findall(
-                r"value:\s*['\"]([^'\"]*)['\"]\s*,\s*label:\s*['\"]([^'\"]*)['\"]", source
-            ):
-                node.labels[value] = label
+            node.labels = tab_labels(getattr(tag.get("values"), "source", ""))
             return node
         if name == "TabItem":
             parent = self.stack[-1]
@@ -250,6 +247,9 @@ class _Converter:
             if IMPORT.match(line) and not in_html and len(self.stack) == 1:
                 index = self.blank_import(index)
                 continue
+            if self.image_imports and "={" in line:
+                line = with_imported_images(line, self.image_imports)
+                self.lines[index] = self.out[index] = line
             if stripped.startswith("<") and not in_html:
                 consumed = self.block_tags(index)
                 if consumed:
@@ -282,6 +282,7 @@ class _Converter:
     def blank_import(self, index: int) -> int:
         """Blank an ``import``/``export`` statement (of one line or more)."""
         end = esm_end(self.lines, index)
+        self.image_imports.update(imported_images(self.lines[index:end]))
         self.blank(index, end - index)
         return end
 
@@ -365,6 +366,7 @@ class _Converter:
             if tag.name not in self.mapping:
                 self.warn(tag.name, index)
             self.blank(index, span)
+            self.out[index] = indent + component_image(tag)
             return span
         return 0 if span == 1 else self.joined_tag(index, span, text, tag, indent)
 
@@ -386,12 +388,9 @@ class _Converter:
         """A tag written over several lines (``<iframe⏎ style={{...}}⏎ src=... />``): one
         line of HTML with its JSX attributes made HTML, then the rest of its last line.
         Left as it was, its ``{...}`` attributes would reach the page as broken HTML."""
-        if tag.name[:1].isupper():
-            if tag.name not in self.mapping and tag.name not in BUILT_IN_COMPONENTS:
-                self.warn(tag.name, index)
-            head = ""
-        else:
-            head = html_tag(tag)
+        if tag.name[:1].isupper() and tag.name not in {*self.mapping, *BUILT_IN_COMPONENTS}:
+            self.warn(tag.name, index)
+        head = "" if tag.name[:1].isupper() else html_tag(tag)
         rest = text[tag.end :].replace("\n", " ")
         for offset in range(1, span):
             self.out[index + offset] = filler
@@ -465,7 +464,7 @@ class _Converter:
         if name[:1].isupper() and name not in ("Link",):
             if name not in self.mapping and name not in BUILT_IN_COMPONENTS:
                 self.warn(name, index)
-            return ""
+            return component_image(tag) if tag.kind == "self" and not raw else ""
         return html_tag(tag)
 
     # -- output --

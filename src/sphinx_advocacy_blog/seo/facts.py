@@ -212,6 +212,9 @@ def author_image(site: BlogSite, author: Author) -> str:
         return image
     if image.startswith("/") and site.settings.base_url:
         return absolute(site.settings, image)
+    if site.settings.base_url:
+        # A file of the source folder (``authors.yml``'s ``./people/ana.jpg``), copied.
+        return absolute(site.settings, "/" + media_path(site.settings, image))
     return ""
 
 
