@@ -254,9 +254,9 @@ class _Converter:
                 consumed = self.block_tags(index)
                 if consumed:
                     if self.joined:
-                        # A tag of several lines, now one line of HTML: it may open a block.
-                        in_html = bool(HTML_BLOCK.match(self.out[index]))
-                        self.joined = False
+                        # A tag of several lines, now one line of HTML and blank lines,
+                        # which end any HTML block it opened.
+                        in_html = self.joined = False
                     index += consumed
                     continue
                 in_html = bool(HTML_BLOCK.match(line))
