@@ -277,11 +277,67 @@ def test_ablog_options():
     assert ablog_route("news", "blog", default_route="blog", ablog_project=False) == "blog"
 
 
+def write(root, relative, text):
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+class _Conf:
+    """A conf.py as Sphinx's Config shows it: values, and what conf.py set."""
+
+    def __init__(self, **values):
+        self.__dict__.update({"blog_path": "blog", "blog_post_pattern": [], **values})
+        self._raw_config = dict(values)
+
+
 def test_is_ablog_project(tmp_path):
     (tmp_path / "blog").mkdir()
-    assert not is_ablog_project(str(tmp_path), "blog", [])
-    assert is_ablog_project(str(tmp_path), "blog", "posts/*")
-    assert is_ablog_project(str(tmp_path), "news", [])
+    (tmp_path / "blog" / "2024-01-01-hello.md").write_text("---\ntitle: Hi\n---\n")
+    assert not is_ablog_project(str(tmp_path), _Conf())
+    assert is_ablog_project(str(tmp_path), _Conf(blog_post_pattern="posts/*"))
+    assert is_ablog_project(str(tmp_path), _Conf(blog_path="news"))  # no such folder
+    # A folder at blog_path (ABlog writes its pages there; sites keep a placeholder):
+    assert is_ablog_project(str(tmp_path), _Conf(post_always_section=True))
+    assert not is_ablog_project(str(tmp_path), _Conf(post_date_format="%d/%m/%Y"))  # ours too
+    assert is_ablog_project(str(tmp_path), _Conf(blog_authors={"ana": ("Ana", None)}))
+    assert not is_ablog_project(str(tmp_path), _Conf(blog_authors={"ana": {"name": "Ana"}}))
+    (tmp_path / "blog" / "readme.rst").write_text("Posts\n=====\n")
+    assert is_ablog_project(str(tmp_path), _Conf())
+
+
+def test_the_ablog_only_options_are_no_options_of_ours():
+    # Any site may set our options; only options we do not have say "this is ABlog".
+    from sphinx_advocacy_blog.config import ABLOG_ONLY_OPTIONS
+    from sphinx_advocacy_blog.config.options import OPTIONS
+
+    assert not ABLOG_ONLY_OPTIONS & {option.name for option in OPTIONS}
+
+
+def test_an_ablog_folder_at_blog_path_is_not_a_docusaurus_blog(tmp_path):
+    # guayahack's site: blog_path = "posts", a placeholder posts/index.rst, and MyST posts
+    # with ABlog's {post} directive in that folder (probe of unseen ABlog sites).
+    write(
+        tmp_path,
+        "conf.py",
+        'extensions = ["myst_parser", "sphinx_advocacy_blog"]\nblog_path = "news"\n',
+    )
+    write(tmp_path, "index.rst", "Home\n====\n\n.. toctree::\n   :glob:\n\n   news/*\n")
+    write(tmp_path, "news/readme.rst", "News\n====\n\nABlog writes the blog here.\n")
+    write(
+        tmp_path,
+        "news/talk.md",
+        "# A talk\n\n```{post} 2023-08-18\n:tags: talk\n```\n\nWe gave a talk.\n",
+    )
+    site = build_site(tmp_path, freshenv=True, show_warning_types=True)
+    assert site.exists("news.html")  # ABlog's index address
+    post = site.html("news/talk.html")  # the post at its source path
+    assert "2023" in post.select_one(".blog-post-header").get_text()
+    assert site.exists("news/tags/talk.html")
+    assert (
+        not site.exists("news/readme.html")
+        or site.html("news/readme.html").select_one(".blog-post-header") is None
+    )
 
 
 @pytest.mark.parametrize(

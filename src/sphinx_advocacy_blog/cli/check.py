@@ -17,7 +17,7 @@ from datetime import datetime
 from functools import partial
 from typing import Any
 
-from ..config import settings_from_config, validate_config
+from ..config import is_ablog_project, settings_from_config, validate_config
 from ..config.options import OPTIONS, BlogSettings
 from ..env.discovery import BlogProject, blog_exclude_patterns
 from ..env.git_dates import file_histories, undated_post_date
@@ -167,6 +167,7 @@ def discover_posts(
         date_formats=(settings.post_date_format,),
         undated=undated,
         renamed_sections=renamed_sections(settings),
+        ablog_project=is_ablog_project(srcdir, config),
     )
     exclude = [
         *config.exclude_patterns,

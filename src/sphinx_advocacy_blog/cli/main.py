@@ -112,14 +112,15 @@ def _configure_new(parser: argparse.ArgumentParser) -> None:
 
 def _ablog_index_trap(srcdir: str, config: object) -> str | None:
     """Why creating the posts folder would move an ABlog blog's index, if it would."""
-    from ..migrate.ablog_options import DEFAULT_ROUTE, is_ablog_project
+    from ..migrate.ablog_options import DEFAULT_ROUTE
     from ..util.globs import normalize_patterns
 
     blog_path = str(getattr(config, "blog_path", "blog")).strip("/")
     route = str(getattr(config, "blog_route_base_path", DEFAULT_ROUTE)).strip("/")
     if (
         not normalize_patterns(getattr(config, "blog_post_pattern", ()))
-        and is_ablog_project(srcdir, blog_path, ())
+        and blog_path
+        and not os.path.isdir(os.path.join(srcdir, blog_path))
         and route == DEFAULT_ROUTE
         and blog_path != DEFAULT_ROUTE
     ):

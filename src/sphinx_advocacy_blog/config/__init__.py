@@ -74,12 +74,55 @@ def settings_from_config(config: Config) -> BlogSettings:
     )
 
 
-def is_ablog_project(srcdir: str, blog_path: str, post_pattern: Any) -> bool:
-    """Whether ``conf.py`` reads like ABlog's: a post pattern, or ``blog_path`` no folder."""
-    if normalize_patterns(post_pattern):
+#: Options only an ABlog ``conf.py`` sets: not options of this extension (ABlog's
+#: ``post_date_format``, ``post_auto_excerpt``... are, and any site may use them).
+ABLOG_ONLY_OPTIONS = frozenset(
+    {
+        "post_auto_orphan",
+        "post_redirect_refresh",
+        "post_always_section",
+        "blog_feed_archives",
+        "blog_feed_fulltext",
+        "blog_feed_subtitle",
+        "blog_feed_titles",
+        "blog_feed_templates",
+        "blog_archive_titles",
+        "disqus_shortname",
+        "disqus_pages",
+        "disqus_drafts",
+        "fontawesome_included",
+        "fontawesome_link_cdn",
+        "fontawesome_css_file",
+        "skip_injecting_base_ablog_templates",
+    }
+)
+
+
+def conf_values(config: Any) -> dict[str, Any]:
+    """What ``conf.py`` (and ``-D`` overrides) set, by name."""
+    values = dict(getattr(config, "_raw_config", {}) or {})
+    values.update(getattr(config, "_overrides", {}) or {})
+    return values
+
+
+def is_ablog_project(srcdir: str, config: Any) -> bool:
+    """Whether ``conf.py`` reads like ABlog's: a post pattern; ``blog_path`` no folder,
+    or a folder with reST files (ABlog writes its pages there, sites keep a placeholder);
+    ABlog's own options; ``blog_authors`` as ABlog's ``(name, url)`` tuples."""
+    if normalize_patterns(getattr(config, "blog_post_pattern", ())):
         return True
-    folder = str(blog_path).strip("/")
-    return bool(folder) and not os.path.isdir(os.path.join(srcdir, folder))
+    folder = os.path.join(srcdir, str(getattr(config, "blog_path", "blog")).strip("/"))
+    if folder == srcdir or not os.path.isdir(folder):
+        return folder != srcdir
+    authors = getattr(config, "blog_authors", None)
+    if isinstance(authors, dict) and any(isinstance(v, (tuple, list)) for v in authors.values()):
+        return True
+    if ABLOG_ONLY_OPTIONS & conf_values(config).keys():
+        return True
+    try:
+        return any(name.endswith(".rst") for name in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def validate_config(app: Sphinx | None, config: Config) -> None:

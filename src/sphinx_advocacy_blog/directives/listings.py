@@ -106,10 +106,7 @@ class _ListingDirective(SphinxDirective):
             limit = directives.positive_int(self.arguments[0])
         line_format = options.get("format", "list")
         ablog = (
-            self.kind == "postlist"
-            and is_ablog_project(
-                str(self.env.srcdir), self.config.blog_path, self.config.blog_post_pattern
-            )
+            self.kind == "postlist" and is_ablog_project(str(self.env.srcdir), self.config)
         ) or (
             bool(self.arguments)
             or any(name in options for name in ABLOG_ONLY_OPTIONS)

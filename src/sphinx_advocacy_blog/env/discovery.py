@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from sphinx.project import Project
 from sphinx.util import logging
 
+from ..config import is_ablog_project
 from ..diagnostics import report
 from ..i18n.locales import I18N_BLOG_DIR
 from ..model.problem import Problem
@@ -64,6 +65,8 @@ class BlogProject(Project):
     blog_locale_prefixes: frozenset[str] = frozenset()
     #: :func:`~..model.routes.renamed_sections`: list pages the site moved.
     blog_renamed_sections: tuple[tuple[str, str], ...] = ()
+    #: An ABlog ``conf.py``: its ``blog_path`` folder holds no Docusaurus posts.
+    blog_ablog_project: bool = False
     #: ``blog_follow_symlinks``: posts reached through links inside the source folder count.
     blog_follow_symlinks: bool = False
     #: The date of a post with none in its front matter or path (``git_dates``); not
@@ -86,14 +89,13 @@ class BlogProject(Project):
         include_future: bool = True,
         now: datetime | None = None,
         renamed_sections: tuple[tuple[str, str], ...] = (),
+        ablog_project: bool = False,
     ) -> None:
         """Set the blog folder, URL route, draft policy and locale before discovery.
 
         *url_pattern* is ``blog_post_url``; *post_patterns* and *date_formats* are ABlog's
-        ``blog_post_pattern`` and ``post_date_format``; *undated* gives the date of a post
-        without one (from its absolute path). Posts dated after *now* are left out unless
-        *include_future*.
-        """
+        ``blog_post_pattern`` and ``post_date_format``; *undated* dates a post without a
+        date (from its absolute path); posts after *now* only with *include_future*."""
         self.blog_path = path
         self.blog_route = route
         self.blog_include_drafts = include_drafts
@@ -107,6 +109,7 @@ class BlogProject(Project):
         self.blog_include_future = include_future
         self.blog_now = now
         self.blog_renamed_sections = renamed_sections
+        self.blog_ablog_project = ablog_project
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -131,8 +134,7 @@ class BlogProject(Project):
         return state
 
     def docnames_by_source(self) -> dict[str, str]:
-        """``{source path: docname}`` of every post and translation of this build (made once
-        per discovery, though every post's links look files up in it)."""
+        """``{source path: docname}`` of every post and translation (made once per build)."""
         cached = self.__dict__.get("_docnames_by_source")
         if (
             cached is not None
@@ -210,8 +212,7 @@ class BlogProject(Project):
         return files
 
     def _path_key(self, relative: str) -> Any:
-        """*relative* in the form Sphinx keeps paths in (``Path`` since Sphinx 8, ``str``
-        in 7.4)."""
+        """*relative* as Sphinx keeps paths (``Path`` since Sphinx 8, ``str`` in 7.4)."""
         sample = next(iter(self._path_to_docname), None)
         if sample is None or isinstance(sample, PurePath):
             return Path(relative)
@@ -320,7 +321,8 @@ class BlogProject(Project):
             relative = PurePath(path).as_posix()
             if not relative.endswith(POST_SUFFIXES) or relative.startswith("i18n/"):
                 continue
-            in_blog = relative.startswith(prefix)
+            # ABlog's ``blog_path`` holds its pages: posts there are found as ABlog's.
+            in_blog = relative.startswith(prefix) and not self.blog_ablog_project
             by_pattern = matches_post_pattern(relative, self.blog_post_patterns)
             # Outside the blog folder only ABlog posts count; finding those that say
             # ``blogpost: true`` means peeking at every Markdown file (cached by mtime).
@@ -459,6 +461,7 @@ def _use_blog_project(app: Sphinx) -> None:
         include_future=site.settings.include_future,
         now=build_now(app),
         renamed_sections=renamed_sections(site.settings),
+        ablog_project=is_ablog_project(str(app.srcdir), app.config),
     )
     # Sphinx restores the saved project into a plain Project before this class is in
     # place, which drops the cache; it lives on the environment so it survives builds.

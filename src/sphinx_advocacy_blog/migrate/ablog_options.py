@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..config import is_ablog_project
+from ..config import conf_values, is_ablog_project
 from ..diagnostics import WARNING_TYPE, logger
 from ..readers.ablog import ablog_author, ablog_route
 
@@ -40,7 +40,7 @@ def apply_ablog_options(config: Config, srcdir: str) -> None:
         str(config.blog_path),
         route,
         default_route=DEFAULT_ROUTE,
-        ablog_project=is_ablog_project(srcdir, config.blog_path, config.blog_post_pattern),
+        ablog_project=is_ablog_project(srcdir, config),
     )
     authors = config.blog_authors
     if isinstance(authors, dict) and any(not isinstance(v, dict) for v in authors.values()):
@@ -71,13 +71,6 @@ ABLOG_COMMAND_OPTIONS = (
 )
 #: Feeds ABlog wrote by default (``blog_feed_templates = {"atom": {}}``).
 _DEFAULT_FEED_TEMPLATES: dict[str, Any] = {"atom": {}}
-
-
-def conf_values(config: Config) -> dict[str, Any]:
-    """What ``conf.py`` (and ``-D`` overrides) set, by name."""
-    values = dict(getattr(config, "_raw_config", {}) or {})
-    values.update(getattr(config, "_overrides", {}) or {})
-    return values
 
 
 def ablog_option_notes(values: dict[str, Any]) -> list[tuple[str, str]]:
