@@ -306,6 +306,29 @@ def test_is_ablog_project(tmp_path):
     assert is_ablog_project(str(tmp_path), _Conf())
 
 
+def test_ablog_defaults_fill_markdown_front_matter_posts(tmp_path):
+    # brian-rose's site: MyST posts with only ``date:`` lost blog_default_author.
+    write(
+        tmp_path,
+        "conf.py",
+        'extensions = ["myst_parser", "sphinx_advocacy_blog"]\n'
+        'blog_post_pattern = "posts/*"\n'
+        'blog_authors = {"Brian": ("Brian Rose", None), "Ana": ("Ana Diaz", None)}\n'
+        'blog_default_author = "Brian"\nblog_default_location = "Albany"\n',
+    )
+    write(tmp_path, "index.md", "# Home\n")
+    write(tmp_path, "posts/dated.md", "---\ndate: 2020-01-02\n---\n# Dated\n\nText.\n")
+    write(tmp_path, "posts/own.md", "---\ndate: 2020-01-03\nauthor: Ana\n---\n# Own\n\nT.\n")
+    write(tmp_path, "posts/draft.md", "---\ntags: x\n---\n# Draft\n\nT.\n")
+    site = build_site(tmp_path, freshenv=True)
+    header = site.html("posts/dated.html").select_one(".blog-post-header").get_text()
+    assert "Brian Rose" in header
+    assert "Dated" in site.html("blog/location/albany.html").get_text()
+    own = site.html("posts/own.html").select_one(".blog-post-header").get_text()
+    assert "Ana Diaz" in own and "Brian Rose" not in own
+    assert "Brian Rose" not in site.html("posts/draft.html").get_text()
+
+
 def test_the_ablog_only_options_are_no_options_of_ours():
     # Any site may set our options; only options we do not have say "this is ABlog".
     from sphinx_advocacy_blog.config import ABLOG_ONLY_OPTIONS

@@ -20,6 +20,7 @@ from ..model.problem import Problem
 from ..readers.docusaurus import read_post
 from ..readers.settings import MdxSettings, ReadSettings
 from ..util.files import find_source_file, is_active_svg
+from ..util.globs import normalize_patterns
 from ..util.urls import is_absolute_url
 from .discovery import is_ablog_post, is_post, post_source
 from .git_dates import post_date_fallback
@@ -49,6 +50,11 @@ def _on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
             url_pattern=site.settings.post_url,
             date_formats=(site.settings.post_date_format,),
             ablog=is_ablog_post(env, docname),
+            ablog_defaults=(
+                ("author", tuple(normalize_patterns(app.config.blog_default_author))),
+                ("location", tuple(normalize_patterns(app.config.blog_default_location))),
+                ("language", tuple(normalize_patterns(app.config.blog_default_language))),
+            ),
             mermaid="sphinxcontrib.mermaid" in app.extensions,
             mdx=MdxSettings(
                 components=tuple(sorted(site.settings.mdx_components.items())),

@@ -92,6 +92,14 @@ def read_post(
     key_lines = dict(split.key_lines)
     ablog = settings.ablog or is_ablog_front_matter(metadata)
     if ablog:
+        if metadata.get("date"):  # ABlog leaves drafts without the defaults
+            given = {"authors" if key == "author" else key for key in metadata}
+            defaults = {
+                name: list(values)
+                for name, values in settings.ablog_defaults
+                if values and ("authors" if name == "author" else name) not in given
+            }
+            metadata = {**defaults, **metadata}
         metadata = normalize_ablog_metadata(metadata, settings.date_formats)
         for ablog_key, key in (("author", "authors"), ("redirect", "redirect_from")):
             if ablog_key in key_lines:

@@ -29,6 +29,9 @@ class ReadSettings:
     #: Read the front matter the ABlog way even without ``blogpost: true`` (posts matched
     #: by ``blog_post_pattern``).
     ablog: bool = False
+    #: ``blog_default_author`` / ``_location`` / ``_language``: ``(field, values)`` given to
+    #: dated ABlog posts that name none.
+    ablog_defaults: tuple[tuple[str, tuple[str, ...]], ...] = ()
     #: The site loads ``sphinxcontrib.mermaid``: ```` ```mermaid ```` fences are diagrams.
     mermaid: bool = False
     #: How MDX components are rendered (``blog_mdx_components``, sphinx-design).
