@@ -329,6 +329,19 @@ def test_ablog_defaults_fill_markdown_front_matter_posts(tmp_path):
     assert "Brian Rose" not in site.html("posts/draft.html").get_text()
 
 
+def test_a_label_of_the_site_wins_over_a_generated_page(tmp_path):
+    # DocIdeas: a label ``.. _ablog:`` on the site's own page about the blog, named like
+    # the generated blog index.
+    write(tmp_path, "conf.py", 'extensions = ["sphinx_advocacy_blog"]\n')
+    write(tmp_path, "index.rst", "Home\n====\n\nSee :ref:`blog`.\n\n.. toctree::\n\n   news\n")
+    write(tmp_path, "news.rst", ".. _blog:\n\nOur blog section\n================\n\ntext\n")
+    site = build_site(tmp_path, freshenv=True)
+    ref = site.html("index.html").select_one("span.std-ref").parent
+    assert ref.get_text() == "Our blog section"
+    assert ref["href"].startswith("news.html")
+    assert site.exists("blog.html")
+
+
 def test_the_ablog_only_options_are_no_options_of_ours():
     # Any site may set our options; only options we do not have say "this is ABlog".
     from sphinx_advocacy_blog.config import ABLOG_ONLY_OPTIONS

@@ -35,12 +35,17 @@ def register_page_labels(app: Sphinx, env: Any) -> list[str]:
         std.labels.pop(name, None)
         std.anonlabels.pop(name, None)
     current = set()
+    pages = {}
     for page in plan_pages(site, get_catalog(app)):
         label = page.name.lower()
+        pages[label] = (page.name, page.title)
+        if label in std.labels:
+            continue  # the site's own label (``.. _blog:``) wins for ``:ref:``
         std.labels[label] = (page.name, "", page.title)
         std.anonlabels[label] = (page.name, "")
         current.add(label)
     env.advocacy_blog_labels = current
+    env.advocacy_blog_pages = pages
     return []
 
 
@@ -54,12 +59,10 @@ class BlogPagesDomain(Domain):
     def _page(self, target: str) -> tuple[str, str] | None:
         if not target.startswith("/"):
             return None
-        label = target.strip("/").lower()
-        if label not in getattr(self.env, "advocacy_blog_labels", ()):
-            return None
-        std: Any = self.env.get_domain("std")
-        docname, _labelid, title = std.labels[label]
-        return docname, title
+        found: tuple[str, str] | None = getattr(self.env, "advocacy_blog_pages", {}).get(
+            target.strip("/").lower()
+        )
+        return found
 
     def resolve_xref(
         self,
