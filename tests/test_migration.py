@@ -302,8 +302,14 @@ def test_is_ablog_project(tmp_path):
     assert not is_ablog_project(str(tmp_path), _Conf(post_date_format="%d/%m/%Y"))  # ours too
     assert is_ablog_project(str(tmp_path), _Conf(blog_authors={"ana": ("Ana", None)}))
     assert not is_ablog_project(str(tmp_path), _Conf(blog_authors={"ana": {"name": "Ana"}}))
-    (tmp_path / "blog" / "readme.rst").write_text("Posts\n=====\n")
-    assert is_ablog_project(str(tmp_path), _Conf())
+    # reST beside Markdown posts: a Docusaurus blog with a reST post (the demo site's).
+    (tmp_path / "blog" / "a-rest-post.rst").write_text("Post\n====\n")
+    assert not is_ablog_project(str(tmp_path), _Conf())
+    # reST only (and Markdown without front matter): ABlog's folder with a placeholder.
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "readme.rst").write_text("Posts\n=====\n")
+    (tmp_path / "news" / "talk.md").write_text("# A talk\n")
+    assert is_ablog_project(str(tmp_path), _Conf(blog_path="news"))
 
 
 def test_ablog_defaults_fill_markdown_front_matter_posts(tmp_path):

@@ -107,8 +107,8 @@ def conf_values(config: Any) -> dict[str, Any]:
 
 def is_ablog_project(srcdir: str, config: Any) -> bool:
     """Whether ``conf.py`` reads like ABlog's: a post pattern; ``blog_path`` no folder,
-    or a folder with reST files (ABlog writes its pages there, sites keep a placeholder);
-    ABlog's own options; ``blog_authors`` as ABlog's ``(name, url)`` tuples."""
+    or a folder of reST files without Markdown posts (ABlog writes its pages there, sites
+    keep a placeholder); ABlog's own options; ``blog_authors`` as ``(name, url)`` tuples."""
     if normalize_patterns(getattr(config, "blog_post_pattern", ())):
         return True
     folder = os.path.join(srcdir, str(getattr(config, "blog_path", "blog")).strip("/"))
@@ -120,7 +120,21 @@ def is_ablog_project(srcdir: str, config: Any) -> bool:
     if ABLOG_ONLY_OPTIONS & conf_values(config).keys():
         return True
     try:
-        return any(name.endswith(".rst") for name in os.listdir(folder))
+        names = sorted(os.listdir(folder))
+    except OSError:
+        return False
+    # reST files and no Markdown post with front matter: ABlog's folder with a placeholder
+    # (a Docusaurus blog may hold a reST post among its Markdown ones).
+    return any(name.endswith(".rst") for name in names) and not any(
+        name.endswith((".md", ".mdx")) and _starts_with_front_matter(os.path.join(folder, name))
+        for name in names
+    )
+
+
+def _starts_with_front_matter(path: str) -> bool:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return handle.readline().strip() in ("---", "+++")
     except OSError:
         return False
 
