@@ -13,19 +13,16 @@ from html.parser import HTMLParser
 from ..model.post import HeadTag
 from ..model.problem import Problem
 from .mdx import convert_mdx
-from .mdx_syntax import ADMONITION_OPEN
+from .mdx_syntax import ADMONITION_OPEN, is_fence
 from .settings import MdxSettings
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 def _fence(line: str) -> re.Match[str] | None:
-    """The fence a line opens or closes (CommonMark: a backtick fence's info string has no
-    backtick, so ```` ``` npx x ``` ```` is inline code, not a fence)."""
+    """The fence a line opens or closes (:func:`~.mdx_syntax.is_fence`)."""
     match = _FENCE.match(line)
-    if match and match.group(1)[0] == "`" and "`" in line[match.end() :]:
-        return None
-    return match
+    return match if match and is_fence(match.group(1), line[match.end() :]) else None
 
 
 # Docusaurus's marker, its MDX form, and Hugo/Jekyll/WordPress's ``<!--more-->``.

@@ -84,8 +84,6 @@ class _Converter:
         self.stack: list[MdxNode] = [self.root]
         self.opens: dict[int, MdxNode] = {}
         self.closes: dict[int, MdxNode] = {}
-        #: Set by :meth:`joined_tag` for the line it wrote.
-        self.joined = False
 
     # -- problems --
     def warn(self, name: str, line: int) -> None:
@@ -201,7 +199,7 @@ class _Converter:
         while index < len(lines):
             line = lines[index]
             match = FENCE.match(line)
-            if not is_fence(match):
+            if match and not is_fence(match.group(2), match.group(3)):
                 match = None
             if fence is not None:
                 self.code[index] = True
@@ -253,10 +251,6 @@ class _Converter:
             if stripped.startswith("<") and not in_html:
                 consumed = self.block_tags(index)
                 if consumed:
-                    if self.joined:
-                        # A tag of several lines, now one line of HTML and blank lines,
-                        # which end any HTML block it opened.
-                        in_html = self.joined = False
                     index += consumed
                     continue
                 in_html = bool(HTML_BLOCK.match(line))
@@ -379,7 +373,6 @@ class _Converter:
         tag, text, span = found
         indent = text[: len(text) - len(text.lstrip())]
         self.joined_tag(index, span, text, tag, indent, filler=indent + "<!---->")
-        self.joined = False
         return span
 
     def joined_tag(
@@ -395,7 +388,6 @@ class _Converter:
         for offset in range(1, span):
             self.out[index + offset] = filler
         self.out[index] = indent + head + self.inline(rest, index, raw=True)
-        self.joined = True
         return span
 
     def summary(self, node: MdxNode, text: str) -> None:

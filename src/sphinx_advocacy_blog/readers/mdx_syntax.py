@@ -37,7 +37,8 @@ HTML_BLOCK = re.compile(
 )
 
 
-def is_fence(match: re.Match[str] | None) -> bool:
-    """Whether a :data:`FENCE` match is a fence: CommonMark gives a backtick fence no
-    backtick in its info string, so ```` ``` npx x ``` ```` is inline code."""
-    return match is not None and not (match.group(2)[0] == "`" and "`" in match.group(3))
+def is_fence(fence: str, info: str) -> bool:
+    """Whether ``fence`` (the backticks or tildes) followed by ``info`` on a line is a
+    code fence: CommonMark gives a backtick fence no backtick in its info string, so
+    ```` ``` npx x ``` ```` is inline code."""
+    return not (fence[0] == "`" and "`" in info)
