@@ -29,7 +29,7 @@ from ..model.site import BlogSite
 from ..readers.ablog import ablog_names
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
 from ..util.slugs import clean_url_path
-from ..util.urls import is_absolute_url
+from ..util.urls import is_source_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -127,7 +127,7 @@ def _missing_avatars(srcdir: str, authors: dict[str, Author], path: str) -> list
     problems = []
     for key, author in authors.items():
         image = author.image_url
-        if not image or image.startswith(("/", "data:")) or is_absolute_url(image):
+        if not is_source_path(image):
             continue
         if not os.path.isfile(os.path.join(srcdir, image)):
             problems.append(

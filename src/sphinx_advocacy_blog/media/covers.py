@@ -15,7 +15,7 @@ from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..model.routes import media_path
 from ..util.files import copy_to_output, inside
-from ..util.urls import is_absolute_url
+from ..util.urls import is_source_path
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -31,7 +31,7 @@ def copy_cover_images(app: Sphinx, exception: BaseException | None) -> None:
     # ``authors.yml``'s ``image_url: ./people/ana.jpg`` (read from the source folder).
     images += [author.image_url for author in site.authors.values()]
     for image in dict.fromkeys(images):
-        if not image or image.startswith(("/", "data:")) or is_absolute_url(image):
+        if not is_source_path(image):
             continue
         source = inside(str(app.srcdir), image)
         if source is not None and os.path.isfile(source):

@@ -11,7 +11,7 @@ from typing import Any
 from ..model.post import Author, Tag
 from ..model.problem import Problem
 from ..util.slugs import clean_url_path, kebab_case, path_segment, slugify
-from ..util.urls import is_absolute_url, safe_url
+from ..util.urls import is_absolute_url, is_source_path, safe_url
 from .safe_yaml import YamlProblem, load_yaml
 from .values import clean_strings, forbidden_lines
 
@@ -203,7 +203,7 @@ def parse_authors_file(
             key, entry, path=path, line=line, page_by_default=pages_for_all
         )
         image = author.image_url
-        if image and not image.startswith(("/", "data:")) and not is_absolute_url(image):
+        if is_source_path(image):
             # ``image_url: ./people/ana.jpg`` is next to authors.yml, as Docusaurus reads it:
             # the path from the source folder, like a post's cover.
             folder = posixpath.dirname(path.replace("\\", "/"))

@@ -41,6 +41,12 @@ def is_absolute_url(value: str) -> bool:
     return bool(re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)", value))
 
 
+def is_source_path(value: str) -> bool:
+    """True for a path of a file in the source folder (``blog/people/ana.jpg``): neither
+    empty, nor root-relative (``/img/x.png``, a static file), nor a URL (``data:`` too)."""
+    return bool(value) and not value.startswith("/") and not is_absolute_url(value)
+
+
 def own_site_path(base_url: str, url: str) -> str | None:
     """The root-relative path (``/img/x.jpg``) of *url* when it is an address on the site
     itself (*base_url*, ``html_baseurl``: same host, below its path), else None."""
