@@ -348,6 +348,25 @@ def test_a_label_of_the_site_wins_over_a_generated_page(tmp_path):
     assert site.exists("blog.html")
 
 
+def test_the_whole_build_agrees_that_the_site_is_ablogs(tmp_path):
+    # ABlog's ``(name, url)`` author tuples are the only sign, and they are converted at
+    # config-inited: discovery must still read the blog folder as ABlog's (no Docusaurus
+    # posts there), as the route did.
+    write(
+        tmp_path,
+        "conf.py",
+        'extensions = ["myst_parser", "sphinx_advocacy_blog"]\n'
+        'blog_authors = {"ana": ("Ana Diaz", None)}\n',
+    )
+    write(tmp_path, "index.md", "# Home\n\n```{toctree}\n:glob:\n\nblog/*\n```\n")
+    write(tmp_path, "blog/notes.md", "---\ntitle: Notes\ndate: 2020-01-02\n---\n\nText.\n")
+    write(tmp_path, "blog/real.md", "---\nblogpost: true\ndate: 2020-01-03\n---\n# Real\n\nT.\n")
+    site = build_site(tmp_path, freshenv=True)
+    assert site.html("blog/real.html").select_one(".blog-post-header") is not None
+    assert site.html("blog/notes.html").select_one(".blog-post-header") is None
+    assert not site.exists("blog/2020/01/02/notes.html")
+
+
 def test_the_ablog_only_options_are_no_options_of_ours():
     # Any site may set our options; only options we do not have say "this is ABlog".
     from sphinx_advocacy_blog.config import ABLOG_ONLY_OPTIONS

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from sphinx.errors import ConfigError
 
@@ -105,10 +106,24 @@ def conf_values(config: Any) -> dict[str, Any]:
     return values
 
 
+#: :func:`is_ablog_project`'s answer for each configuration of the process.
+_ABLOG_PROJECTS: WeakKeyDictionary[Any, bool] = WeakKeyDictionary()
+
+
 def is_ablog_project(srcdir: str, config: Any) -> bool:
     """Whether ``conf.py`` reads like ABlog's: a post pattern; ``blog_path`` no folder,
     or a folder of reST files without Markdown posts (ABlog writes its pages there, sites
-    keep a placeholder); ABlog's own options; ``blog_authors`` as ``(name, url)`` tuples."""
+    keep a placeholder); ABlog's own options; ``blog_authors`` as ``(name, url)`` tuples.
+
+    Decided once per configuration, at ``config-inited`` (before ABlog's author tuples are
+    converted), so the route, discovery and every ``postlist`` agree."""
+    known = _ABLOG_PROJECTS.get(config)
+    if known is None:
+        known = _ABLOG_PROJECTS[config] = _reads_like_ablog(srcdir, config)
+    return known
+
+
+def _reads_like_ablog(srcdir: str, config: Any) -> bool:
     if normalize_patterns(getattr(config, "blog_post_pattern", ())):
         return True
     folder = os.path.join(srcdir, str(getattr(config, "blog_path", "blog")).strip("/"))
