@@ -66,6 +66,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .migrate.ablog_labels import setup_ablog_labels
     from .migrate.ablog_options import setup_ablog_options
     from .migrate.redirect_pages import setup_redirect_pages
+    from .pages.ablog_context import setup_ablog_context
     from .pages.excerpts import setup_excerpts
     from .pages.images import setup_images
     from .pages.language import setup_language
@@ -123,6 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_listings,
         setup_campaign_directives,
         setup_sidebars,
+        setup_ablog_context,
         setup_language_switcher,
         setup_language,
         setup_navigation,

@@ -29,7 +29,7 @@ from ..model.routes import (
     tag_page,
 )
 from ..pages.excerpts import excerpt_html
-from ..pages.links import link
+from ..pages.links import link, post_link
 from ..pages.render import render
 
 if TYPE_CHECKING:
@@ -89,12 +89,12 @@ def render_ablog_postlist(
     builder = app.builder
     items = []
     for post in posts:
-        url = post.external_link or link(builder, pagename, post.docname)
+        url = post.external_link or post_link(builder, pagename, post)
         items.append(
             {
                 "url": url,
                 "parts": _parts(app, pagename, spec, post, url),
-                "excerpt": Markup(excerpt_html(app, pagename, post.docname))  # noqa: S704 - builder HTML
+                "excerpt": Markup(excerpt_html(app, pagename, post.key))  # noqa: S704 - builder HTML
                 if spec.excerpts
                 else "",
             }

@@ -26,13 +26,20 @@ from sphinx.transforms import SphinxTransform
 from ..diagnostics import report
 from ..model.post import Post
 from ..model.problem import Problem
-from ..readers.ablog_post import AblogDefaults, ablog_post, read_fields
+from ..readers.ablog_post import AblogDefaults, AblogFields, ablog_post, read_fields
 from ..util.globs import matches_post_pattern, normalize_patterns
 from ..util.slugs import ablog_slugify
 from .discovery import POST_SUFFIXES
 from .git_dates import post_date_fallback
 from .nodes import post_excerpt
-from .records import ABLOG_POSTS_KEY, ABLOG_UPDATES_KEY, READING_KEY, posts_of
+from .records import (
+    ABLOG_POSTS_KEY,
+    ABLOG_UPDATES_KEY,
+    READING_KEY,
+    SECTION_POSTS_KEY,
+    posts_of,
+)
+from .summary import summary_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,17 +104,6 @@ class AblogPostDetection(SphinxTransform):
             entry = directives[0]
             values, line = entry["values"], entry["line"]
             lines: dict[str, int] = {}
-            if len(directives) > 1:
-                problems.append(
-                    Problem(
-                        "ablog",
-                        "this document has more than one 'post' directive; ABlog made a post "
-                        "of each section, here the document is one post (dated by the first "
-                        "directive) and the other directives' content stays on the page",
-                        source,
-                        directives[1]["line"],
-                    )
-                )
         elif fields_found is not None and ("blogpost" in fields_found[0] or self._matched(source)):
             values, lines = fields_found
             line = min(lines.values(), default=1)
@@ -125,30 +121,57 @@ class AblogPostDetection(SphinxTransform):
                 )
                 env.temp_data[_PENDING_KEY] = (problems, False)
             return
-        config = self.config
-        fields, read_problems = read_fields(values, path=source, line=line, lines=lines)
-        problems.extend(read_problems)
-        section = _post_section(self.document)
-        heading = section.next_node(nodes.title) if section is not self.document else None
         excerpts = [node for node in self.document.findall(post_excerpt)]
+        section = _post_section(self.document)
         if excerpts:
             excerpt = excerpts[0]
         else:
             excerpt = post_excerpt()
             section.append(excerpt)
+        post, fields = self._post(source, values, line, lines, section, excerpt, problems)
+        env.temp_data[READING_KEY] = post
+        env.temp_data[_PENDING_KEY] = (problems, post.unlisted and not fields.date)
+        # Each section post with its section: the section's id is known once every
+        # transform has run (a label above the heading gives it), at ``doctree-read``.
+        sections: list[tuple[Post, nodes.section]] = []
+        taken: list[nodes.Element] = [section]
+        for entry, node in zip(directives[1:], excerpts[1:], strict=False):
+            found = self._section_post(source, entry, node, taken, problems)
+            if found is not None:
+                sections.append(found)
+                taken.append(found[1])
+        if sections:
+            env.temp_data[SECTION_POSTS_KEY] = sections
+
+    def _post(
+        self,
+        source: str,
+        values: dict[str, Any],
+        line: int,
+        lines: dict[str, int],
+        section: nodes.Element,
+        excerpt: post_excerpt,
+        problems: list[Problem],
+    ) -> tuple[Post, AblogFields]:
+        """The post of one ``post`` directive (or of the file's fields) whose content is
+        *section*, and its fields; problems are added to *problems*."""
+        config = self.config
+        fields, read_problems = read_fields(values, path=source, line=line, lines=lines)
+        problems.extend(read_problems)
+        heading = section.next_node(nodes.title) if section is not self.document else None
         excerpt["paragraphs"] = (
             fields.excerpt if fields.excerpt is not None else config.post_auto_excerpt
         )
         excerpt["image"] = fields.image if fields.image is not None else config.post_auto_image
         post, build_problems = ablog_post(
-            docname,
+            self.env.docname,
             source,
             fields,
             title=heading.astext() if heading is not None else "",
             date_formats=(config.post_date_format,),
             fallback_date=_no_date,
-            updates=env.temp_data.get(ABLOG_UPDATES_KEY) or (),
-            word_count=len(self.document.astext().split()),
+            updates=self.env.temp_data.get(ABLOG_UPDATES_KEY) or (),
+            word_count=len(section.astext().split()),
             words_per_minute=config.blog_words_per_minute,
             locale=config.language or "",
             defaults=AblogDefaults(
@@ -158,8 +181,39 @@ class AblogPostDetection(SphinxTransform):
             ),
         )
         problems.extend(build_problems)
-        env.temp_data[READING_KEY] = post
-        env.temp_data[_PENDING_KEY] = (problems, post.unlisted and not fields.date)
+        return post, fields
+
+    def _section_post(
+        self,
+        source: str,
+        entry: dict[str, Any],
+        excerpt: post_excerpt,
+        taken: list[nodes.Element],
+        problems: list[Problem],
+    ) -> tuple[Post, nodes.section] | None:
+        """ABlog's section post of a second (third...) ``post`` directive: the section that
+        holds the directive, listed at ``document#section``, and that section. ``None`` (and
+        a problem) when the directive's section is already a post's."""
+        section = excerpt.parent
+        while section is not None and not isinstance(section, nodes.section):
+            section = section.parent
+        if section is None or any(section is other for other in taken):
+            problems.append(
+                Problem(
+                    "ablog",
+                    "this 'post' directive stands in a section that is already a post "
+                    "(the page's, or another directive's), so it adds no post; its content "
+                    "stays on the page. Put it under the heading of the part it announces",
+                    source,
+                    entry["line"],
+                )
+            )
+            return None
+        post, _fields = self._post(
+            source, entry["values"], entry["line"], {}, section, excerpt, problems
+        )
+        section_post = replace(post, summary=summary_of(section), aliases=(), head_tags=())
+        return section_post, section
 
     def _matched(self, source: str) -> bool:
         patterns = normalize_patterns(self.config.blog_post_pattern)

@@ -20,7 +20,7 @@ from ..model.post import Post
 from ..model.related import related_posts
 from ..model.routes import tag_key
 from .clock import build_now
-from .records import posts_of, related_cache_of
+from .records import listable_posts, posts_of, related_cache_of
 from .site_data import get_site
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def get_catalog(app: Sphinx) -> Catalog:
     """The catalog of this build's listed posts."""
     catalog = _CATALOGS.get(app)
     if catalog is None:
-        catalog = build_catalog(posts_of(app.env).values(), get_site(app), build_now(app))
+        catalog = build_catalog(listable_posts(app.env), get_site(app), build_now(app))
         _CATALOGS[app] = catalog
     return catalog
 
@@ -44,7 +44,8 @@ def get_neighbours(app: Sphinx) -> dict[str, Neighbours]:
     """Each listed post's newer and older neighbour, computed once per build."""
     neighbours = _NEIGHBOURS.get(app)
     if neighbours is None:
-        neighbours = neighbours_of(get_catalog(app).posts)
+        # ABlog: "Next and previous links ... only regard the first post in the document".
+        neighbours = neighbours_of([post for post in get_catalog(app).posts if not post.section])
         _NEIGHBOURS[app] = neighbours
     return neighbours
 
@@ -76,7 +77,7 @@ def get_related(app: Sphinx) -> dict[str, tuple[Post, ...]]:
     else:
         related = related_posts(
             posts.values(),
-            get_catalog(app).posts,
+            [post for post in get_catalog(app).posts if not post.section],
             count,
             lambda post: [tag_key(tag) for tag in site.post_tags(post)],
         )
@@ -103,7 +104,7 @@ def resolved_doctree(app: Sphinx, docname: str) -> nodes.document:
 
 
 def _refresh(app: Sphinx, env: Any) -> list[str]:
-    _CATALOGS[app] = build_catalog(posts_of(env).values(), get_site(app), build_now(app))
+    _CATALOGS[app] = build_catalog(listable_posts(env), get_site(app), build_now(app))
     _NEIGHBOURS.pop(app, None)
     _RELATED.pop(app, None)
     return []

@@ -26,15 +26,18 @@ from .build_state import get_catalog, get_neighbours, get_related
 from .output_state import was_interrupted
 from .records import (
     READING_KEY,
+    SECTION_POSTS_KEY,
     code_languages_of,
     listing_stamps_of,
     listings_of,
     merge_documents,
     posts_of,
+    section_posts_of,
     site_links_of,
     stamps_of,
 )
 from .site_data import get_site
+from .summary import summary_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,34 +45,6 @@ if TYPE_CHECKING:
 
     from ..model.post import Post
     from ..model.site import BlogSite
-
-SUMMARY_LENGTH = 300
-
-
-def first_paragraph_text(doctree: nodes.Node) -> str:
-    """Plain text of the first body paragraph (not in an admonition, table or header)."""
-    for paragraph in doctree.findall(nodes.paragraph):
-        parent = paragraph.parent
-        inside_other = False
-        while parent is not None:
-            if isinstance(parent, (nodes.Admonition, nodes.table, nodes.field_list)):
-                inside_other = True
-                break
-            parent = parent.parent
-        if inside_other:
-            continue
-        # Footnote and citation numbers are not words of the sentence.
-        copy = paragraph.deepcopy()
-        for mark in list(
-            copy.findall(
-                lambda n: isinstance(n, (nodes.footnote_reference, nodes.citation_reference))
-            )
-        ):
-            mark.parent.remove(mark)
-        text = " ".join(copy.astext().split())
-        if text:
-            return text
-    return ""
 
 
 def _spec_signature(
@@ -136,6 +111,7 @@ class BlogCollector(EnvironmentCollector):
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         posts_of(env).pop(docname, None)
+        section_posts_of(env).pop(docname, None)
         listings_of(env).pop(docname, None)
         site_links_of(env).pop(docname, None)
         code_languages_of(env).pop(docname, None)
@@ -148,6 +124,7 @@ class BlogCollector(EnvironmentCollector):
         other: BuildEnvironment,
     ) -> None:
         merge_documents(posts_of(env), posts_of(other), docnames)
+        merge_documents(section_posts_of(env), section_posts_of(other), docnames)
         merge_documents(listings_of(env), listings_of(other), docnames)
         merge_documents(site_links_of(env), site_links_of(other), docnames)
         merge_documents(code_languages_of(env), code_languages_of(other), docnames)
@@ -157,15 +134,20 @@ class BlogCollector(EnvironmentCollector):
         post: Post | None = env.temp_data.pop(READING_KEY, None)
         if post is None:
             return
-        changes: dict[str, Any] = {"summary": first_paragraph_text(doctree)}
+        changes: dict[str, Any] = {"summary": summary_of(doctree)}
         if "title" not in dict(post.key_lines):
             heading = doctree.next_node(nodes.section)
             if heading is not None and (title := heading.next_node(nodes.title)) is not None:
                 changes["title"] = title.astext() or post.title
-        if len(changes["summary"]) > SUMMARY_LENGTH:
-            cut = changes["summary"][:SUMMARY_LENGTH].rsplit(" ", 1)[0]
-            changes["summary"] = cut.rstrip(",.;:") + "…"
         posts_of(env)[env.docname] = replace(post, **changes)
+        sections = env.temp_data.pop(SECTION_POSTS_KEY, None)
+        if sections:
+            # The section's id as the page has it, every transform done.
+            section_posts_of(env)[env.docname] = tuple(
+                replace(section_post, section=node["ids"][0])
+                for section_post, node in sections
+                if node["ids"]
+            )
         # Posts are reached through the blog's own pages, never the toctree.
         env.metadata[env.docname]["orphan"] = True
         if not post.listed:

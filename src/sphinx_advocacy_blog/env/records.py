@@ -23,6 +23,8 @@ TEXT_KEY = "advocacy_blog_text"
 #: ``update`` dates of the document being read.
 ABLOG_POSTS_KEY = "advocacy_blog_ablog_posts"
 ABLOG_UPDATES_KEY = "advocacy_blog_ablog_updates"
+#: Key in ``env.temp_data`` for the section posts of the document being read.
+SECTION_POSTS_KEY = "advocacy_blog_section_posts"
 
 
 def _attribute(env: BuildEnvironment, name: str) -> Any:
@@ -34,6 +36,20 @@ def _attribute(env: BuildEnvironment, name: str) -> Any:
 def posts_of(env: BuildEnvironment) -> dict[str, Post]:
     """Every post of the build, by document name."""
     return _attribute(env, "advocacy_blog_posts")
+
+
+def section_posts_of(env: BuildEnvironment) -> dict[str, tuple[Post, ...]]:
+    """ABlog's section posts (second and later ``post`` directives), by document name."""
+    return _attribute(env, "advocacy_blog_section_posts")
+
+
+def listable_posts(env: BuildEnvironment) -> list[Post]:
+    """Every post of the build, section posts after their document's post: what the
+    catalog lists."""
+    posts = list(posts_of(env).values())
+    for sections in section_posts_of(env).values():
+        posts.extend(sections)
+    return posts
 
 
 def stamps_of(env: BuildEnvironment) -> dict[str, Any]:

@@ -21,7 +21,7 @@ from ..env.site_data import get_site
 from ..model.post import Author, Post, Tag
 from ..model.routes import author_folder, author_key, author_page, media_path, tag_folder
 from ..model.site import BlogSite
-from ..pages.links import absolute, absolute_page_url
+from ..pages.links import absolute, absolute_page_url, absolute_post_url
 from ..seo.facts import post_dates, post_description, site_title
 from ..seo.headtags import link as link_tag
 from ..seo.headtags import render_tags
@@ -59,7 +59,7 @@ def feed_members(app: Sphinx) -> set[str]:
         members = set()
         if site.settings.feed_formats and site.settings.feed_full_content:
             for plan in plan_feeds(site, get_catalog(app), site_title(app.config)):
-                members.update(post.docname for post in plan.posts)
+                members.update(post.docname for post in plan.posts if not post.section)
         _MEMBERS[app] = members
     return members
 
@@ -96,8 +96,10 @@ def _image(app: Sphinx, site: BlogSite, post: Post) -> FeedImage | None:
 
 
 def _entry(app: Sphinx, site: BlogSite, post: Post, tags: tuple[Tag, ...]) -> FeedEntry:
-    url = absolute_page_url(app.builder, site.settings, post.docname)
+    url = absolute_post_url(app.builder, site.settings, post)
     published, modified = post_dates(app, post)
+    # A section post's entry carries its summary only: its page's body is another post's.
+    full_content = site.settings.feed_full_content and not post.section
     return FeedEntry(
         id=url,
         url=url,
@@ -105,7 +107,7 @@ def _entry(app: Sphinx, site: BlogSite, post: Post, tags: tuple[Tag, ...]) -> Fe
         published=published,
         updated=modified or published,
         summary=post_description(site, post),
-        content_html=post_content(app, post.docname) if site.settings.feed_full_content else "",
+        content_html=post_content(app, post.docname) if full_content else "",
         authors=tuple(_author(app, site, author) for author in site.post_authors(post)),
         categories=tuple(tag.label for tag in tags),
         image=_image(app, site, post),
@@ -132,7 +134,7 @@ def build_feed(app: Sphinx, site: BlogSite, plan: FeedPlan, entries: dict[str, F
         },
         stylesheet=stylesheet,
         fallback_author=str(publisher or site_title(app.config) or plan.title),
-        entries=tuple(entries[post.docname] for post in plan.posts),
+        entries=tuple(entries[post.key] for post in plan.posts),
     )
 
 
@@ -160,8 +162,8 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     entries: dict[str, FeedEntry] = {}
     for plan in plans:
         for post in plan.posts:
-            if post.docname not in entries:
-                entries[post.docname] = _entry(app, site, post, site.post_tags(post))
+            if post.key not in entries:
+                entries[post.key] = _entry(app, site, post, site.post_tags(post))
     written: dict[str, str] = {}
     outdir = str(app.outdir)
     for plan in plans:

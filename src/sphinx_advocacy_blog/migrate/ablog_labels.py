@@ -125,7 +125,7 @@ def ablog_label_targets(
         for name in names:
             add(kind, (name,), name, page_of(site, name), fallback)
     # Terms only drafts use: ABlog had labels for them too; they lead to the kind's index.
-    for post in catalog.by_docname.values():
+    for post in catalog.by_key.values():
         for tag in site.post_tags(post):
             add("tag", (tag.label, tag.key), tag.label, tag_page(site, tag), tags_index)
         for author in site.post_authors(post):

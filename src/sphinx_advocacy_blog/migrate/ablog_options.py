@@ -118,8 +118,9 @@ def ablog_option_notes(values: dict[str, Any]) -> list[tuple[str, str]]:
         notes.append(
             (
                 "post_always_section",
-                "post_always_section is not carried over: a document is one post, titled by its "
-                "first heading",
+                "post_always_section is not carried over: a document's first 'post' directive "
+                "makes the document a post, titled by its first heading (its later directives "
+                "make section posts, as in ABlog)",
             )
         )
     if values.get("skip_injecting_base_ablog_templates"):

@@ -46,7 +46,8 @@ class Catalog:
     by_location: dict[str, list[Post]] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
     by_language: dict[str, list[Post]] = field(default_factory=dict)
-    by_docname: dict[str, Post] = field(default_factory=dict)
+    #: Every post (listed or not) by :attr:`Post.key`.
+    by_key: dict[str, Post] = field(default_factory=dict)
     #: Series by slug (their name as first written), and each one's parts in reading order.
     series: dict[str, str] = field(default_factory=dict)
     by_series: dict[str, list[Post]] = field(default_factory=dict)
@@ -65,7 +66,7 @@ class Catalog:
     @property
     def event_split(self) -> str:
         """Which events are upcoming: changes when the build date passes an event's end."""
-        return " ".join(post.docname for post in self.upcoming)
+        return " ".join(post.key for post in self.upcoming)
 
     #: Every name a listing may give a tag (its ``tags.yml`` key, label or permalink, in
     #: lower case, and the slug of the key and label) -> the tag's permalink.
@@ -92,11 +93,11 @@ def reading_order(parts: list[Post]) -> list[Post]:
     """The parts of a series in reading order: a part with ``series_order`` N is part N;
     the others are numbered 1, 2, 3... by date (an explicit number first on a tie)."""
     undated = sorted((p for p in parts if p.series_order is None), key=_date_key)
-    number = {post.docname: float(rank) for rank, post in enumerate(undated, start=1)}
+    number = {post.key: float(rank) for rank, post in enumerate(undated, start=1)}
 
     def key(post: Post) -> tuple[float, bool, float, str]:
         explicit = post.series_order is not None
-        place = post.series_order if explicit else number[post.docname]
+        place = post.series_order if explicit else number[post.key]
         return (place or 0.0, not explicit, post.published.timestamp(), post.permalink)
 
     return sorted(parts, key=key)
@@ -128,7 +129,7 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
     catalog = Catalog(posts=listed, index=index_order(listed, sort), sort=sort)
     catalog.now = now or build_time()
     catalog.upcoming, catalog.past = split_events(listed, catalog.now)
-    catalog.by_docname = {post.docname: post for post in all_posts}
+    catalog.by_key = {post.key: post for post in all_posts}
     by_tag: dict[str, list[Post]] = defaultdict(list)
     by_author: dict[str, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)

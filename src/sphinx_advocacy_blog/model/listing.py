@@ -67,9 +67,7 @@ def _ablog_filters(
         ("language", spec.languages),
     ):
         for label in labels:
-            matching = {
-                post.docname for post in catalog.posts if _matches(label, names(post, kind))
-            }
+            matching = {post.key for post in catalog.posts if _matches(label, names(post, kind))}
             if matching:
                 found.append(matching)
     return found
@@ -84,7 +82,7 @@ def select_ablog_posts(
     filters = _ablog_filters(catalog, spec, names)
     if filters:
         wanted = set.intersection(*filters)
-        posts = [post for post in catalog.posts if post.docname in wanted]
+        posts = [post for post in catalog.posts if post.key in wanted]
     else:
         posts = [post for post in catalog.posts if post.docname != spec.docname]
     if spec.limit is not None:
@@ -116,8 +114,8 @@ def _with_tags(catalog: Catalog, posts: list[Post], tags: tuple[str, ...]) -> li
     if not tags:
         return posts
     wanted = {permalink for tag in tags if (permalink := catalog.tag_permalink(tag))}
-    tagged = {post.docname for tag in wanted for post in catalog.by_tag.get(tag, ())}
-    return [post for post in posts if post.docname in tagged]
+    tagged = {post.key for tag in wanted for post in catalog.by_tag.get(tag, ())}
+    return [post for post in posts if post.key in tagged]
 
 
 def select_events(catalog: Catalog, spec: ListingSpec) -> list[Post]:
@@ -140,13 +138,13 @@ def select_posts(catalog: Catalog, spec: ListingSpec, site: BlogSite | None = No
     if spec.ablog and site is not None:
         return select_ablog_posts(catalog, spec, lambda post, kind: term_names(site, post, kind))
     wanted_tags = {catalog.tag_permalink(tag) for tag in spec.tags}
-    tagged = {post.docname for tag in wanted_tags if tag for post in catalog.by_tag.get(tag, ())}
-    by_author = {post.docname for post in catalog.author_posts(spec.author)}
+    tagged = {post.key for tag in wanted_tags if tag for post in catalog.by_tag.get(tag, ())}
+    by_author = {post.key for post in catalog.author_posts(spec.author)}
     posts = []
     for post in catalog.posts:
-        if spec.tags and post.docname not in tagged:
+        if spec.tags and post.key not in tagged:
             continue
-        if spec.author and post.docname not in by_author:
+        if spec.author and post.key not in by_author:
             continue
         if spec.category and slugify(post.category) != slugify(spec.category):
             continue

@@ -129,6 +129,10 @@ class Post:
     #: An ABlog post (``.. post::``, ``blogpost: true`` or ``blog_post_pattern``): it keeps
     #: its document's URL.
     ablog: bool = False
+    #: ABlog's section post (a second ``post`` directive of a document): the id of the
+    #: section of *docname* it is. It is listed (lists and feeds link to
+    #: ``docname#section``) but has no page, labels, neighbours or related posts of its own.
+    section: str = ""
     #: Line of each front-matter key in the source, to point warnings at it.
     key_lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
@@ -138,6 +142,12 @@ class Post:
             if name == key:
                 return line
         return None
+
+    @property
+    def key(self) -> str:
+        """What tells posts apart: the document name, ``#section`` added for a section post
+        (a document holds one post, plus ABlog's section posts)."""
+        return f"{self.docname}#{self.section}" if self.section else self.docname
 
     @property
     def listed(self) -> bool:

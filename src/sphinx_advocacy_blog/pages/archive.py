@@ -12,7 +12,7 @@ from ..i18n import translate as i18n
 from ..model.catalog import archive_sections
 from ..model.post import Post
 from ..model.routes import group_page, series_page
-from .links import link
+from .links import link, post_link
 from .render import render
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def render_archive(app: Sphinx, pagename: str, posts: list[Post], level: int = 2
     def short(post: Post) -> dict[str, Any]:
         return {
             "title": post.title,
-            "url": link(builder, pagename, post.docname),
+            "url": post_link(builder, pagename, post),
             "date_iso": post.published.date().isoformat(),
             "date_text": i18n.display_date(post.published, language, site.settings.date_format),
             "group": post.group,

@@ -30,7 +30,7 @@ from sphinx.util.osutil import relative_uri
 
 from ..env.build_state import resolved_doctree
 from ..env.nodes import excerpt_marker, post_excerpt, post_footer, post_header, post_listing
-from ..env.records import posts_of
+from ..env.records import posts_of, section_posts_of
 from .images import prepare_excerpt
 
 if TYPE_CHECKING:
@@ -76,8 +76,9 @@ class ExcerptStore:
         return None
 
     def forget(self, docname: str) -> None:
-        """Drop the excerpt of *docname*."""
-        if self.entries.pop(docname, None) is not None:
+        """Drop the excerpts of *docname* (its post's and its section posts')."""
+        for key in [key for key in self.entries if _document(key) == docname]:
+            del self.entries[key]
             self.changed = True
 
     def save(self) -> None:
@@ -244,9 +245,50 @@ def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
         reference["refuri"] = rebased + hash_ + anchor
 
 
-def _post_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> nodes.container:
+def _document(key: str) -> str:
+    """The document of a post key (``docname``, or ``docname#section``: see ``Post.key``)."""
+    return key.partition("#")[0]
+
+
+def section_excerpt(
+    doctree: nodes.document, section_id: str, docname: str
+) -> nodes.container | None:
+    """The excerpt of ABlog's section post at section *section_id*: its ``post``
+    directive's content, or its first paragraphs (and image), as ABlog takes them."""
+    prefix = re.sub(r"[^A-Za-z0-9]+", "-", f"{docname}-{section_id}").strip("-") + "-excerpt-"
+    for section in doctree.findall(nodes.section):
+        if section_id not in section["ids"]:
+            continue
+        directive = next(
+            (
+                node
+                for node in section.findall(post_excerpt)
+                if node.parent is section or _section_of(node) is section
+            ),
+            None,
+        )
+        if directive is None:
+            return None
+        container = nodes.container(classes=["blog-excerpt-body"])
+        return _strip_ids(_ablog_excerpt(section, directive, container), prefix)
+    return None
+
+
+def _section_of(node: nodes.Node) -> nodes.Node | None:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
+
+
+def _post_excerpt(app: Sphinx, key: str, doctree: nodes.document) -> nodes.container:
     """The excerpt of a resolved post doctree, links relative to the site root."""
-    fragment = extract_excerpt(doctree, app.config.blog_excerpt_words, docname)
+    docname, _hash, section_id = key.partition("#")
+    fragment = None
+    if section_id:
+        fragment = section_excerpt(doctree, section_id, docname)
+    if fragment is None:
+        fragment = extract_excerpt(doctree, app.config.blog_excerpt_words, docname)
     _rebase_links(fragment, app.builder.get_target_uri(docname), "")
     post = posts_of(app.env).get(docname)
     if post is not None:
@@ -255,30 +297,35 @@ def _post_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> nodes.c
 
 
 def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
-    """Keep the excerpt of a just-resolved post doctree (links relative to the root)."""
-    fragment = _post_excerpt(app, docname, doctree)
-    # Copied nodes keep a reference to their document (and through it the settings and
-    # the whole environment); without cutting it each pickle weighs hundreds of KB.
-    for node in fragment.findall():
-        node.document = None
-    excerpt_store(app).put(docname, app.env.all_docs.get(docname), fragment)
+    """Keep the excerpts of a just-resolved post doctree, its section posts' too (links
+    relative to the root)."""
+    stamp = app.env.all_docs.get(docname)
+    keys = [docname, *(post.key for post in section_posts_of(app.env).get(docname, ()))]
+    for key in keys:
+        fragment = _post_excerpt(app, key, doctree)
+        # Copied nodes keep a reference to their document (and through it the settings
+        # and the whole environment); without cutting it each pickle weighs hundreds of KB.
+        for node in fragment.findall():
+            node.document = None
+        excerpt_store(app).put(key, stamp, fragment)
     _MEMO.pop(app, None)
 
 
-def _load_excerpt(app: Sphinx, docname: str) -> nodes.container:
+def _load_excerpt(app: Sphinx, key: str) -> nodes.container:
     store = excerpt_store(app)
+    docname = _document(key)
     stamp = app.env.all_docs.get(docname)
-    fragment = store.get(docname, stamp)
+    fragment = store.get(key, stamp)
     if fragment is not None:
         return fragment
     # No kept excerpt (a new list page, a cache file lost): resolving the post's doctree
     # runs the post page's own handler, which keeps its excerpt (save_excerpt) before it
     # fills the header and footer; the resolved tree itself holds them filled.
     doctree = resolved_doctree(app, docname)
-    fragment = store.get(docname, stamp)
+    fragment = store.get(key, stamp)
     if fragment is not None:
         return fragment
-    return _post_excerpt(app, docname, doctree)
+    return _post_excerpt(app, key, doctree)
 
 
 def docutils_settings(builder: Builder) -> Any:
@@ -352,27 +399,28 @@ def depends_on_page(fragment: nodes.Element) -> bool:
     return False
 
 
-def shared_excerpt_html(app: Sphinx, docname: str) -> str | None:
-    """The excerpt of post *docname* if it renders the same on every page, else None."""
+def shared_excerpt_html(app: Sphinx, key: str) -> str | None:
+    """The excerpt of the post of *key* (``Post.key``) if it renders the same on every
+    page, else None."""
     memo = _MEMO.setdefault(app, {})
-    key = (docname, None)
-    if key not in memo:
-        fragment = _load_excerpt(app, docname)
+    entry = (key, None)
+    if entry not in memo:
+        fragment = _load_excerpt(app, key)
         shared = not depends_on_page(fragment)
-        memo[key] = render_nodes(app.builder, docname, fragment) if shared else None
-    return memo[key]
+        memo[entry] = render_nodes(app.builder, _document(key), fragment) if shared else None
+    return memo[entry]
 
 
-def forget_rendered_excerpt(app: Sphinx, docname: str) -> None:
-    """Drop the rendered excerpt of *docname* kept for pages still to come (its last one
-    was written)."""
+def forget_rendered_excerpt(app: Sphinx, key: str) -> None:
+    """Drop the rendered excerpt of the post of *key* kept for pages still to come (its
+    last one was written)."""
     memo = _MEMO.get(app)
     if memo is not None:
-        memo.pop((docname, None), None)
+        memo.pop((key, None), None)
 
 
 def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
-    """The excerpt of post *docname* rendered for page *pagename*."""
+    """The excerpt of post *docname* (a ``Post.key``) rendered for page *pagename*."""
     # A post lists on up to ~5 pages in different folders (index, tags, author): an
     # excerpt that does not depend on the page is rendered once for all of them.
     shared = shared_excerpt_html(app, docname)

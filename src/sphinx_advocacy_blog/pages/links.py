@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.builders import Builder
 
     from ..config.options import BlogSettings
+    from ..model.post import Post
 
 
 def page_uri(builder: Builder, pagename: str) -> str:
@@ -50,6 +51,13 @@ def _relative(builder: Builder, from_page: str, target: str) -> str:
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """Relative link from one page (document or generated) to another."""
     return _relative(builder, from_page, builder.get_target_uri(to_page))
+
+
+def post_link(builder: Builder, from_page: str, post: Post) -> str:
+    """Relative link from a page to a post: its page, at its section for ABlog's section
+    posts."""
+    url = link(builder, from_page, post.docname)
+    return f"{url}#{post.section}" if post.section else url
 
 
 def link_to_file(builder: Builder, from_page: str, path: str) -> str:
@@ -102,6 +110,12 @@ def public_uri(builder: Builder, pagename: str) -> str:
 def absolute_page_url(builder: Builder, settings: BlogSettings, pagename: str) -> str:
     """The canonical URL of a page."""
     return absolute(settings, public_uri(builder, pagename))
+
+
+def absolute_post_url(builder: Builder, settings: BlogSettings, post: Post) -> str:
+    """The URL of a post: its page's, at its section for ABlog's section posts."""
+    url = absolute_page_url(builder, settings, post.docname)
+    return f"{url}#{post.section}" if post.section else url
 
 
 _NOTICE = (

@@ -66,7 +66,7 @@ def _pager(app: Sphinx, page: GeneratedPage) -> dict[str, Any] | None:
 def list_views(app: Sphinx, pagename: str, posts: list[Post]) -> list[dict[str, Any]]:
     """Post views with rendered excerpts, for a list on page *pagename*."""
     return [
-        _list_view(app, pagename, post, excerpt_html(app, pagename, post.docname)) for post in posts
+        _list_view(app, pagename, post, excerpt_html(app, pagename, post.key)) for post in posts
     ]
 
 
@@ -124,10 +124,10 @@ class ListEntries:
         for page in pages:
             if page.kind in _LIST_KINDS:
                 for post in page.posts:
-                    self._uses[post.docname] = self._uses.get(post.docname, 0) + 1
+                    self._uses[post.key] = self._uses.get(post.key, 0) + 1
 
     def _linked_pages(self, post: Post) -> set[str | None]:
-        known = self._linked.get(post.docname)
+        known = self._linked.get(post.key)
         if known is not None:
             return known
         site = self.site
@@ -139,7 +139,7 @@ class ListEntries:
             linked.add(group_page(site, post.group))
         linked.update(location_page(site, site.location_name(x)) for x in post.locations)
         linked.update(language_page(site, site.language_name(x)) for x in post.languages)
-        self._linked[post.docname] = linked
+        self._linked[post.key] = linked
         return linked
 
     def html(self, pagename: str, post: Post) -> str:
@@ -147,32 +147,32 @@ class ListEntries:
         try:
             return self._html(pagename, post)
         finally:
-            self._used(post.docname)
+            self._used(post.key)
 
     def _html(self, pagename: str, post: Post) -> str:
         app = self.app
-        docname = post.docname
+        key = post.key
         if pagename not in self._linked_pages(post):
-            deferred = self._deferred.get(docname)
+            deferred = self._deferred.get(key)
             if deferred is None:
-                excerpt = shared_excerpt_html(app, docname)
+                excerpt = shared_excerpt_html(app, key)
                 if excerpt is not None:
-                    deferred = self._deferred[docname] = self._render(DEFERRED, post, excerpt)
+                    deferred = self._deferred[key] = self._render(DEFERRED, post, excerpt)
             if deferred is not None:
                 return resolve_deferred(deferred, app.builder, pagename)
-        return self._render(pagename, post, excerpt_html(app, pagename, docname))
+        return self._render(pagename, post, excerpt_html(app, pagename, key))
 
-    def _used(self, docname: str) -> None:
-        uses = self._uses.get(docname)
+    def _used(self, key: str) -> None:
+        uses = self._uses.get(key)
         if uses is None:
             return
         if uses > 1:
-            self._uses[docname] = uses - 1
+            self._uses[key] = uses - 1
             return
-        del self._uses[docname]
-        self._deferred.pop(docname, None)
-        self._linked.pop(docname, None)
-        forget_rendered_excerpt(self.app, docname)
+        del self._uses[key]
+        self._deferred.pop(key, None)
+        self._linked.pop(key, None)
+        forget_rendered_excerpt(self.app, key)
 
     def _render(self, from_page: str, post: Post, excerpt: str) -> str:
         view = _list_view(self.app, from_page, post, excerpt)
@@ -287,7 +287,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if previous and is_current(app, "pages", [_outfile(app, name) for name in previous], split):
         return  # nothing they are made from changed (see env/output_state)
     site = get_site(app)
-    keys = post_keys(catalog.by_docname.values(), app.env.all_docs)
+    keys = post_keys(catalog.by_key.values(), app.env.all_docs)
     # A page's sidebars (recent posts, tag counts) show the whole blog.
     extra = build_stamp(app) + sidebar_signature(app, catalog)
     current: dict[str, str] = {}

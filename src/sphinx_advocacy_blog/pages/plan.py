@@ -54,21 +54,21 @@ class GeneratedPage:
     def signature(self, keys: Mapping[str, bytes], extra: str) -> str:
         """Changes whenever the page's rendered HTML could change.
 
-        *keys* maps each post's docname to bytes that change with the post (see
+        *keys* maps each post's key to bytes that change with the post (see
         :func:`post_keys`): computed once per build, not once per page listing the post.
         """
         digest = hashlib.sha256()
         digest.update(repr((self.name, self.title, self.kind, extra)).encode())
         digest.update(repr(sorted((k, repr(v)) for k, v in self.data.items())).encode())
         for post in self.posts:
-            digest.update(keys.get(post.docname) or repr(post).encode())
+            digest.update(keys.get(post.key) or repr(post).encode())
         return digest.hexdigest()
 
 
 def post_keys(posts: Iterable[Post], stamps: Mapping[str, Any]) -> dict[str, bytes]:
     """For each post, bytes that change when its record or its document's stamp does."""
     return {
-        post.docname: hashlib.sha256(repr((post, stamps.get(post.docname))).encode()).digest()
+        post.key: hashlib.sha256(repr((post, stamps.get(post.docname))).encode()).digest()
         for post in posts
     }
 

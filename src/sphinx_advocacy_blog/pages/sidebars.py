@@ -22,7 +22,7 @@ from ..i18n.translate import _
 from ..model.routes import archive_page, index_page, tag_page, tags_index_page
 from ..util.resources import LEGACY_SIDEBAR_TEMPLATE_DIR, SIDEBAR_TEMPLATE_DIR
 from .ablog_sidebars import TERM_SIDEBARS, render_postcard, render_terms
-from .links import link
+from .links import link, post_link
 from .render import render
 
 if TYPE_CHECKING:
@@ -103,8 +103,8 @@ def render_sidebar(app: Sphinx, pagename: str, name: str) -> Markup:
         posts = [
             {
                 "title": post.sidebar_label or post.title,
-                "url": link(builder, pagename, post.docname),
-                "current": post.docname == pagename,
+                "url": post_link(builder, pagename, post),
+                "current": post.docname == pagename and not post.section,
             }
             for post in catalog.posts[: settings.sidebar_count]
         ]

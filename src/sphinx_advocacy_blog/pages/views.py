@@ -15,7 +15,7 @@ from ..model.routes import author_page, category_page, group_page, media_path, t
 from ..model.site import BlogSite
 from ..util.files import find_source_file
 from ..util.urls import is_absolute_url, own_site_path
-from .links import link, link_to_file
+from .links import link, link_to_file, post_link
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -157,7 +157,7 @@ def post_view(
         "title": post.title,
         "label": post.sidebar_label or post.title,
         # ABlog's ``external_link``: lists lead to the post where it was published.
-        "url": post.external_link or link(builder, from_page, post.docname),
+        "url": post.external_link or post_link(builder, from_page, post),
         "date_iso": post.published.isoformat()
         if post.has_time
         else post.published.date().isoformat(),

@@ -21,9 +21,9 @@ from docutils import nodes
 from markupsafe import Markup
 
 from ..diagnostics import report
-from ..env.collector import first_paragraph_text
 from ..env.records import posts_of
 from ..env.site_data import get_site
+from ..env.summary import first_paragraph_text
 from ..model.post import HeadTag, Post
 from ..model.problem import Problem
 from ..model.routes import index_page

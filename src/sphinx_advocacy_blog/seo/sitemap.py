@@ -141,9 +141,9 @@ def sitemap_entries(app: Sphinx) -> list[SitemapEntry]:
     lastmods: dict[str, datetime] = {}  # a post is on many list pages
 
     def lastmod_of(post: Post) -> datetime:
-        found = lastmods.get(post.docname)
+        found = lastmods.get(post.key)
         if found is None:
-            found = lastmods[post.docname] = _post_lastmod(app, post)
+            found = lastmods[post.key] = _post_lastmod(app, post)
         return found
 
     for docname in sorted(env.found_docs):
