@@ -249,8 +249,8 @@ def test_nocomments_and_every_option_are_accepted():
     assert [problem.subtype for problem in problems] == ["ablog"]
 
 
-def test_several_categories_keep_the_first_with_a_warning():
-    fields, _ = read_fields({"category": "Example, How To", "date": "Apr 15, 2013"})
+def test_several_categories_are_kept_in_order():
+    fields, _ = read_fields({"category": "Example, How To, Example", "date": "Apr 15, 2013"})
     post, problems = ablog_post(
         "x",
         "x.rst",
@@ -259,7 +259,8 @@ def test_several_categories_keep_the_first_with_a_warning():
         fallback_date=lambda: None,  # type: ignore[arg-type,return-value]
     )
     assert post.category == "Example"
-    assert [problem.subtype for problem in problems] == ["ablog"]
+    assert post.categories == ("Example", "How To")
+    assert problems == []
 
 
 # -- update -------------------------------------------------------------------------------------

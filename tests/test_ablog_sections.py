@@ -202,3 +202,32 @@ def test_ablog_recent_catalogs_and_config_values(site):
     ]
     assert [li.get_text() for li in box.select(".custom-years li")] == ["2014: 4"]
     assert site.html("index.html").select_one(".custom-is-post") is None
+
+
+# -- a post in several categories (ABlog's `:category: Manual, Guides`) -----------------------
+
+
+def test_a_post_in_two_categories_is_listed_under_both(site):
+    assert "A single post" in _entries(site, "blog/category/manual.html")
+    assert "A single post" in _entries(site, "blog/category/guides.html")
+    categories = {
+        a.get_text(): a["href"] for a in site.html("blog/category.html").select("div.body a")
+    }
+    assert categories.get("Guides") == "category/guides.html"
+    header = site.html("posts/single.html").select_one(".blog-post-header .blog-category")
+    assert [(a.get_text(), a["href"]) for a in header.select("a")] == [
+        ("Manual", "../blog/category/manual.html"),
+        ("Guides", "../blog/category/guides.html"),
+    ]
+    # ABlog's postlist finds it by its second category.
+    guides = site.html("index.html").select(".guides li a")
+    assert [a.get_text() for a in guides] == ["A single post"]
+
+
+def test_the_ablog_variable_lists_both_categories(site):
+    # postcard2.html, included by the site's own sidebar, reads post.category.
+    box = site.html("posts/single.html").select_one("#postcardHeader .ablog__category")
+    assert [(a.get_text(), a["href"]) for a in box.select("a")] == [
+        ("Manual", "../blog/category/manual.html"),
+        ("Guides", "../blog/category/guides.html"),
+    ]

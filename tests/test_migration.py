@@ -197,6 +197,16 @@ def test_hugo_seed_post_reads_its_front_matter(hugo_site):
     assert "3 min read" in header.get_text()
 
 
+def test_hugo_categories_list_the_post_under_each(hugo_site):
+    # statement.md: categories: [Statements, Advocacy]
+    for category in ("statements", "advocacy"):
+        page = hugo_site.html(f"posts/category/{category}/index.html")
+        titles = [a.get_text(strip=True) for a in page.select("article h2 a")]
+        assert titles == ["Joint statement"], category
+    header = hugo_site.html("statements/2023/joint/index.html").select_one(".blog-category")
+    assert [a.get_text() for a in header.select("a")] == ["Statements", "Advocacy"]
+
+
 def test_dated_url_pattern(tmp_path):
     srcdir = copy_root("hugo", tmp_path / "src")
     site = build_site(srcdir, blog_post_url="/{year}/{month}/{slug}")

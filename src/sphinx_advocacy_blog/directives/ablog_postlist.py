@@ -46,8 +46,8 @@ def _names(app: Sphinx, pagename: str, post: Post, key: str) -> list[dict[str, s
         found = [(a.name, author_page(site, a)) for a in site.post_authors(post)]
     elif key == "tags":
         found = [(tag.label, tag_page(site, tag)) for tag in site.post_tags(post)]
-    elif key == "category" and post.category:
-        found = [(post.category, category_page(site, post.category))]
+    elif key == "category":
+        found = [(name, category_page(site, name)) for name in post.categories]
     elif key == "location":
         names = map(site.location_name, post.locations)
         found = [

@@ -130,8 +130,8 @@ def ablog_label_targets(
             add("tag", (tag.label, tag.key), tag.label, tag_page(site, tag), tags_index)
         for author in site.post_authors(post):
             add("author", (author.key, author.name), author.name, None, authors_index_page(site))
-        if post.category:
-            add("category", (post.category,), post.category, None, terms_page(site, "category"))
+        for category in post.categories:
+            add("category", (category,), category, None, terms_page(site, "category"))
         for kind, labels, name_of in (
             ("location", post.locations, site.location_name),
             ("language", post.languages, site.language_name),

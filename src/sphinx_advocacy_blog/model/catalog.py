@@ -165,9 +165,9 @@ def build_catalog(posts: Iterable[Post], site: BlogSite, now: datetime | None = 
                 key = author_key(author)
                 catalog.authors.setdefault(key, author)
                 by_author[key].append(post)
-        if post.category:
-            slug = slugify(post.category) or "category"
-            catalog.categories.setdefault(slug, post.category)
+        for category in dict.fromkeys(post.categories):
+            slug = slugify(category) or "category"
+            catalog.categories.setdefault(slug, category)
             by_category[slug].append(post)
         if post.group:
             slug = slugify(post.group) or "group"

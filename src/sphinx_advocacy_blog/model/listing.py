@@ -104,7 +104,7 @@ def term_names(site: BlogSite, post: Post, kind: str) -> tuple[str, ...]:
             for n in (author.key, author.name, resolved.key, resolved.name)
         )
     if kind == "category":
-        return (post.category,)
+        return post.categories
     if kind == "location":
         return (*post.locations, *map(site.location_name, post.locations))
     return (*post.languages, *map(site.language_name, post.languages))
@@ -146,7 +146,7 @@ def select_posts(catalog: Catalog, spec: ListingSpec, site: BlogSite | None = No
             continue
         if spec.author and post.key not in by_author:
             continue
-        if spec.category and slugify(post.category) != slugify(spec.category):
+        if spec.category and slugify(spec.category) not in map(slugify, post.categories):
             continue
         if spec.group and slugify(post.group) != slugify(spec.group):
             continue

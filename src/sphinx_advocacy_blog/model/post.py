@@ -86,6 +86,8 @@ class Post:
     #: Tag keys or inline labels; resolved against ``tags.yml`` when pages are written.
     tags: tuple[Tag, ...] = ()
     category: str = ""
+    #: ABlog's further categories (``:category: News, Events``): listed under each.
+    more_categories: tuple[str, ...] = ()
     group: str = ""
     #: Cover/social image: a path relative to the source directory, or an absolute URL.
     image: str = ""
@@ -148,6 +150,13 @@ class Post:
         """What tells posts apart: the document name, ``#section`` added for a section post
         (a document holds one post, plus ABlog's section posts)."""
         return f"{self.docname}#{self.section}" if self.section else self.docname
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Every category of the post (``category`` first)."""
+        if not self.category:
+            return ()
+        return (self.category, *self.more_categories)
 
     @property
     def listed(self) -> bool:

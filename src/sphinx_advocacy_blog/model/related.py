@@ -52,12 +52,12 @@ class _DateList:
 
 
 def _group_keys(post: Post) -> frozenset[str]:
-    """The series and the category of a post, as keys (``series:know-your-rights``)."""
+    """The series and the categories of a post, as keys (``series:know-your-rights``)."""
     keys = []
     if post.series:
         keys.append("series:" + series_key(post.series))
-    if post.category:
-        keys.append("category:" + (slugify(post.category) or "category"))
+    for category in post.categories:
+        keys.append("category:" + (slugify(category) or "category"))
     return frozenset(keys)
 
 

@@ -138,8 +138,7 @@ class AblogPost:
 
     @property
     def category(self) -> list[AblogCollection]:
-        post = self._post
-        return [self._blog.collection("category", post.category)] if post.category else []
+        return [self._blog.collection("category", name) for name in self._post.categories]
 
     @property
     def location(self) -> list[AblogCollection]:

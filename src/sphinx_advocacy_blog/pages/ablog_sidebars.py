@@ -92,12 +92,13 @@ def render_postcard(app: Sphinx, pagename: str) -> Markup:
             )
         if items:
             rows.append({"kind": kind, "label": label, "items": items})
-    if post.category:
-        listed = post.listed
-        url = link(builder, pagename, category_page(site, post.category)) if listed else ""
-        rows.append(
-            {"kind": "category", "label": _("Category:"), "items": [_item(post.category, url)]}
-        )
+    categories = [
+        _item(name, link(builder, pagename, category_page(site, name)) if post.listed else "")
+        for name in post.categories
+    ]
+    if categories:
+        label = _("Category:") if len(categories) == 1 else _("Categories:")
+        rows.append({"kind": "category", "label": label, "items": categories})
     tags = [_item(tag["label"], tag["url"] if post.listed else "") for tag in view["tags"]]
     if tags:
         rows.append({"kind": "tags", "label": _("Tags:"), "items": tags})

@@ -133,8 +133,7 @@ class ListEntries:
         site = self.site
         linked: set[str | None] = {author_page(site, a) for a in site.post_authors(post)}
         linked.update(tag_page(site, tag) for tag in site.post_tags(post))
-        if post.category:
-            linked.add(category_page(site, post.category))
+        linked.update(category_page(site, name) for name in post.categories)
         if post.group:
             linked.add(group_page(site, post.group))
         linked.update(location_page(site, site.location_name(x)) for x in post.locations)

@@ -174,6 +174,11 @@ def post_view(
         "category_url": link(builder, from_page, category_page(site, post.category))
         if post.category
         else "",
+        # Every category (ABlog's posts may have several): [{"name", "url"}].
+        "categories": [
+            {"name": name, "url": link(builder, from_page, category_page(site, name))}
+            for name in post.categories
+        ],
         "group": post.group,
         "group_url": link(builder, from_page, group_page(site, post.group)) if post.group else "",
         "image": image_link(builder, site, from_page, post.image, remote_ok=settings.remote_media),

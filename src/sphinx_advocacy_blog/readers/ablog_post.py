@@ -178,8 +178,8 @@ def ablog_post(
 
     *title* is the first heading of the post's section (``:title:`` wins); *updates* are
     the dates of its ``update`` directives. A post without a date is ABlog's draft: built,
-    not listed (dated with *fallback_date*). A post with more than one category is listed
-    on the first one's page.
+    not listed (dated with *fallback_date*). A post with several categories is listed
+    under each.
     """
     lines = dict(fields.key_lines)
     line = lines.get("post", 1)
@@ -201,17 +201,6 @@ def ablog_post(
     authors = fields.author or (defaults.author if dated else ())
     locations = fields.location or (defaults.location if dated else ())
     languages = fields.language or (defaults.language if dated else ())
-    if len(fields.category) > 1:
-        problems.append(
-            Problem(
-                "ablog",
-                f"this post has {len(fields.category)} categories "
-                f"({', '.join(fields.category)}); a post has one category here, so it is "
-                f"listed under {fields.category[0]!r} only. Use tags for the others",
-                source_path,
-                lines.get("category", line),
-            )
-        )
     later = [moment for moment in updates if moment > published]
     aliases = tuple(alias for alias in (alias_path(value) for value in fields.redirect) if alias)
     head_tags: tuple[HeadTag, ...] = ()
@@ -232,6 +221,7 @@ def ablog_post(
         authors=tuple(Author(key=name, name=name, inline=True) for name in authors),
         tags=tuple(tag_from_label(label) for label in dict.fromkeys(fields.tags)),
         category=fields.category[0] if fields.category else "",
+        more_categories=tuple(dict.fromkeys(fields.category))[1:],
         unlisted=not dated,
         reading_minutes=max(1, math.ceil(word_count / max(words_per_minute, 1))),
         word_count=word_count,

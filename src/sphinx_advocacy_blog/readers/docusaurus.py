@@ -246,6 +246,7 @@ def read_post(
         authors=reader.authors(metadata, ablog=ablog),
         tags=reader.tags(metadata),
         category=categories[0] if categories else "",
+        more_categories=tuple(dict.fromkeys(categories))[1:],
         group=as_text(metadata.get("group")),
         image=image,
         keywords=tuple(as_text_list(metadata.get("keywords"))),
