@@ -80,7 +80,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .seo.head import setup_head
     from .seo.sitemap import setup_sitemap
 
-    app.setup_extension("myst_parser")
+    # MyST reads the Markdown posts; an extension loaded before this one that reads `.md`
+    # with MyST already (MyST-NB) set it up, and loading it again would stop the build.
+    if ".md" not in app.registry.source_suffix:
+        app.setup_extension("myst_parser")
     # sphinx-design is not loaded for the site: its CSS and JavaScript (62 KB) would reach
     # every page. Cards use their own styles, or sphinx-design's when the site loads it.
     features = (

@@ -26,7 +26,7 @@ from sphinx.transforms import SphinxTransform
 from ..diagnostics import report
 from ..model.post import Post
 from ..model.problem import Problem
-from ..readers.ablog_post import AblogDefaults, AblogFields, ablog_post, read_fields
+from ..readers.ablog_post import AblogDefaults, ablog_post, read_fields
 from ..util.globs import matches_post_pattern, normalize_patterns
 from ..util.slugs import ablog_slugify
 from .discovery import POST_SUFFIXES
@@ -128,9 +128,10 @@ class AblogPostDetection(SphinxTransform):
         else:
             excerpt = post_excerpt()
             section.append(excerpt)
-        post, fields = self._post(source, values, line, lines, section, excerpt, problems)
+        post = self._post(source, values, line, lines, section, excerpt, problems)
         env.temp_data[READING_KEY] = post
-        env.temp_data[_PENDING_KEY] = (problems, post.unlisted and not fields.date)
+        # Undated, or a date no parser reads: the file's date stands in for the placeholder.
+        env.temp_data[_PENDING_KEY] = (problems, post.published == _no_date())
         # Each section post with its section: the section's id is known once every
         # transform has run (a label above the heading gives it), at ``doctree-read``.
         sections: list[tuple[Post, nodes.section]] = []
@@ -152,9 +153,9 @@ class AblogPostDetection(SphinxTransform):
         section: nodes.Element,
         excerpt: post_excerpt,
         problems: list[Problem],
-    ) -> tuple[Post, AblogFields]:
+    ) -> Post:
         """The post of one ``post`` directive (or of the file's fields) whose content is
-        *section*, and its fields; problems are added to *problems*."""
+        *section*; problems are added to *problems*."""
         config = self.config
         fields, read_problems = read_fields(values, path=source, line=line, lines=lines)
         problems.extend(read_problems)
@@ -181,7 +182,7 @@ class AblogPostDetection(SphinxTransform):
             ),
         )
         problems.extend(build_problems)
-        return post, fields
+        return post
 
     def _section_post(
         self,
@@ -209,9 +210,7 @@ class AblogPostDetection(SphinxTransform):
                 )
             )
             return None
-        post, _fields = self._post(
-            source, entry["values"], entry["line"], {}, section, excerpt, problems
-        )
+        post = self._post(source, entry["values"], entry["line"], {}, section, excerpt, problems)
         section_post = replace(post, summary=summary_of(section), aliases=(), head_tags=())
         return section_post, section
 

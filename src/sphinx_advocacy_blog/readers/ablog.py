@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
+from dateutil import parser as dateutil_parser
+
 from .dates import to_datetime
 
 #: ABlog's default ``post_date_format``, then other unambiguous spellings of a date.
@@ -55,10 +57,14 @@ def split_list(value: Any) -> list[str]:
 
 def parse_ablog_date(value: Any, formats: Iterable[str] = ()) -> tuple[datetime, bool] | None:
     """Read an ABlog ``date``: ISO values, then *formats* (``post_date_format``), then
-    :data:`ABLOG_DATE_FORMATS`. Returns ``(aware datetime, has_time)`` or ``None``.
+    :data:`ABLOG_DATE_FORMATS`, then what ABlog falls back to, ``dateutil``'s parser
+    (``09/04/2019``, ``September 4th, 2019``, ``Wednesday, September 4, 2019``...).
+    Returns ``(aware datetime, has_time)`` or ``None``.
 
     >>> parse_ablog_date("Nov 23, 2022")[0].date().isoformat()
     '2022-11-23'
+    >>> parse_ablog_date("September 4th, 2019")[0].date().isoformat()
+    '2019-09-04'
     """
     parsed = to_datetime(value)
     if parsed is not None or not isinstance(value, str):
@@ -71,7 +77,22 @@ def parse_ablog_date(value: Any, formats: Iterable[str] = ()) -> tuple[datetime,
             continue
         has_time = any(code in date_format for code in ("%H", "%I", "%M"))
         return found.replace(tzinfo=timezone.utc), has_time
-    return None
+    return _parse_like_dateutil(text)
+
+
+def _parse_like_dateutil(text: str) -> tuple[datetime, bool] | None:
+    """ABlog's last resort, ``dateutil.parser.parse``; a text with no digit is no date
+    (dateutil would read ``"Monday"`` as this week's Monday)."""
+    if not any(char.isdigit() for char in text):
+        return None
+    try:
+        found = dateutil_parser.parse(text)
+    except (ValueError, OverflowError):
+        return None
+    has_time = bool(found.hour or found.minute or found.second)
+    if found.tzinfo is None:
+        found = found.replace(tzinfo=timezone.utc)
+    return found, has_time
 
 
 def normalize_ablog_metadata(
@@ -97,6 +118,10 @@ def normalize_ablog_metadata(
         parsed = parse_ablog_date(raw_date, formats)
         if parsed is not None:
             result["date"] = parsed[0] if parsed[1] else parsed[0].date()
+        elif "draft" not in result:
+            # Not a date (the reader says so, naming the line): built, not listed, as the
+            # reST posts with such a date (ABlog stops the whole build on it).
+            result["unlisted"] = True
     if "author" in result and "authors" not in result:
         names = split_list(result.pop("author"))
         result["authors"] = [{"key": name, "name": name} for name in names]

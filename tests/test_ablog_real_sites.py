@@ -1,0 +1,56 @@
+"""What other real ABlog sites showed (each case reduced from one): dates ABlog reads
+with dateutil, MyST-NB loaded first, reST-only sites, long front-matter fences, ABlog's
+redirect pages on sites whose posts are all directives."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Site, build_site, copy_root
+
+#: posts/<name> -> the date ABlog gives it (dateutil reads them; post_date_format does not).
+DATEUTIL_DATES = {
+    "slashes": "2019-09-04",  # 09/04/2019: month first, as dateutil reads it
+    "ordinal": "2019-09-04",  # September 4th, 2019
+    "weekday": "2019-09-04",  # Wednesday, September 4, 2019
+    "dots": "2019-09-04",  # 2019.09.04
+    "rest-ordinal": "2019-09-04",  # .. post:: September 4th, 2019
+}
+
+
+@pytest.fixture(scope="module")
+def dates(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    srcdir = copy_root("ablog-dates", tmp_path_factory.mktemp("dates") / "src")
+    return build_site(srcdir, freshenv=True)
+
+
+def _archive_links(site: Site) -> list[str]:
+    return [a["href"] for a in site.html("blog/archive.html").select("div.body a")]
+
+
+@pytest.mark.parametrize(("name", "published"), sorted(DATEUTIL_DATES.items()))
+def test_dates_ablog_reads_with_dateutil_are_read(dates, name, published):
+    header = dates.html(f"posts/{name}.html").select_one(".blog-post-header")
+    assert header.find("time")["datetime"] == published
+    assert f"../posts/{name}.html" in _archive_links(dates)
+
+
+@pytest.mark.parametrize("name", ["not-a-date", "rest-not-a-date"])
+def test_a_date_no_parser_reads_is_named_and_the_post_is_built_not_listed(dates, name):
+    suffix = ".rst" if name.startswith("rest") else ".md"
+    lines = [line for line in dates.warnings.splitlines() if f"posts/{name}{suffix}" in line]
+    assert len(lines) == 1 and "[blog.date]" in lines[0], dates.warnings
+    assert "when it is ready" in lines[0]
+    assert f"../posts/{name}.html" not in _archive_links(dates)
+    # Dated by its file (never the 1970 placeholder), like an undated draft.
+    shown = dates.html(f"posts/{name}.html").select_one(".blog-post-header time")["datetime"]
+    assert not shown.startswith("1970")
+
+
+def test_a_site_that_loads_myst_nb_first_builds(tmp_path):
+    # cosmoscalibur.github.io: extensions = ["myst_nb", "ablog"]; the blog's own loading of
+    # myst_parser stopped the build ("source_suffix '.md' is already registered").
+    site = build_site(copy_root("ablog-mystnb-first", tmp_path / "src"), freshenv=True)
+    header = site.html("posts/first.html").select_one(".blog-post-header")
+    assert header.find("time")["datetime"] == "2021-03-14"
+    assert "First post" in site.html("blog.html").get_text()
