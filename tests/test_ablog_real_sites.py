@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import Site, build_site, copy_root
+from test_redirects import redirect_target
 
 #: posts/<name> -> the date ABlog gives it (dateutil reads them; post_date_format does not).
 DATEUTIL_DATES = {
@@ -54,3 +55,55 @@ def test_a_site_that_loads_myst_nb_first_builds(tmp_path):
     header = site.html("posts/first.html").select_one(".blog-post-header")
     assert header.find("time")["datetime"] == "2021-03-14"
     assert "First post" in site.html("blog.html").get_text()
+
+
+def test_an_ablog_site_that_reads_rest_only_reads_no_markdown(tmp_path):
+    # aclark4life/blog-2017: source_suffix = ".rst" and a stray .md beside 151 of its 153
+    # posts; the Markdown files were built in their place ("multiple files found").
+    site = build_site(copy_root("ablog-rst-only", tmp_path / "src"), freshenv=True)
+    assert site.warnings == ""
+    header = site.html("posts/spaces.html").select_one(".blog-post-header")
+    assert header.find("time")["datetime"] == "2016-04-03"
+    assert "The post, in reST." in site.html("posts/spaces.html").get_text()
+    assert not site.exists("README.html")
+
+
+def test_ablog_pages_of_a_site_whose_posts_are_all_directives_still_answer(tmp_path):
+    # blog-2017 and techman83.me: no blog_post_pattern, every post a `post` directive;
+    # ABlog's /blog/<year>, /blog/tag/<x>, /blog/drafts... were not written.
+    site = build_site(copy_root("ablog-rst-only", tmp_path / "src"), freshenv=True)
+    expected = {
+        "blog/2016.html": "archive.html#year-2016",
+        "blog/tag/style.html": "../tags/style.html",
+        "blog/tag.html": "tags.html",
+        "blog/drafts.html": "../blog.html",
+    }
+    found = {page: redirect_target(site.outdir / page) for page in expected}
+    assert found == expected
+
+
+def test_an_ablog_site_with_myst_in_its_extensions_still_reads_markdown(tmp_path):
+    srcdir = copy_root("ablog-rst-only", tmp_path / "src")
+    (srcdir / "posts/spaces.md").unlink()
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            'extensions = ["sphinx_advocacy_blog"]',
+            'extensions = ["myst_parser", "sphinx_advocacy_blog"]',
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(srcdir, freshenv=True)
+    assert site.exists("README.html")  # as ABlog with myst_parser read it
+
+
+def test_front_matter_closed_by_a_longer_dash_line(dates):
+    # cosmoscalibur.github.io closed its front matter with `---------------` (MyST reads
+    # that as the end): 81 posts were lost, their front matter shown as a heading.
+    page = dates.html("posts/long-fence.html")
+    assert page.find("h1").get_text(strip=True).rstrip("¶") == "Creating a blog with Sphinx"
+    assert page.select_one(".blog-post-header time")["datetime"] == "2024-12-01"
+    assert "Intro paragraph that must be kept." in page.get_text()
+    assert page.find(id="blog-conf") is not None  # the code block's own `---` options
+    assert "../posts/long-fence.html" in _archive_links(dates)
+    assert "long-fence" not in dates.warnings

@@ -314,3 +314,18 @@ def test_yaml_fast_and_pure_paths_give_the_same_values_and_lines():
     assert fast[0] == {key: value for key, value in pure[0].items() if key != "anchor"}
     assert fast[0]["draft"] == "no" and fast[0]["date"] == "2022-13-45"
     assert fast[1] == {"title": 2, "draft": 3, "date": 4, "when": 5, "tags": 6}
+
+
+@pytest.mark.parametrize(
+    ("closing", "read"),
+    [
+        ("---", True),
+        ("---------------", True),  # longer than the opening fence (MyST: closes)
+        ("...", True),  # YAML's document end (MyST: closes)
+        ("--", False),  # shorter: a line of the front matter
+        ("--- x", False),
+    ],
+)
+def test_what_closes_yaml_front_matter(closing, read):
+    split = split_source(f"---\ntitle: T\n{closing}\nbody\n", "p.md")
+    assert (split.metadata == {"title": "T"}) is read

@@ -209,6 +209,36 @@ def _on_config_inited(app: Sphinx, config: Config) -> None:
         logger.warning(note, type=WARNING_TYPE, subtype="ablog", location=f"{path}:{line}")
 
 
+#: The suffixes this extension reads that an ABlog site without MyST never read.
+_MARKDOWN_SUFFIXES = (".md", ".mdx")
+#: Extensions with which an ABlog site read Markdown files itself.
+_MARKDOWN_EXTENSIONS = ("myst_parser", "myst_nb", "recommonmark", "sphinx_markdown_parser")
+
+
+def _declared_suffixes(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    return {str(suffix) for suffix in value or ()}
+
+
+def keep_declared_source_suffix(app: Sphinx, config: Config) -> None:
+    """An ABlog site that names its sources (``source_suffix = ".rst"``) and loads no
+    Markdown reader read no Markdown file with ABlog: its ``.md`` files (a README, drafts
+    beside the reST posts) stay files, not pages that would take a post's place."""
+    values = conf_values(config)
+    if "source_suffix" not in values or not is_ablog_project(str(app.srcdir), config):
+        return
+    if any(name in _MARKDOWN_EXTENSIONS for name in values.get("extensions", ())):
+        return
+    declared = _declared_suffixes(values["source_suffix"])
+    for suffix in _MARKDOWN_SUFFIXES:
+        if suffix not in declared:
+            config.source_suffix.pop(suffix, None)
+    app.registry.source_suffix = config.source_suffix
+
+
 def setup_ablog_options(app: Sphinx) -> None:
     """Read ABlog's options the ABlog way (before the options are validated)."""
     app.connect("config-inited", _on_config_inited, priority=90)
+    # After Sphinx adds the suffixes extensions registered (priority 800).
+    app.connect("config-inited", keep_declared_source_suffix, priority=850)

@@ -190,7 +190,7 @@ def docusaurus_claims(
     if not settings.post_url:
         for post in posts:
             source = original_source(post, sources or {})
-            if post.docname in ablog_docnames or not source.startswith(prefix):
+            if post.ablog or post.docname in ablog_docnames or not source.startswith(prefix):
                 continue
             info = parse_post_path(source[len(prefix) :])
             urls = [post_permalink(settings.route, info, post.slug or None)]
@@ -448,7 +448,9 @@ def old_url_claims(
     claims += docusaurus_claims(
         post_list, site, catalog, ablog_docnames=ablog_docnames, sources=sources
     )
-    if ablog_docnames or site.settings.post_pattern:
+    # ABlog's pages: a site with ABlog posts (found by discovery, a pattern, or a ``post``
+    # directive, known only once read).
+    if ablog_docnames or site.settings.post_pattern or any(post.ablog for post in post_list):
         claims += ablog_claims(site, catalog, post_list)
     return claims, problems
 

@@ -52,13 +52,26 @@ def _load_toml(block: str, first_line: int) -> tuple[dict[str, Any], dict[str, i
     return data, lines
 
 
+def closes_front_matter(line: str, fence: str) -> bool:
+    """Whether *line* ends front matter opened by *fence*: the same ``+++`` for TOML; for
+    YAML, as MyST reads it, a run of dashes at least as long as the opening one
+    (``---------------`` closes ``---``) or YAML's document end ``...``."""
+    text = line.strip()
+    if fence == "+++":
+        return text == fence
+    return text == "..." or (len(text) >= len(fence) and set(text) == {"-"})
+
+
 def split_source(text: str, path: str) -> SplitSource:
     """Read the front matter (YAML ``---`` or Hugo TOML ``+++``) of a normalized text."""
     lines = text.split("\n")
     fence = lines[0].strip() if lines else ""
     if not (fence.startswith("---") and set(fence) == {"-"}) and fence != "+++":
         return SplitSource(metadata={}, body=text)
-    closing = next((index for index in range(1, len(lines)) if lines[index].strip() == fence), None)
+    closing = next(
+        (index for index in range(1, len(lines)) if closes_front_matter(lines[index], fence)),
+        None,
+    )
     if closing is None:
         problem = Problem(
             "frontmatter",
