@@ -229,8 +229,17 @@ def test_dated_url_pattern(tmp_path):
         (date(2022, 11, 23), (), (datetime(2022, 11, 23, tzinfo=timezone.utc), False)),
         ("2022-11-23 09:30", (), (datetime(2022, 11, 23, 9, 30, tzinfo=timezone.utc), True)),
         ("23/11/2022", ("%d/%m/%Y",), (datetime(2022, 11, 23, tzinfo=timezone.utc), False)),
-        ("23/11/2022", (), None),
+        # No format fits: ABlog's last resort, dateutil (month first when both could be).
+        ("23/11/2022", (), (datetime(2022, 11, 23, tzinfo=timezone.utc), False)),
+        ("09/04/2019", (), (datetime(2019, 9, 4, tzinfo=timezone.utc), False)),
+        (
+            "2019-09-04 18:45",
+            ("%d/%m/%y",),
+            (datetime(2019, 9, 4, 18, 45, tzinfo=timezone.utc), True),
+        ),
         ("soon", (), None),
+        ("Monday", (), None),  # dateutil would read this week's Monday
+        ("99/99/2019", (), None),
     ],
 )
 def test_parse_ablog_date(value, formats, expected):

@@ -185,11 +185,18 @@ class ImageSources(SphinxTransform):
             image["uri"] = unquote(uri) if "%" in uri else uri
 
 
+#: Docusaurus's alias of the site folder (``@site/static/img/x.png``), and of its static
+#: folder, whose files are served from the site root.
+_SITE_ALIAS = "@site/"
+_SITE_STATIC = "@site/static/"
+
+
 class StaticImagePaths(SphinxTransform):
     """``![](/img/x.png)`` means the site's ``static/img/x.png`` (Docusaurus and Hugo).
 
     Sphinx reads a leading ``/`` as the source directory; when the file is not there but is
     in one of ``blog_static_dirs``, the image is pointed at it so Sphinx copies it.
+    Docusaurus's ``@site/static/img/x.png`` is ``/img/x.png``; ``@site/x`` is ``/x``.
     """
 
     default_priority = 190
@@ -199,6 +206,12 @@ class StaticImagePaths(SphinxTransform):
         srcdir = str(self.env.srcdir)
         for image in self.document.findall(nodes.image):
             uri = image.get("uri", "")
+            if uri.startswith(_SITE_ALIAS):
+                inside = uri[len(_SITE_ALIAS) :]
+                kept = os.path.exists(os.path.join(srcdir, inside))
+                if uri.startswith(_SITE_STATIC) and not kept:
+                    inside = uri[len(_SITE_STATIC) :]
+                uri = image["uri"] = "/" + inside
             if not uri.startswith("/") or uri.startswith("//"):
                 continue
             if os.path.exists(os.path.join(srcdir, uri.lstrip("/"))):

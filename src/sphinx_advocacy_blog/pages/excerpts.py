@@ -162,13 +162,21 @@ def _copy_blocks(
     return False
 
 
+def _needs_id(node: nodes.Element) -> bool:
+    """Sections, and what Sphinx numbers (figures, tables, titled code blocks): its HTML
+    translator needs their id (it warns "Any IDs not assigned" without one)."""
+    if isinstance(node, (nodes.section, nodes.figure, nodes.table)):
+        return True
+    return isinstance(node, nodes.container) and bool(node.get("literal_block"))
+
+
 def _strip_ids(container: nodes.container, prefix: str = "excerpt-") -> nodes.container:
     """Drop the anchors of the copied nodes: a list page holds many excerpts, whose ids
-    would clash. Sections keep one, made unique by *prefix* (Sphinx's translator needs
-    it); links to the others lead to the post."""
+    would clash. Sections, figures, tables and titled code blocks keep one, made unique by
+    *prefix*; links to the others lead to the post."""
     for node in container.findall(nodes.Element):
-        if isinstance(node, nodes.section):
-            node["ids"] = [prefix + (node["ids"][0] if node["ids"] else "section")]
+        if _needs_id(node):
+            node["ids"] = [prefix + (node["ids"][0] if node["ids"] else node.tagname)]
         else:
             node["ids"] = []
     return container

@@ -17,6 +17,8 @@ from .mdx_syntax import ADMONITION_OPEN, is_fence
 from .settings import MdxSettings
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: The ``>`` markers of a block quote a line is in (a fence may stand inside one).
+_QUOTE = re.compile(r"^(?:[ ]{0,3}>[ ]?)*")
 
 
 def _fence(line: str) -> re.Match[str] | None:
@@ -28,12 +30,12 @@ def _fence(line: str) -> re.Match[str] | None:
 # Docusaurus's marker, its MDX form, and Hugo/Jekyll/WordPress's ``<!--more-->``.
 _TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
 _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
-_JSX_COMMENT = re.compile(r"\{/\*.*?\*/\}")
+_JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}")
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # Docusaurus's explicit heading id (``## Title {#my-id}``; ``mdx-loader``'s regex), and
 # its MDX form (``## Title {/* #my-id */}``: the first word after ``#``).
 _EXPLICIT_ID = re.compile(r"\s*\\?\{#(?P<id>(?:.(?!\{#|\}))*.)\}[ \t]*$")
-_COMMENT_ID = re.compile(r"\s*\{/\*\s*#(?P<id>\S+)[^}]*?\*/\}[ \t]*$")
+_COMMENT_ID = re.compile(r"\s*\{\s*/\*\s*#(?P<id>[^\s*]+)[^}]*?\*/\s*\}[ \t]*$")
 _META_RANGE = re.compile(r"\{[\d,\s-]*\}")
 _HEAD_OPEN = re.compile(r"^\s*<head>\s*$", re.IGNORECASE)
 _HEAD_CLOSE = re.compile(r"^\s*</head>\s*$", re.IGNORECASE)
@@ -187,22 +189,29 @@ def convert_body(
     counted: list[str] = []
     while index < len(lines):
         line = lines[index]
-        fence_match = _fence(line)
+        quote = _QUOTE.match(line).group(0)  # type: ignore[union-attr]
+        inner = line[len(quote) :]
+        fence_match = _fence(inner)
         if fence is not None:
-            out.append(line)
-            counted.append(line)
-            if (
+            closes = (
                 fence_match
                 and fence_match.group(1)[0] == fence[0]
                 and len(fence_match.group(1)) >= len(fence)
-                and not line[fence_match.end() :].strip()
-            ):
+                and not inner[fence_match.end() :].strip()
+            )
+            if closes and "\t" in inner[: fence_match.start(1)]:  # type: ignore[union-attr]
+                # Docusaurus closes a fence on a tab-indented line; CommonMark (MyST)
+                # counts the tab as four spaces and would not: the fence is unindented.
+                line = quote + inner.lstrip(" \t")
+            out.append(line)
+            counted.append(line)
+            if closes:
                 fence = None
             index += 1
             continue
         if fence_match:
             fence = fence_match.group(1)
-            out.append(code_fence_line(line, fence, mermaid=mermaid))
+            out.append(quote + code_fence_line(inner, fence, mermaid=mermaid))
             counted.append(line)
             index += 1
             continue
@@ -233,7 +242,7 @@ def convert_body(
             index += 1
             continue
         line = mark_heading_id(line)
-        if "{/*" in line:
+        if "/*" in line:
             line = _JSX_COMMENT.sub("", line)
         out.append(line)
         counted.append(line)

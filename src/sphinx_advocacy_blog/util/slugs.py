@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 _CAMEL_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_UNSAFE_SLUG_CHARS = re.compile(r"[^\w\-.~]+", re.UNICODE)
+_UNSAFE_SLUG_CHARS = re.compile(r"[^\w\-.~+]+", re.UNICODE)
 #: Longest path segment, in UTF-8 bytes. File systems allow 255; the output adds
 #: ``.html``, ``/index.html`` or ``.md.txt``, and feeds a folder level.
 MAX_SEGMENT_BYTES = 200
@@ -40,9 +40,9 @@ def path_segment(text: str) -> str:
     """One URL path segment (and file name) from user text, ``""`` when nothing is usable.
 
     Unicode is normalized (NFC); every run of characters other than letters, digits, ``-``,
-    ``_``, ``.`` and ``~`` (separators, spaces, control characters, lone surrogates...)
-    becomes ``-``; ``.`` and ``..`` give nothing; the result is shortened with a hash when
-    too long for a file name.
+    ``_``, ``.``, ``~`` and ``+`` (which Docusaurus keeps: ``es2015+-packages``, ``c++``)
+    (separators, spaces, control characters, lone surrogates...) becomes ``-``; ``.`` and
+    ``..`` give nothing; the result is shortened with a hash when too long for a file name.
 
     >>> path_segment("../../index")
     '..-..-index'
