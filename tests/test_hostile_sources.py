@@ -283,3 +283,25 @@ def test_a_site_with_hostile_locale_folders_builds_safely(tmp_path):
     assert "i18n/blog was left out: its URL prefix /blog/ is already a folder or page" in warnings
     assert "is not a language tag" in warnings
     assert "[blog.i18n]" in warnings
+
+
+DRAWIO_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><foreignObject width="10"'
+    ' height="10"><div xmlns="http://www.w3.org/1999/xhtml">Label</div></foreignObject></svg>'
+)
+
+
+def test_a_diagram_with_embedded_html_is_refused_with_what_to_do(tmp_path):
+    # koordinator-sh/website: every draw.io export was refused as "an SVG with a script or
+    # an event handler" (it has neither), with advice that could not help.
+    root = tmp_path / "site"
+    write(root, "conf.py", CONF)
+    write(root, "index.md", "# Home\n")
+    write(root, "blog/2022-01-01-drawio/index.md", "---\ntitle: D\n---\n![arch](./arch.svg)\n")
+    write(root, "blog/2022-01-01-drawio/arch.svg", DRAWIO_SVG)
+    site = build_site(root, freshenv=True, show_warning_types=True)
+    warnings = plain(site.warnings)
+    assert "the image './arch.svg' is an SVG with embedded HTML (<foreignObject>" in warnings
+    assert "'Convert labels to SVG' ticked, or as PNG" in warnings
+    assert "script" not in warnings
+    assert not list(site.outdir.rglob("arch*.svg"))

@@ -21,7 +21,7 @@ from ..diagnostics import report_in
 from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.markdown import TITLE_PLACEHOLDER, TRUNCATE_MARKER
-from ..util.files import is_active_svg, source_file
+from ..util.files import source_file, svg_activity
 from .discovery import is_post, post_source
 from .nodes import excerpt_marker, post_footer, post_header
 from .records import READING_KEY, TEXT_KEY
@@ -136,8 +136,8 @@ class SafeImages(SphinxTransform):
                 continue  # missing: Sphinx says so itself
             if found is None:
                 reason = "is outside the source folder (a '..' path or a symbolic link)"
-            elif is_active_svg(found):
-                reason = "is an SVG with a script or an event handler"
+            elif (activity := svg_activity(found)) is not None:
+                reason = f"is an SVG with {activity}, which could act as the site"
             else:
                 continue
             alt = image.get("alt", "") or posixpath.basename(uri)
@@ -147,7 +147,7 @@ class SafeImages(SphinxTransform):
             )
             problem = Problem(
                 "image",
-                f"the image {uri!r} {reason}; it was not published. Copy a plain image "
+                f"the image {uri!r} {reason}; it was not published. Use a plain image, "
                 "beside the post",
                 str(env.doc2path(env.docname, False)),
                 image.line or 1,

@@ -19,7 +19,7 @@ from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.docusaurus import read_post
 from ..readers.settings import MdxSettings, ReadSettings
-from ..util.files import find_source_file, is_active_svg
+from ..util.files import find_source_file, svg_activity
 from ..util.globs import normalize_patterns
 from ..util.urls import is_absolute_url
 from .discovery import is_ablog_post, is_post, post_source
@@ -117,11 +117,12 @@ def _checked_cover(app: Sphinx, post: Post, read_path: str) -> tuple[Post, Probl
             "or fix the 'image' value"
         )
         return post, Problem("image", message, read_path, line)
-    if is_active_svg(found):
+    activity = svg_activity(found)
+    if activity is not None:
         message = (
-            f"the cover image {post.image!r} is an SVG with a script, event handler or link "
-            "to code; published on the site it could act as the site, so it was left out. "
-            "Export it again as a plain SVG, PNG or JPEG"
+            f"the cover image {post.image!r} is an SVG with {activity}; published on the "
+            "site it could act as the site, so it was left out. Export it again as a plain "
+            "SVG, PNG or JPEG"
         )
         return replace(post, image=""), Problem("image", message, read_path, line)
     return post, None

@@ -220,28 +220,44 @@ def find_source_file(
     return source_file(srcdir, path, follow_symlinks=follow_symlinks)
 
 
-#: What makes an SVG file a program rather than a picture (it runs on the site's origin).
-_ACTIVE_SVG = re.compile(
-    rb"<\s*script|<\s*foreignobject|\bon[a-z]+\s*=|javascript\s*:|<\s*iframe|<\s*embed"
-    rb"|<\s*object|<!entity",
-    re.IGNORECASE,
+#: What makes an SVG file a program rather than a picture (it runs on the site's origin),
+#: each with the words that name it in a warning.
+_ACTIVE_SVG = (
+    (re.compile(rb"<\s*script", re.IGNORECASE), "a script"),
+    (re.compile(rb"\bon[a-z]+\s*=", re.IGNORECASE), "an event handler (onload=...)"),
+    (re.compile(rb"javascript\s*:", re.IGNORECASE), "a javascript: link"),
+    (
+        re.compile(rb"<\s*foreignobject", re.IGNORECASE),
+        "embedded HTML (<foreignObject>; draw.io writes its labels so: export the diagram "
+        "with 'Convert labels to SVG' ticked, or as PNG)",
+    ),
+    (re.compile(rb"<\s*(?:iframe|embed|object)", re.IGNORECASE), "an embedded page"),
+    (re.compile(rb"<!entity", re.IGNORECASE), "XML entities"),
 )
 
 
-def is_active_svg(path: str) -> bool:
-    """Whether the file at *path* is an SVG with scripts, event handlers, ``javascript:``
-    links, embedded HTML or entities (refused: published on the site's own origin, it could
-    act as the site). Other files give False."""
+def svg_activity(path: str) -> str | None:
+    """What makes the SVG file at *path* active (scripts, event handlers, ``javascript:``
+    links, embedded HTML or pages, entities; refused: published on the site's own origin,
+    it could act as the site), in words; ``None`` for a plain picture or another file."""
     if not path.lower().endswith((".svg", ".svgz")):
-        return False
+        return None
     try:
         with open(path, "rb") as handle:
             data = handle.read(4_000_000)
     except OSError:
-        return False
+        return None
     if path.lower().endswith(".svgz") or data[:2] == b"\x1f\x8b":
-        return True  # compressed: not inspected, so not published
-    return _ACTIVE_SVG.search(data) is not None
+        return "compressed content that cannot be checked"
+    for pattern, words in _ACTIVE_SVG:
+        if pattern.search(data):
+            return words
+    return None
+
+
+def is_active_svg(path: str) -> bool:
+    """Whether the file at *path* is an active SVG (see :func:`svg_activity`)."""
+    return svg_activity(path) is not None
 
 
 def shipped_files(root: str, folders: Iterable[str]) -> dict[str, str]:
