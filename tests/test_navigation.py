@@ -40,6 +40,12 @@ def test_the_blog_is_in_every_themes_navigation(tmp_path, theme):
         links = soup.select(", ".join(f"{part} a.blog-nav-link" for part in where))
         expected = 2 if theme == "pydata_sphinx_theme" else 1
         assert len(links) == expected, (theme, page, len(links))
+        # The theme's own entries stay links beside ours (pydata's header was escaped into
+        # text: "&lt;li class=...").
+        nav = soup.select_one(where[0])
+        assert "<li" not in nav.get_text(), (theme, page)
+        theirs = soup.select(", ".join(f"{part} a" for part in where))
+        assert any(a.get_text(strip=True) == "About the association" for a in theirs), theme
         for anchor in links:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(page), anchor["href"]))
             assert target == "blog.html", (theme, page, anchor["href"])

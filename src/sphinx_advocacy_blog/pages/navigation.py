@@ -125,9 +125,10 @@ def _header_links(
     add_switcher = not _placed(names, SWITCHER_TEMPLATE)
 
     def header_with_blog(*args: Any, **kwargs: Any) -> str:
+        # The theme's HTML is a plain str: adding a Markup to it would escape it all.
         html = str(header(*args, **kwargs) or "")
         if add_link:
-            html += _blog_link(app, pagename, item_class="nav-item", link_class="nav-link")
+            html += str(_blog_link(app, pagename, item_class="nav-item", link_class="nav-link"))
         switcher = switcher_html(app, pagename) if add_switcher else ""
         if switcher:
             html += f'<li class="nav-item blog-nav-languages">{switcher}</li>'
