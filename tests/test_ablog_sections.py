@@ -43,8 +43,13 @@ def _line_of(site: Site, text: str) -> int:
     return next(number for number, line in enumerate(lines, start=1) if line == text)
 
 
-def test_a_directive_in_a_section_that_is_already_a_post_is_named_in_a_warning(site):
+def test_the_warnings_are_the_ones_named_below(site):
     lines = [line for line in site.warnings.splitlines() if "WARNING" in line]
+    assert len(lines) == 3, site.warnings  # two directives, one template
+
+
+def test_a_directive_in_a_section_that_is_already_a_post_is_named_in_a_warning(site):
+    lines = [line for line in site.warnings.splitlines() if "manual.rst" in line]
     expected = {_line_of(site, ".. post:: Sep 9, 2014"), _line_of(site, ".. post:: Sep 12, 2014")}
     assert {int(re.search(r"manual\.rst:(\d+):", line)[1]) for line in lines} == expected
     assert all("[blog.ablog]" in line and "already a post" in line for line in lines)
@@ -231,3 +236,29 @@ def test_the_ablog_variable_lists_both_categories(site):
         ("Manual", "../blog/category/manual.html"),
         ("Guides", "../blog/category/guides.html"),
     ]
+
+
+def test_ablog_paths_labels_and_urls_answer_as_in_ablog(site):
+    # Robpol86/robpol86.com's sidebars use pathto(ablog.tags.path) and coll.path: the build
+    # stopped (pathto of an undefined value).
+    box = site.html("posts/single.html").select_one("#ablogMore")
+    assert box["data-feed"] == "blog/atom.xml"
+    assert box["data-url"] == "https://sections.example.org/posts/single"
+    assert box["data-id"] == "/posts/single/"
+    assert box["data-catalogs"] == "5"
+    assert box.select_one(".custom-tags-page")["href"] == "../blog/tags.html"
+    categories = [(a.get_text(), a["href"], a["data-xref"]) for a in box.select(".custom-category")]
+    assert categories == [
+        ("Guides", "../blog/category/guides.html", "category-guides"),
+        ("Manual", "../blog/category/manual.html", "category-manual"),
+    ]
+    assert {a["data-catalog"] for a in box.select(".custom-category")} == {"category"}
+
+
+def test_a_sites_own_ablog_list_page_template_is_named(site):
+    # kevinschaul.github.io restyled ABlog's list pages with ablog/collection.html: its
+    # category pages changed look without a word.
+    lines = [line for line in site.warnings.splitlines() if "collection.html" in line]
+    assert len(lines) == 1
+    assert "_templates/ablog/collection.html:1" in lines[0] and "[blog.ablog]" in lines[0]
+    assert "advocacy_blog/*.html" in lines[0]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..config import conf_values, is_ablog_project
@@ -237,8 +237,41 @@ def keep_declared_source_suffix(app: Sphinx, config: Config) -> None:
     app.registry.source_suffix = config.source_suffix
 
 
+#: ABlog's page templates: sites that restyled ABlog's list pages override them.
+ABLOG_PAGE_TEMPLATES = ("ablog/catalog.html", "ablog/collection.html")
+
+
+def unused_page_templates(confdir: str, templates_path: Iterable[str]) -> list[str]:
+    """The site's own ABlog page templates (paths), which the list pages here do not use."""
+    found = []
+    for folder in templates_path:
+        for name in ABLOG_PAGE_TEMPLATES:
+            path = os.path.join(confdir, folder, name)
+            if os.path.isfile(path):
+                found.append(path)
+    return found
+
+
+def _warn_unused_page_templates(app: Sphinx) -> None:
+    """``builder-inited``: a site's own ``ablog/collection.html`` or ``catalog.html`` is
+    named, once, with where the list pages' templates are."""
+    if not is_ablog_project(str(app.srcdir), app.config):
+        return
+    for path in unused_page_templates(str(app.confdir), app.config.templates_path):
+        name = "/".join(path.replace(os.sep, "/").split("/")[-2:])
+        logger.warning(
+            f"{name}: the blog's list pages (index, tags, categories, archive...) are drawn "
+            "by this extension and do not use this template; restyle them by overriding "
+            "its advocacy_blog/*.html templates (see the themes page of the docs)",
+            type=WARNING_TYPE,
+            subtype="ablog",
+            location=f"{path}:1",
+        )
+
+
 def setup_ablog_options(app: Sphinx) -> None:
     """Read ABlog's options the ABlog way (before the options are validated)."""
     app.connect("config-inited", _on_config_inited, priority=90)
     # After Sphinx adds the suffixes extensions registered (priority 800).
     app.connect("config-inited", keep_declared_source_suffix, priority=850)
+    app.connect("builder-inited", _warn_unused_page_templates)

@@ -11,9 +11,11 @@ use.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin
 from weakref import WeakKeyDictionary
 
 from markupsafe import Markup
@@ -33,6 +35,7 @@ from ..model.routes import (
     tags_index_page,
     terms_page,
 )
+from ..util.slugs import ablog_slugify
 from .excerpts import excerpt_html
 
 if TYPE_CHECKING:
@@ -45,13 +48,24 @@ if TYPE_CHECKING:
 
 class AblogCollection:
     """A tag, author, category, location, language or archive year, as ABlog's
-    ``Collection``: its name, its page (``docname``, for ``pathto``) and its posts."""
+    ``Collection``: its name, its page (``docname`` or ``path``, for ``pathto``), its
+    label (``xref``) and its posts."""
 
-    def __init__(self, blog: AblogBlog, name: str, docname: str, posts: list[Post]) -> None:
+    def __init__(
+        self, blog: AblogBlog, name: str, docname: str, posts: list[Post], kind: str = ""
+    ) -> None:
         self._blog = blog
+        self._kind = kind
         self.name = self.label = name
-        self.docname = docname
+        self.docname = self.path = docname
+        self.href: str | None = None
+        self.xref = f"{_XREFS.get(kind, kind)}-{ablog_slugify(name)}" if kind else ""
         self._posts = posts
+
+    @property
+    def catalog(self) -> AblogCatalog | None:
+        """The catalog the collection is in (``ablog.tags`` for a tag)."""
+        return self._blog._catalog_of(self._kind) if self._kind in _PAGES else None
 
     def __str__(self) -> str:
         return self.name
@@ -76,8 +90,12 @@ class AblogCollection:
 class AblogCatalog:
     """ABlog's ``Catalog``: the collections of one kind (``ablog.tags``...), by name."""
 
-    def __init__(self, docname: str, collections: list[AblogCollection]) -> None:
-        self.docname = docname
+    def __init__(
+        self, docname: str, collections: list[AblogCollection], name: str = "", xref: str = ""
+    ) -> None:
+        self.docname = self.path = docname
+        self.name = name
+        self.xref = xref
         self._collections = collections
 
     def __iter__(self) -> Iterator[AblogCollection]:
@@ -208,6 +226,37 @@ class AblogBlog:
     def __bool__(self) -> bool:
         return True
 
+    @property
+    def feed_path(self) -> str:
+        """The blog's Atom feed file (``blog/atom.xml``)."""
+        return posixpath.join(self.site.settings.route, "atom.xml")
+
+    def page_id(self, pagename: str) -> str | None:
+        """ABlog's page identifier (``/blog/post/``), with ``blog_baseurl`` set."""
+        if not self.app.config.blog_baseurl:
+            return None
+        name = pagename[:-5] if pagename.endswith("index") else pagename
+        name = name.strip("/")
+        return "/" + name + ("/" if name else "")
+
+    def page_url(self, pagename: str) -> str | None:
+        """The page's address below ``blog_baseurl`` (``index`` dropped), as ABlog gives it."""
+        base = self.app.config.blog_baseurl
+        if not base:
+            return None
+        url = urljoin(base, pagename)
+        return url[:-5] if url.endswith("index") else url
+
+    @property
+    def blog(self) -> AblogCatalog:
+        """ABlog's ``blog`` catalog: its posts and its drafts."""
+        return AblogCatalog(index_page(self.site), [self.posts, self.drafts], "blog", "blog")
+
+    @property
+    def catalogs(self) -> dict[str, AblogCatalog]:
+        """The catalogs by ABlog's names (``tags``, ``author``, ``category``...)."""
+        return {kind: self._catalog_of(kind) for kind in _CATALOG_KINDS}
+
     def post(self, post: Post) -> AblogPost:
         """The template view of *post* (one per post and build)."""
         view = self._posts.get(post.key)
@@ -244,7 +293,7 @@ class AblogBlog:
         found = self._collections.get((kind, name))
         if found is None:
             page = _PAGES[kind][1](self.site, self._catalog, name) or _PAGES[kind][0](self.site)
-            found = self._collections[(kind, name)] = AblogCollection(self, name, page, [])
+            found = self._collections[(kind, name)] = AblogCollection(self, name, page, [], kind)
         return found
 
     def count_range(self) -> tuple[int, int]:
@@ -258,14 +307,15 @@ class AblogBlog:
             index, page_of = _PAGES[kind]
             collections = []
             for name, posts in _GROUPS[kind](self.site, self._catalog):
-                collection = AblogCollection(
-                    self, name, page_of(self.site, self._catalog, name) or index(self.site), posts
-                )
+                page = page_of(self.site, self._catalog, name) or index(self.site)
+                collection = AblogCollection(self, name, page, posts, kind)
                 self._collections[(kind, name)] = collection
                 collections.append(collection)
             reverse = kind == "archive"
             collections.sort(key=lambda c: c.name.casefold(), reverse=reverse)
-            found = self._catalogs[kind] = AblogCatalog(index(self.site), collections)
+            found = self._catalogs[kind] = AblogCatalog(
+                index(self.site), collections, kind, _XREFS.get(kind, kind)
+            )
         return found
 
     @property
@@ -312,6 +362,11 @@ _PAGES: dict[str, tuple[Callable[[BlogSite], str], Callable[[BlogSite, Catalog, 
     "language": (lambda site: terms_page(site, "language"), lambda s, c, n: language_page(s, n)),
     "archive": (archive_page, lambda s, c, n: archive_page(s)),
 }
+
+
+#: ABlog's catalogs, and the prefix of their labels (``tag-python``).
+_CATALOG_KINDS = ("tags", "author", "category", "location", "language")
+_XREFS = {"tags": "tag", "archive": "archive"}
 
 
 def _years(catalog: Catalog) -> list[tuple[str, list[Post]]]:
