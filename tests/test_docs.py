@@ -61,5 +61,5 @@ def test_the_reference_shows_values_as_conf_py_writes_them(reference):
 
     assert facts("blog_feed_formats") == "Type: list or tuple. Default: ['rss', 'atom', 'json']"
     assert facts("blog_default_locale") == "Type: str. Default: ''"
-    assert facts("blog_posts_per_page") == "Type: int. Default: 10"
+    assert facts("blog_posts_per_page") == "Type: int or str. Default: 10"
     assert "conf.py" in page.select_one("#confval-blog_default_locale").get_text()

@@ -226,6 +226,26 @@ def test_posts_per_page(voices):
     assert voices.exists("blog/page/3.html") and not voices.exists("blog/page/4.html")
 
 
+def test_posts_per_page_all(tmp_path):
+    """blog_posts_per_page = "ALL" (Docusaurus's postsPerPage: 'ALL'; it stopped the
+    build), blog_sidebar_count = "all": every post on one page, and in the sidebar."""
+    srcdir = copy_root("feeds", tmp_path / "src")
+    for day in range(1, 13):  # more than the 10 of a page by default, and of the sidebar
+        (srcdir / "blog" / f"2023-01-{day:02d}-note.md").write_text(
+            f"---\ntitle: Note {day}\n---\nA short note.\n", encoding="utf-8"
+        )
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        # In conf.py, as a migrated site writes them (-D would read them as numbers).
+        conf.write(
+            '\nblog_posts_per_page = "ALL"\nblog_sidebar_count = "all"\n'
+            'html_sidebars = {"**": ["advocacy_blog/recent-posts.html"]}\n'
+        )
+    site = build_site(srcdir, freshenv=True)
+    listed = len(site.html("blog.html").select(".blog-list-item"))
+    assert listed >= 14 and not site.exists("blog/page/2.html")
+    assert len(site.html("blog.html").select(".blog-sidebar-recent li")) == listed
+
+
 def test_show_reading_time_off(voices):
     """blog_show_reading_time = False."""
     page = voices.html("blog/2024/04/01/first.html")

@@ -37,6 +37,9 @@ DOCS_BLOG = Path(__file__).resolve().parents[1] / "docs" / "blog"
         ("hello-world.md", None, "blog/hello-world"),
         ("hello/index.md", None, "blog/hello"),
         ("2022-13-45-bad.md", None, "blog/2022-13-45-bad"),
+        # The separator after the date is optional (moonrepo/moon: 118 of 119 posts).
+        ("2022-09-01_v0.13.mdx", date(2022, 9, 1), "blog/2022/09/01/_v0.13"),
+        ("2022-07-31welcome.md", date(2022, 7, 31), "blog/2022/07/31/welcome"),
     ],
 )
 def test_path_dates_and_permalinks(path, expected_date, permalink):
@@ -271,6 +274,22 @@ def test_authors_file_with_socials_and_bad_urls():
     assert all(p.line for p in problems)
 
 
+def test_authors_socials_docusaurus_turns_into_links():
+    # Docusaurus 3.10's authorsSocials: email, twitch and a bare Mastodon handle (found in
+    # a real blog's authors.yml; they were dropped with a blog.url warning).
+    authors, problems = parse_authors_file(
+        "a:\n  name: A\n  socials:\n    email: ana@example.org\n    twitch: ana\n"
+        "    mastodon: ana\n",
+        "blog/authors.yml",
+    )
+    assert dict(authors["a"].socials) == {
+        "email": "mailto:ana@example.org",
+        "twitch": "https://twitch.tv/ana",
+        "mastodon": "https://mastodon.social/@ana",
+    }
+    assert problems == []
+
+
 def test_tags_file():
     tags, problems = parse_tags_file(
         "freedom:\n  label: Press Freedom\n  description: d\nother: {}\n", "blog/tags.yml"
@@ -329,3 +348,14 @@ def test_yaml_fast_and_pure_paths_give_the_same_values_and_lines():
 def test_what_closes_yaml_front_matter(closing, read):
     split = split_source(f"---\ntitle: T\n{closing}\nbody\n", "p.md")
     assert (split.metadata == {"title": "T"}) is read
+
+
+def test_a_post_without_title_or_heading_is_titled_by_its_file_name_as_written():
+    # facebook/flow: 2015-07-29-Version-0.14.0.md is "Version-0.14.0" on Docusaurus.
+    parsed = read_post(
+        "blog/2015-07-29-Version-0.14.0.md",
+        "2015-07-29-Version-0.14.0.md",
+        "---\nauthors: [x]\n---\n\nRelease notes.\n",
+        ReadSettings(),
+    )
+    assert parsed.post.title == "Version-0.14.0"

@@ -86,11 +86,12 @@ class BlogOptions:
     )
     posts_per_page: int = option(
         10,
-        (int,),
+        (int, str),
         "Posts on each page of the blog index, tag, author and category pages "
-        "(Docusaurus's ``postsPerPage``).",
+        '(Docusaurus\'s ``postsPerPage``; ``"ALL"``: every post on one page).',
         rebuild="html",
-        check=checks.positive_int,
+        check=checks.positive_int_or_all,
+        read=checks.read_count,
     )
     show_reading_time: bool = option(
         True,
@@ -173,10 +174,12 @@ class BlogOptions:
     )
     sidebar_count: int = option(
         5,
-        (int,),
-        "Number of posts in the recent-posts sidebar template.",
+        (int, str),
+        'Number of posts in the recent-posts sidebar template (``"ALL"``: every post, as '
+        "Docusaurus's ``blogSidebarCount: 'ALL'``).",
         rebuild="html",
-        check=checks.positive_int,
+        check=checks.positive_int_or_all,
+        read=checks.read_count,
     )
     remote_media: bool = option(
         False,

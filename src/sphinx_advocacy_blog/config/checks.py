@@ -25,6 +25,27 @@ def positive_int(value: Any) -> str | None:
     return None
 
 
+#: Docusaurus's ``postsPerPage: 'ALL'`` and ``blogSidebarCount: 'ALL'``: every post.
+ALL = "ALL"
+#: What ``"ALL"`` is read as: more posts than any blog has.
+ALL_POSTS = 1_000_000_000
+
+
+def positive_int_or_all(value: Any) -> str | None:
+    if isinstance(value, str) and value.strip().upper() == ALL:
+        return None
+    if positive_int(value) is None:
+        return None
+    return "must be a whole number of at least 1, or 'ALL' (every post, as in Docusaurus)"
+
+
+def read_count(value: Any) -> Any:
+    """``"ALL"`` (any case) -> :data:`ALL_POSTS`; numbers as they are."""
+    if isinstance(value, str) and value.strip().upper() == ALL:
+        return ALL_POSTS
+    return value
+
+
 def non_negative_int(value: Any) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         return "must be a whole number of at least 0"

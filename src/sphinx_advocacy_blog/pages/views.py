@@ -59,6 +59,8 @@ NETWORK_LABELS = {
     "youtube": "YouTube",
     "facebook": "Facebook",
     "mastodon": "Mastodon",
+    "twitch": "Twitch",
+    "email": "Email",
     "newsletter": "Newsletter",
 }
 _NETWORK_HOSTS = {

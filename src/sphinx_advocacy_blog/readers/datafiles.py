@@ -30,6 +30,8 @@ SOCIAL_URL_PATTERNS: dict[str, str] = {
     "telegram": "https://t.me/{}",
     "youtube": "https://www.youtube.com/@{}",
     "facebook": "https://www.facebook.com/{}",
+    "twitch": "https://twitch.tv/{}",
+    "email": "mailto:{}",
     "newsletter": "{}",
 }
 
@@ -46,11 +48,14 @@ def social_url(network: str, handle: str) -> str | None:
         parts = handle.lstrip("@").split("@")
         if len(parts) == 2 and all(parts):
             return f"https://{parts[1]}/@{parts[0]}"
+        if len(parts) == 1 and parts[0]:
+            # A bare handle: Docusaurus links it on mastodon.social.
+            return safe_url(f"https://mastodon.social/@{parts[0]}")
         return None
     pattern = SOCIAL_URL_PATTERNS.get(network)
     if pattern is None:
         return None
-    return safe_url(pattern.format(handle.lstrip("@")))
+    return safe_url(pattern.format(handle if network == "email" else handle.lstrip("@")))
 
 
 def _text(value: Any) -> str:

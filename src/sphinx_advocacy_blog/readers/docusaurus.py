@@ -136,7 +136,9 @@ def read_post(
     if not title and heading is not None:
         title, heading_line = heading
     if not title:
-        title = info.text.split("/")[-1].replace("-", " ").strip().capitalize() or "Untitled"
+        # Docusaurus: front matter title, else the first heading, else the file name's text
+        # as written (``2015-07-29-Version-0.14.0.md``: "Version-0.14.0").
+        title = info.text.split("/")[-1].strip() or "Untitled"
 
     path_date = from_path_date(info.date) if info.date else None
     published, has_time = reader.published(

@@ -10,8 +10,10 @@ from datetime import date
 from ..util.slugs import clean_url_path
 
 # ``2022-07-3-welcome``, ``2021/05/28/text``, ``2022-07-03`` (separators - or /).
+#: Docusaurus's date in a post's path: the separator after the date is optional
+#: (``2022-09-01_v0.13.mdx``: date 2022-09-01, text ``_v0.13``).
 _DATE_IN_PATH = re.compile(
-    r"(?:^|/)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?:[-/](?P<text>.*))?$"
+    r"(?:^|/)(?P<year>\d{4})[-/](?P<month>\d{1,2})[-/](?P<day>\d{1,2})(?P<sep>[-/])?(?P<text>.*)$"
 )
 
 
@@ -65,7 +67,7 @@ def parse_post_path(relative_path: str) -> PathInfo:
         return PathInfo(name=name, text=name)
     prefix = name[: match.start()].strip("/")
     text = match["text"] or ""
-    if match["text"] is None and _is_folder_index(relative_path):
+    if match["sep"] is None and not text and _is_folder_index(relative_path):
         # Docusaurus's file-name pattern eats the separator after the date, so the
         # ``index`` of a folder named only by a date is the post's text:
         # ``2024-04-01/index.md`` is served at ``/blog/2024/04/01/index``.
