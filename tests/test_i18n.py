@@ -114,6 +114,27 @@ def test_plural_forms(language, minutes, text):
         sphinx_locale.translators.clear()
 
 
+@pytest.mark.parametrize(
+    ("language", "older", "read_more", "tags"),
+    [
+        # ABlog's languages (a German ABlog site showed "Recent posts", "Read more"...).
+        ("de", "Älterer Beitrag", "Weiterlesen", "Schlagwörter"),
+        ("fr", "Article plus ancien", "Lire la suite", "Étiquettes"),
+        ("es", "Entrada anterior", "Leer más", "Etiquetas"),
+    ],
+)
+def test_the_blogs_words_in_ablogs_languages(tmp_path, language, older, read_more, tags):
+    srcdir = copy_root("seeds", tmp_path / "src")
+    site = build_site(srcdir, freshenv=True, language=language)
+    index = site.html("blog.html").get_text(" ")
+    assert read_more in index
+    pages = [
+        site.html(p.relative_to(site.outdir).as_posix()) for p in site.outdir.glob("blog/*.html")
+    ]
+    assert any(older in page.get_text(" ") for page in pages)
+    assert tags in site.html("blog/tags.html").find("h1").get_text()
+
+
 def test_english_plural():
     assert reading_time_text(1) == "One min read"
     assert reading_time_text(4) == "4 min read"
