@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
+from sphinx.transforms import SphinxTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..i18n.translate import _
@@ -133,6 +134,22 @@ def image_role(
     return [image], []
 
 
+class NestedThematicBreaks(SphinxTransform):
+    """A ``---`` inside ``<details>`` or a tab is a rule there, as in Docusaurus; docutils
+    allows its transitions only between sections and warns about each one our containers
+    hold, so those become the ``<hr>`` the HTML writer would write."""
+
+    #: Before docutils checks the transitions (``Transitions``, 830).
+    default_priority = 820
+
+    def apply(self, **kwargs: Any) -> None:
+        for transition in list(self.document.findall(nodes.transition)):
+            parent = transition.parent
+            if isinstance(parent, (details, nodes.container)):
+                rule = nodes.raw("", '<hr class="docutils" />\n', format="html")
+                transition.replace_self(rule)
+
+
 def setup_mdx(app: Sphinx) -> None:
     """Register the directives, the role and their nodes."""
     app.add_node(
@@ -155,3 +172,4 @@ def setup_mdx(app: Sphinx) -> None:
     app.add_directive("blog-tabs", BlogTabs)
     app.add_directive("blog-tab", BlogTab)
     app.add_role(IMAGE_ROLE, image_role)
+    app.add_transform(NestedThematicBreaks)

@@ -85,6 +85,11 @@ class PostLinks(SphinxTransform):
 
         base_path = _base_path(app)
         records: list[tuple[str, int, str, str]] = []
+        for reference in self.document.findall(nodes.reference):
+            if reference.get("id_link") and reference.get("refuri") == "#":
+                # ``[x](#)``: the top of the page, as browsers read it; MyST would look for
+                # an anchor with no name, and warn.
+                del reference["id_link"]
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if xref.get("reftype") != "myst":
                 continue

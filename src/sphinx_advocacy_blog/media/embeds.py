@@ -290,6 +290,16 @@ def _image_problem(url: str, host: str, source: str, line: int | None) -> Proble
 # -- rewriting when a page is written --------------------------------------------------------
 
 
+def _enclosing_reference(node: nodes.Node) -> nodes.reference | None:
+    """The link an inline node is inside (``[![x](img)](url)``, through MyST's spans)."""
+    parent = node.parent
+    while isinstance(parent, (nodes.inline, nodes.reference)):
+        if isinstance(parent, nodes.reference):
+            return parent
+        parent = parent.parent
+    return None
+
+
 class PrivateMedia(SphinxPostTransform):
     """Remote images become links, raw iframes facades (unless ``blog_remote_media``)."""
 
@@ -308,7 +318,7 @@ class PrivateMedia(SphinxPostTransform):
             if not host or isinstance(image.parent, embed_facade):
                 continue
             html = remote_link_html(app, "img", uri, image.get("alt", ""), host)
-            reference = image.parent if isinstance(image.parent, nodes.reference) else None
+            reference = _enclosing_reference(image)
             if reference is not None:
                 # A linked image: its link stays, the image's words go inside it.
                 label = " ".join(image.get("alt", "").split())
