@@ -135,6 +135,22 @@ def test_the_blogs_words_in_ablogs_languages(tmp_path, language, older, read_mor
     assert tags in site.html("blog/tags.html").find("h1").get_text()
 
 
+def test_titles_the_extension_gives_are_translated(tmp_path):
+    # ":::info" and "<details>" without a title: Docusaurus shows them in the site's
+    # language; they were always English ("Info", "Details").
+    (tmp_path / "blog").mkdir()
+    (tmp_path / "conf.py").write_text('extensions = ["sphinx_advocacy_blog"]\n', encoding="utf-8")
+    (tmp_path / "index.md").write_text("# Inicio\n", encoding="utf-8")
+    (tmp_path / "blog" / "2024-01-01-x.mdx").write_text(
+        "---\ntitle: X\n---\n\n:::info\n\nUn aviso.\n\n:::\n\n<details>\n\nMás.\n\n</details>\n",
+        encoding="utf-8",
+    )
+    site = build_site(tmp_path, freshenv=True, language="es")
+    body = site.html("blog/2024/01/01/x.html").select_one("div.body")
+    assert body.select_one(".admonition .admonition-title").get_text(strip=True) == "Información"
+    assert body.select_one("details summary").get_text(strip=True) == "Detalles"
+
+
 def test_english_plural():
     assert reading_time_text(1) == "One min read"
     assert reading_time_text(4) == "4 min read"

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
+from ..i18n.translate import _
 from ..readers.mdx_syntax import ADMONITION_KINDS
 
 if TYPE_CHECKING:
@@ -27,16 +27,14 @@ _DOCUTILS_ADMONITIONS: dict[str, type[nodes.Admonition]] = {
     "danger": nodes.danger,
     "important": nodes.important,
 }
-_DEFAULT_TITLES = {
-    "note": "Note",
-    "tip": "Tip",
-    "info": "Info",
-    "warning": "Warning",
-    "caution": "Caution",
-    "danger": "Danger",
-    "important": "Important",
-    "success": "Success",
-}
+def _default_title(kind: str) -> str:
+    """The title of an admonition written without one, translated. Docutils' own kinds
+    (note, tip, warning...) get Sphinx's translated label instead; these are the others."""
+    if kind == "info":
+        return _("Info")
+    if kind == "success":
+        return _("Success")
+    return kind.title()
 
 
 class BlogAdmonition(SphinxDirective):
@@ -56,7 +54,7 @@ class BlogAdmonition(SphinxDirective):
             node = _DOCUTILS_ADMONITIONS[kind]()
         else:
             node = nodes.admonition(classes=[f"admonition-{kind}", _css_class(kind)])
-            text = title or _(_DEFAULT_TITLES[kind])
+            text = title or _default_title(kind)
             textnodes, _messages = self.parse_inline(text, lineno=self.lineno)
             node += nodes.title(text, "", *textnodes)
         node["classes"].extend(self.options.get("class", []))
