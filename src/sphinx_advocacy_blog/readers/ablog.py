@@ -12,8 +12,6 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime, timezone
 from typing import Any
 
-from dateutil import parser as dateutil_parser
-
 from .dates import to_datetime
 
 #: ABlog's default ``post_date_format``, then other unambiguous spellings of a date.
@@ -85,6 +83,9 @@ def _parse_like_dateutil(text: str) -> tuple[datetime, bool] | None:
     (dateutil would read ``"Monday"`` as this week's Monday)."""
     if not any(char.isdigit() for char in text):
         return None
+    # Imported when needed: most dates never get here, and the module costs every build.
+    from dateutil import parser as dateutil_parser
+
     try:
         found = dateutil_parser.parse(text)
     except (ValueError, OverflowError):
