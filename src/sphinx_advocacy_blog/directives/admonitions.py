@@ -27,6 +27,8 @@ _DOCUTILS_ADMONITIONS: dict[str, type[nodes.Admonition]] = {
     "danger": nodes.danger,
     "important": nodes.important,
 }
+
+
 def _default_title(kind: str) -> str:
     """The title of an admonition written without one, translated. Docutils' own kinds
     (note, tip, warning...) get Sphinx's translated label instead; these are the others."""
