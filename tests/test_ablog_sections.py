@@ -66,6 +66,9 @@ def test_each_section_post_is_listed_at_its_section(site, title):
     assert section.find(["h2", "h3"]).get_text(strip=True).rstrip("¶") == title
     archive = [a["href"] for a in site.html("blog/archive.html").select("div.body a")]
     assert f"../posts/manual.html#{anchor}" in archive
+    # A reader who follows the link lands on the section and sees its date there.
+    dateline = section.select_one(".blog-section-post-date time")
+    assert dateline is not None and dateline["datetime"] == published
 
 
 def test_the_page_stays_the_post_of_its_first_directive(site):

@@ -16,8 +16,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from markupsafe import Markup
 from sphinx.environment.collectors import EnvironmentCollector
 
+from ..i18n.translate import display_date
 from ..model.catalog import Catalog
 from ..model.listing import ListingSpec, select_posts
 from ..model.post import with_shared_people_and_tags
@@ -106,6 +108,19 @@ def sidebar_signature(app: Sphinx, catalog: Catalog) -> str:
     return hashlib.sha256(repr(shown).encode()).hexdigest()
 
 
+def _show_section_post_date(app: Sphinx, section: nodes.Element, post: Post) -> None:
+    """Under the heading of ABlog's section post, its date: a reader who follows a link
+    to it lands there (the page's header is the page's own post's)."""
+    settings = get_site(app).settings
+    text = display_date(post.published, app.config.language or "en", settings.date_format)
+    html = Markup('<p class="blog-section-post-date"><time datetime="{}">{}</time></p>\n')
+    dateline = nodes.container(classes=["blog-section-post-meta"])
+    dateline += nodes.raw("", html.format(post.published.date().isoformat(), text), format="html")
+    title = section.next_node(nodes.title)
+    index = section.index(title) + 1 if title is not None and title.parent is section else 0
+    section.insert(index, dateline)
+
+
 class BlogCollector(EnvironmentCollector):
     """Stores :class:`Post` records in ``env.advocacy_blog_posts``."""
 
@@ -142,12 +157,14 @@ class BlogCollector(EnvironmentCollector):
         posts_of(env)[env.docname] = replace(post, **changes)
         sections = env.temp_data.pop(SECTION_POSTS_KEY, None)
         if sections:
-            # The section's id as the page has it, every transform done.
-            section_posts_of(env)[env.docname] = tuple(
-                replace(section_post, section=node["ids"][0])
-                for section_post, node in sections
-                if node["ids"]
-            )
+            stored = []
+            for section_post, node in sections:
+                if not node["ids"]:
+                    continue
+                # The section's id as the page has it, every transform done.
+                stored.append(replace(section_post, section=node["ids"][0]))
+                _show_section_post_date(app, node, section_post)
+            section_posts_of(env)[env.docname] = tuple(stored)
         # Posts are reached through the blog's own pages, never the toctree.
         env.metadata[env.docname]["orphan"] = True
         if not post.listed:
