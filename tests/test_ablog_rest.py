@@ -94,6 +94,9 @@ def test_the_pattern_needs_fields_as_in_ablog(site):
 def test_post_without_date_is_built_not_listed(site):
     html = site.html("manual/forever-draft.html")
     assert html.select_one(".blog-notice-unlisted") is not None
+    # No date: "Draft" where a post shows its date (not the file's date, as if it were one).
+    meta = html.select_one(".blog-post-header .blog-post-meta")
+    assert meta.find("time") is None and "Draft" in meta.get_text()
     assert html.select_one(".blog-sidebar-postcard h3").get_text(strip=True) == "Draft"
     assert "Draft Example" not in _index_text(site)
     assert "Draft Example" not in site.html("blog/tags.html").get_text()

@@ -211,7 +211,13 @@ class AblogPostDetection(SphinxTransform):
             )
             return None
         post = self._post(source, entry["values"], entry["line"], {}, section, excerpt, problems)
-        section_post = replace(post, summary=summary_of(section), aliases=(), head_tags=())
+        section_post = replace(
+            post,
+            summary=summary_of(section),
+            aliases=(),
+            head_tags=(),
+            dated=post.published != _no_date(),
+        )
         return section_post, section
 
     def _matched(self, source: str) -> bool:
@@ -257,7 +263,7 @@ def _on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         return
     if undated:
         path = os.path.join(app.srcdir, post.source_path)
-        post = replace(post, published=post_date_fallback(app, path))
+        post = replace(post, published=post_date_fallback(app, path), dated=False)
         env.temp_data[READING_KEY] = post
     _register_label(app, env.docname, post, doctree)
 

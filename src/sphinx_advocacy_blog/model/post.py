@@ -131,6 +131,9 @@ class Post:
     #: An ABlog post (``.. post::``, ``blogpost: true`` or ``blog_post_pattern``): it keeps
     #: its document's URL.
     ablog: bool = False
+    #: False for ABlog's drafts: no date (or none a parser reads); ``published`` is then
+    #: the file's date, used for ordering only, and pages say "Draft" instead.
+    dated: bool = True
     #: ABlog's section post (a second ``post`` directive of a document): the id of the
     #: section of *docname* it is. It is listed (lists and feeds link to
     #: ``docname#section``) but has no page, labels, neighbours or related posts of its own.

@@ -164,6 +164,8 @@ def post_view(
         if post.has_time
         else post.published.date().isoformat(),
         "date_text": i18n.display_date(post.published, language, settings.date_format),
+        # ABlog's undated drafts: "Draft" instead of the file's date.
+        "dated": post.dated,
         "year": post.published.year,
         "reading_time": i18n.reading_time_text(post.reading_minutes)
         if settings.show_reading_time

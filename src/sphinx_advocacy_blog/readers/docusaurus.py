@@ -11,7 +11,7 @@ import posixpath
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from ..model.post import Post
 from ..model.problem import Problem
@@ -281,6 +281,7 @@ def read_post(
         if ablog and metadata.get("external_link")
         else "",
         ablog=ablog,
+        dated=not ablog or isinstance(metadata.get("date"), (date, datetime)),
         key_lines=tuple(sorted(key_lines.items())),
     )
     myst_text = converted.text
