@@ -31,7 +31,7 @@ from ..util.globs import matches_post_pattern, normalize_patterns
 from ..util.slugs import ablog_slugify
 from .discovery import POST_SUFFIXES
 from .git_dates import post_date_fallback
-from .nodes import post_excerpt
+from .nodes import enclosing_section, post_excerpt
 from .records import (
     ABLOG_POSTS_KEY,
     ABLOG_UPDATES_KEY,
@@ -195,9 +195,7 @@ class AblogPostDetection(SphinxTransform):
         """ABlog's section post of a second (third...) ``post`` directive: the section that
         holds the directive, listed at ``document#section``, and that section. ``None`` (and
         a problem) when the directive's section is already a post's."""
-        section = excerpt.parent
-        while section is not None and not isinstance(section, nodes.section):
-            section = section.parent
+        section = enclosing_section(excerpt)
         if section is None or any(section is other for other in taken):
             problems.append(
                 Problem(

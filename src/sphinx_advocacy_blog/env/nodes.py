@@ -9,6 +9,14 @@ from __future__ import annotations
 from docutils import nodes
 
 
+def enclosing_section(node: nodes.Node) -> nodes.section | None:
+    """The nearest section *node* is in (``None`` outside any)."""
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.section):
+        parent = parent.parent
+    return parent
+
+
 class post_header(nodes.General, nodes.Element):
     """Date, reading time, authors and tags under a post's title."""
 

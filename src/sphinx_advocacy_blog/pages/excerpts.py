@@ -29,7 +29,14 @@ from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
 from ..env.build_state import resolved_doctree
-from ..env.nodes import excerpt_marker, post_excerpt, post_footer, post_header, post_listing
+from ..env.nodes import (
+    enclosing_section,
+    excerpt_marker,
+    post_excerpt,
+    post_footer,
+    post_header,
+    post_listing,
+)
 from ..env.records import posts_of, section_posts_of
 from .images import prepare_excerpt
 
@@ -268,11 +275,7 @@ def section_excerpt(
         if section_id not in section["ids"]:
             continue
         directive = next(
-            (
-                node
-                for node in section.findall(post_excerpt)
-                if node.parent is section or _section_of(node) is section
-            ),
+            (node for node in section.findall(post_excerpt) if enclosing_section(node) is section),
             None,
         )
         if directive is None:
@@ -280,13 +283,6 @@ def section_excerpt(
         container = nodes.container(classes=["blog-excerpt-body"])
         return _strip_ids(_ablog_excerpt(section, directive, container), prefix)
     return None
-
-
-def _section_of(node: nodes.Node) -> nodes.Node | None:
-    parent = node.parent
-    while parent is not None and not isinstance(parent, nodes.section):
-        parent = parent.parent
-    return parent
 
 
 def _post_excerpt(app: Sphinx, key: str, doctree: nodes.document) -> nodes.container:
