@@ -50,6 +50,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .env.discovery import setup_discovery
     from .env.git_dates import setup_git_dates
     from .env.headings import setup_headings
+    from .env.memory import setup_memory
     from .env.noindex import setup_noindex
     from .env.output_state import setup_output_state
     from .env.post_structure import setup_post_structure
@@ -108,6 +109,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_cta,
         setup_sanitize,
         setup_collector,
+        setup_memory,
         # The write phase. The post page's header and footer are filled (and its excerpt
         # kept) before the listings and language switchers of that page are.
         setup_post_page,

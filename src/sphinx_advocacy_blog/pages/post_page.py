@@ -131,8 +131,11 @@ def visit_post_part(translator: nodes.NodeVisitor, node: page_part_html) -> None
     """HTML translators: write a post's header or footer, rendered now (in the process
     that writes the page)."""
     if "part" in node:
+        # Appended, not kept on the node: the written doctree is garbage the collector
+        # reaches late, and a kept copy of every post's markup would wait there with it.
         app = app_of(translator.builder.env)
-        node["html"] = render_post_part(app, node["part"], node["docname"])
+        translator.body.append(render_post_part(app, node["part"], node["docname"]))
+        raise nodes.SkipNode
     visit_page_part_html(translator, node)
 
 

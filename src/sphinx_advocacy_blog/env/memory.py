@@ -1,0 +1,77 @@
+"""Free the doctrees of written pages while the site is written, not after it.
+
+A page's doctree is cyclic garbage once the page is written (docutils nodes point at their
+parents), and only a full run of Python's cyclic garbage collector frees it. Python starts
+a full run when the objects that survived the last one have grown by a quarter; a blog's
+environment holds more objects than a bare Sphinx project's, so on a large site the first
+full run after reading came only once every page had been written, and all their doctrees
+waited in memory until then (1,000 prose posts: the peak was ~9 MiB higher).
+
+When pages are written one after another (``-j 1``), a full run is made after each half of
+the documents has been written without one, and never more often than every
+:data:`MIN_DOCUMENTS` documents. It takes the place of the run Python would have made
+right after the write phase, so the collector's total time does not grow. With ``-j N``
+the doctrees are written by worker processes, which end after their share.
+"""
+
+from __future__ import annotations
+
+import gc
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+#: Fewer written documents than this never start a full run.
+MIN_DOCUMENTS = 100
+
+_full_runs = 0
+
+
+def _count_full_runs(phase: str, info: dict[str, Any]) -> None:
+    global _full_runs
+    if phase == "stop" and info.get("generation") == 2:
+        _full_runs += 1
+
+
+@dataclass
+class _Pace:
+    full_runs_seen: int = -1
+    written: int = 0
+
+
+_PACES: WeakKeyDictionary[Sphinx, _Pace] = WeakKeyDictionary()
+
+
+def documents_per_run(document_count: int) -> int:
+    """How many documents are written between two full runs of the collector."""
+    return max(MIN_DOCUMENTS, document_count // 2)
+
+
+def _writes_serially(app: Sphinx) -> bool:
+    # Set by Sphinx before the write phase: whether workers write the pages.
+    return not getattr(app.builder, "parallel_ok", False)
+
+
+def _after_resolving(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if not _writes_serially(app):
+        return
+    pace = _PACES.setdefault(app, _Pace())
+    if pace.full_runs_seen != _full_runs:
+        # Python (or anyone) made a full run since: count from there.
+        pace.full_runs_seen, pace.written = _full_runs, 0
+    pace.written += 1
+    if pace.written >= documents_per_run(len(app.env.all_docs)):
+        gc.collect()
+        pace.full_runs_seen, pace.written = _full_runs, 0
+
+
+def setup_memory(app: Sphinx) -> None:
+    """Run the garbage collector through the write phase."""
+    if _count_full_runs not in gc.callbacks:
+        gc.callbacks.append(_count_full_runs)
+    # Last: the page's own handlers have seen its doctree.
+    app.connect("doctree-resolved", _after_resolving, priority=990)
