@@ -113,6 +113,33 @@ def test_parallel_build_equals_serial_build(tmp_path):
     assert_same_output(parallel.outdir, serial.outdir)
 
 
+def test_parallel_build_writes_the_blog_pages_in_workers_as_a_serial_build_does(
+    tmp_path, monkeypatch
+):
+    from sphinx_advocacy_blog.pages import list_pages
+
+    monkeypatch.setattr(list_pages, "PARALLEL_MIN_PAGES", 2)
+    written_in_workers: list[int] = []
+    write_in_workers = list_pages._write_in_workers
+
+    def spy(app, pages, entries):
+        written_in_workers.append(len(pages))
+        write_in_workers(app, pages, entries)
+
+    monkeypatch.setattr(list_pages, "_write_in_workers", spy)
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    serial = build_site(srcdir, builddir=tmp_path / "serial", freshenv=True)
+    assert written_in_workers == []
+    parallel = build_site(srcdir, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    assert len(written_in_workers) == 1 and written_in_workers[0] > 10
+    assert parallel.warnings == ""
+    assert_same_output(parallel.outdir, serial.outdir)
+    # A build with nothing changed writes no page, with or without workers.
+    again = build_site(srcdir, builddir=tmp_path / "parallel", parallel=2)
+    assert len(written_in_workers) == 1
+    assert_same_output(again.outdir, serial.outdir)
+
+
 def test_two_clean_builds_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     first_src = copy_root("docusaurus", tmp_path / "a" / "src")

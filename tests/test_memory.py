@@ -59,3 +59,44 @@ def test_the_extension_counts_full_runs_once() -> None:
     memory.setup_memory(SimpleNamespace(connect=lambda *args, **kwargs: None))  # type: ignore[arg-type]
     memory.setup_memory(SimpleNamespace(connect=lambda *args, **kwargs: None))  # type: ignore[arg-type]
     assert memory.gc.callbacks.count(memory._count_full_runs) == 1
+
+
+# -- what a -j N reading worker sends back -----------------------------------------------
+
+
+def test_a_reading_worker_sends_back_only_what_it_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pickle
+
+    from sphinx_advocacy_blog.util import processes
+
+    records = processes.DocumentRecords(read={"a": 1}, elsewhere={"b": 2})
+    cache = processes.BuildWideCache(path=(1.0, (), None))
+    processes.mark_build_process()
+    processes.note_read("read")  # in the build's process: nothing to note
+    assert pickle.loads(pickle.dumps(records)) == records
+    assert pickle.loads(pickle.dumps(cache)) == cache
+
+    monkeypatch.setattr(processes, "_build_process", -1)  # as in a forked worker
+    processes.note_read("read")
+    in_worker = pickle.loads(pickle.dumps(records))
+    assert in_worker == {"read": {"a": 1}}
+    assert type(in_worker) is processes.DocumentRecords
+    assert pickle.loads(pickle.dumps(cache)) == {}
+
+
+def test_parallel_reading_keeps_every_record_in_the_saved_environment(tmp_path):
+    import pickle
+
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    serial = build_site(srcdir, builddir=tmp_path / "serial", freshenv=True)
+    parallel = build_site(srcdir, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    envs = [
+        pickle.loads((site.app.doctreedir / "environment.pickle").read_bytes())
+        for site in (serial, parallel)
+    ]
+    for name in ("advocacy_blog_posts", "advocacy_blog_peek_cache"):
+        assert set(getattr(envs[1], name)) == set(getattr(envs[0], name))
+        assert len(getattr(envs[1], name)) >= 12
+    assert envs[1].project.blog_posts == envs[0].project.blog_posts

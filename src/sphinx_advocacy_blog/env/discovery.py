@@ -33,6 +33,7 @@ from ..model.routes import renamed_sections, reserved_page
 from ..readers.location import PostLocation, peek_post
 from ..readers.settings import ReadSettings
 from ..util.globs import matches_post_pattern
+from ..util.processes import BuildWideCache, in_worker
 from .clock import build_now
 from .git_dates import modification_time, post_date_fallback
 from .site_data import get_site
@@ -124,23 +125,18 @@ class BlogProject(Project):
         #: Docnames of the ABlog posts (kept at their own path).
         self.blog_ablog: set[str] = set()
         #: path -> (mtime, settings, location), so unchanged files are not read again.
-        self._blog_peek_cache: dict[str, tuple[float, tuple[Any, ...], PostLocation]] = {}
+        self._blog_peek_cache: dict[str, tuple[float, Any, PostLocation]] = BuildWideCache()
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("blog_undated", None)
-        state.pop("_publishable_files", None)
-        state.pop("_docnames_by_source", None)
-        return state
+        dropped = ["blog_undated", "_publishable_files", "_docnames_by_source"]
+        if in_worker():  # the build's process keeps its own project's maps
+            dropped += ["_blog_peek_cache", "blog_posts", "blog_translated"]
+        return {name: value for name, value in self.__dict__.items() if name not in dropped}
 
     def docnames_by_source(self) -> dict[str, str]:
         """``{source path: docname}`` of every post and translation (made once per build)."""
         cached = self.__dict__.get("_docnames_by_source")
-        if (
-            cached is not None
-            and cached[0] is self.blog_posts
-            and cached[1] is self.blog_translated
-        ):
+        if cached and cached[0] is self.blog_posts and cached[1] is self.blog_translated:
             return cached[2]
         sources = {path: name for name, path in self.blog_posts.items()}
         sources.update({path: name for name, path in self.blog_translated.items()})
@@ -466,16 +462,15 @@ def _use_blog_project(app: Sphinx) -> None:
     # Sphinx restores the saved project into a plain Project before this class is in
     # place, which drops the cache; it lives on the environment so it survives builds.
     cache = getattr(app.env, "advocacy_blog_peek_cache", None)
-    if cache is None:
-        cache = project._blog_peek_cache
-        app.env.advocacy_blog_peek_cache = cache  # type: ignore[attr-defined]
+    if type(cache) is not BuildWideCache:
+        cache = BuildWideCache(project._blog_peek_cache if cache is None else cache)
+    app.env.advocacy_blog_peek_cache = cache  # type: ignore[attr-defined]
     project._blog_peek_cache = cache
 
 
 def held_back_message(held_back: list[tuple[datetime, str]]) -> str:
     """What the build says about the posts it held back: how many, and the next one due."""
-    due, path = min(held_back)
-    count = len(held_back)
+    (due, path), count = min(held_back), len(held_back)
     posts = "1 post is" if count == 1 else f"{count} posts are"
     return (
         f"{posts} dated after the build date and held back (blog_include_future = False); "

@@ -21,6 +21,7 @@ from ..readers.docusaurus import read_post
 from ..readers.settings import MdxSettings, ReadSettings
 from ..util.files import find_source_file, svg_activity
 from ..util.globs import normalize_patterns
+from ..util.processes import mark_build_process, note_read
 from ..util.urls import is_absolute_url
 from .discovery import is_ablog_post, is_post, post_source
 from .git_dates import post_date_fallback
@@ -189,6 +190,8 @@ def _quiet_heading_levels(app: Sphinx) -> None:
 
 def setup_reading(app: Sphinx) -> None:
     """Connect the read phase of posts."""
+    app.connect("builder-inited", lambda app: mark_build_process(), priority=1)
+    app.connect("source-read", lambda app, docname, source: note_read(docname), priority=1)
     app.connect("builder-inited", _docutils_language, priority=460)
     app.connect("builder-inited", _quiet_heading_levels)
     app.connect("source-read", _on_source_read)

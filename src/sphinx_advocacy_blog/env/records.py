@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 from typing import TYPE_CHECKING, Any
 
+from ..util.processes import DocumentRecords
+
 if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
@@ -33,14 +35,23 @@ def _attribute(env: BuildEnvironment, name: str) -> Any:
     return getattr(env, name)
 
 
+def _per_document(env: BuildEnvironment, name: str) -> Any:
+    """Entries merged from parallel readers (see :class:`..util.processes.DocumentRecords`)."""
+    records = getattr(env, name, None)
+    if type(records) is not DocumentRecords:
+        records = DocumentRecords(records or {})
+        setattr(env, name, records)
+    return records
+
+
 def posts_of(env: BuildEnvironment) -> dict[str, Post]:
     """Every post of the build, by document name."""
-    return _attribute(env, "advocacy_blog_posts")
+    return _per_document(env, "advocacy_blog_posts")
 
 
 def section_posts_of(env: BuildEnvironment) -> dict[str, tuple[Post, ...]]:
     """ABlog's section posts (second and later ``post`` directives), by document name."""
-    return _attribute(env, "advocacy_blog_section_posts")
+    return _per_document(env, "advocacy_blog_section_posts")
 
 
 def listable_posts(env: BuildEnvironment) -> list[Post]:
@@ -59,7 +70,7 @@ def stamps_of(env: BuildEnvironment) -> dict[str, Any]:
 
 def listings_of(env: BuildEnvironment) -> dict[str, list[ListingSpec]]:
     """The listing directives of each document."""
-    return _attribute(env, "advocacy_blog_listings")
+    return _per_document(env, "advocacy_blog_listings")
 
 
 def listing_stamps_of(env: BuildEnvironment) -> dict[str, str]:
@@ -81,13 +92,13 @@ def robots_of(env: BuildEnvironment) -> dict[str, str]:
 def site_links_of(env: BuildEnvironment) -> dict[str, tuple[tuple[str, int, str, str], ...]]:
     """Each post's links to site paths that are no document: ``(file, line, path, suffix)``,
     checked against the output when the build ends."""
-    return _attribute(env, "advocacy_blog_site_links")
+    return _per_document(env, "advocacy_blog_site_links")
 
 
 def code_languages_of(env: BuildEnvironment) -> dict[str, list[tuple[str, str]]]:
     """Each document's code blocks in a language no highlighter knows:
     ``(language, "file:line")``, summed up in one line when the build ends."""
-    return _attribute(env, "advocacy_blog_code_languages")
+    return _per_document(env, "advocacy_blog_code_languages")
 
 
 def merge_documents(

@@ -8,6 +8,10 @@ rendered inside the theme's ``page.html``, so every theme frames them.
 A page is written again only when what it shows changed: each page's signature (its posts
 and their read stamps, the site data, the build settings) is kept in a small JSON file;
 pages the blog no longer has (a tag nobody uses now, page 4 of 3) are deleted.
+
+With ``-j N`` (when every extension may write in parallel) the pages are written by N
+worker processes, as Sphinx writes the documents: the main process renders each post's
+entry once (the part the pages share), then the workers assemble and write the pages.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
+from sphinx.util import logging
 from sphinx.util.display import status_iterator
+from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from ..env.build_state import get_catalog
 from ..env.collector import sidebar_signature
@@ -48,6 +54,10 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 PAGE_STATE_FILE = "advocacy_blog_pages.json"
+#: Fewer changed pages than this are written by the main process, even with ``-j N``.
+PARALLEL_MIN_PAGES = 40
+
+logger = logging.getLogger(__name__)
 
 
 def _pager(app: Sphinx, page: GeneratedPage) -> dict[str, Any] | None:
@@ -148,18 +158,30 @@ class ListEntries:
         finally:
             self._used(post.key)
 
+    def prepare(self, pages: Iterable[GeneratedPage]) -> None:
+        """Render now every entry that *pages* share, so that the processes forked
+        afterwards to write them find the entries made."""
+        for page in pages:
+            if page.kind in _LIST_KINDS:
+                for post in page.posts:
+                    if page.name not in self._linked_pages(post):
+                        self._shared_entry(post)
+
+    def _shared_entry(self, post: Post) -> str | None:
+        deferred = self._deferred.get(post.key)
+        if deferred is None:
+            excerpt = shared_excerpt_html(self.app, post.key)
+            if excerpt is not None:
+                deferred = self._deferred[post.key] = self._render(DEFERRED, post, excerpt)
+        return deferred
+
     def _html(self, pagename: str, post: Post) -> str:
         app = self.app
-        key = post.key
         if pagename not in self._linked_pages(post):
-            deferred = self._deferred.get(key)
-            if deferred is None:
-                excerpt = shared_excerpt_html(app, key)
-                if excerpt is not None:
-                    deferred = self._deferred[key] = self._render(DEFERRED, post, excerpt)
+            deferred = self._shared_entry(post)
             if deferred is not None:
                 return resolve_deferred(deferred, app.builder, pagename)
-        return self._render(pagename, post, excerpt_html(app, pagename, key))
+        return self._render(pagename, post, excerpt_html(app, pagename, post.key))
 
     def _used(self, key: str) -> None:
         uses = self._uses.get(key)
@@ -302,26 +324,61 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # Names read back from a state file: deleted only inside the output folder.
         remove_output(str(app.outdir), os.path.relpath(_outfile(app, stale), app.outdir))
     entries = ListEntries(app, changed)
-    for page in status_iterator(
-        changed,
-        "writing blog pages... ",
-        "darkgreen",
-        len(changed),
-        app.verbosity,
-        stringify_func=lambda page: page.name,
-    ):
-        context = {
-            # Sphinx's templates treat ``title`` as HTML (they print it unescaped in places).
-            "title": str(escape(page.title)),
-            "body": str(render_page_body(app, page, entries)),
-            "advocacy_blog_page": page,
-            "display_toc": False,
-            "toc": "",
-            "meta": {},
-        }
-        yield page.name, context, "page.html"
+    if len(changed) >= PARALLEL_MIN_PAGES and _writes_in_workers(app):
+        _write_in_workers(app, changed, entries)
+    else:
+        for page in status_iterator(
+            changed,
+            "writing blog pages... ",
+            "darkgreen",
+            len(changed),
+            app.verbosity,
+            stringify_func=lambda page: page.name,
+        ):
+            yield page.name, page_context(app, page, entries), "page.html"
     save_state(app, PAGE_STATE_FILE, current)
     remember(app, "pages", split)
+
+
+def page_context(app: Sphinx, page: GeneratedPage, entries: ListEntries) -> dict[str, Any]:
+    """The context of a generated page in the theme's ``page.html``."""
+    return {
+        # Sphinx's templates treat ``title`` as HTML (they print it unescaped in places).
+        "title": str(escape(page.title)),
+        "body": str(render_page_body(app, page, entries)),
+        "advocacy_blog_page": page,
+        "display_toc": False,
+        "toc": "",
+        "meta": {},
+    }
+
+
+def _writes_in_workers(app: Sphinx) -> bool:
+    # ``parallel_ok``: Sphinx wrote this build's documents with workers (``-j N`` and
+    # every extension declared ``parallel_write_safe``).
+    return parallel_available and app.parallel > 1 and getattr(app.builder, "parallel_ok", False)
+
+
+def _write_in_workers(app: Sphinx, pages: list[GeneratedPage], entries: ListEntries) -> None:
+    entries.prepare(pages)
+
+    def write(chunk: list[GeneratedPage]) -> None:
+        for page in chunk:
+            app.builder.handle_page(  # type: ignore[attr-defined]
+                page.name, page_context(app, page, entries), "page.html"
+            )
+
+    chunks = make_chunks(pages, app.parallel)  # type: ignore[arg-type]
+    logger.info(
+        "writing blog pages... %d pages in %d chunks, %d at a time",
+        len(pages),
+        len(chunks),
+        app.parallel,
+    )
+    tasks = ParallelTasks(app.parallel)
+    for chunk in chunks:
+        tasks.add_task(write, chunk)
+    tasks.join()
 
 
 def setup_list_pages(app: Sphinx) -> None:
