@@ -297,9 +297,10 @@ def main(argv: list[str] | None = None) -> int:
                     conf.write("".join(f"{line}\n" for line in args.conf))
             roots[name] = root
         rounds: dict[str, list[dict[str, Any]]] = {name: [] for name in forms}
-        if args.shape == "images":
-            # One unmeasured build per form first: the images are resized once, then
-            # measured cached (issue #20), and every form starts with warm file caches.
+        if site_files(args.shape):
+            # One unmeasured build per form first: the images (the prose shape's shared
+            # picture, the images shape's one per post) are resized once, then measured
+            # cached (issue #20), and every form starts with warm file caches.
             for name in forms:
                 print(f"N={count}: warm-up build of {name}", flush=True)
                 warm = roots[name] / "build-warm-up"

@@ -14,7 +14,7 @@ from typing import Any
 from .event import Event
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Author:
     """An author, from ``authors.yml``, ``conf.py`` or a post's inline front matter."""
 
@@ -36,7 +36,7 @@ class Author:
     overrides: tuple[tuple[str, str], ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tag:
     """A tag, from ``tags.yml`` or inline in a post."""
 
@@ -46,7 +46,7 @@ class Tag:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeadTag:
     """One element of a post's ``<head>`` block: ``<meta>``, ``<link>`` or ``<title>``."""
 
@@ -64,7 +64,7 @@ class HeadTag:
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One blog post, as read from its source file."""
 

@@ -64,7 +64,7 @@ def post_url_path(
     return post_permalink(settings.route, info, slug or None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PostLocation:
     """What discovery needs to know about a post before Sphinx reads it."""
 
