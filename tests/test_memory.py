@@ -27,16 +27,16 @@ def _write(app: _App, documents: int) -> None:
         memory._after_resolving(app, None, f"doc{n}")  # type: ignore[arg-type]
 
 
-def test_a_serial_write_collects_after_each_half_of_the_documents(
+def test_a_serial_write_collects_after_each_third_of_the_documents(
     collections: list[int],
 ) -> None:
-    app = _App(1000, parallel_ok=False)
-    _write(app, 499)
+    app = _App(999, parallel_ok=False)
+    _write(app, 332)
     assert collections == []
     _write(app, 1)
     assert len(collections) == 1
-    _write(app, 500)
-    assert len(collections) == 2
+    _write(app, 666)
+    assert len(collections) == 3
 
 
 def test_small_sites_and_parallel_writes_never_collect(collections: list[int]) -> None:
@@ -46,7 +46,7 @@ def test_small_sites_and_parallel_writes_never_collect(collections: list[int]) -
 
 
 def test_a_full_run_python_made_restarts_the_count(collections: list[int]) -> None:
-    app = _App(400, parallel_ok=False)
+    app = _App(600, parallel_ok=False)
     _write(app, 150)
     memory._count_full_runs("stop", {"generation": 2})
     _write(app, 199)
@@ -59,6 +59,8 @@ def test_the_extension_counts_full_runs_once() -> None:
     memory.setup_memory(SimpleNamespace(connect=lambda *args, **kwargs: None))  # type: ignore[arg-type]
     memory.setup_memory(SimpleNamespace(connect=lambda *args, **kwargs: None))  # type: ignore[arg-type]
     assert memory.gc.callbacks.count(memory._count_full_runs) == 1
+    marked = [c for c in memory.gc.callbacks if getattr(c, "advocacy_blog_gc_counter", False)]
+    assert marked == [memory._count_full_runs]
 
 
 # -- what a -j N reading worker sends back -----------------------------------------------
@@ -77,6 +79,7 @@ def test_a_reading_worker_sends_back_only_what_it_read(monkeypatch: pytest.Monke
     assert pickle.loads(pickle.dumps(cache)) == cache
 
     monkeypatch.setattr(processes, "_build_process", -1)  # as in a forked worker
+    monkeypatch.setattr(processes, "_read_here", set())
     processes.note_read("read")
     in_worker = pickle.loads(pickle.dumps(records))
     assert in_worker == {"read": {"a": 1}}

@@ -86,7 +86,7 @@ def related_cache_of(env: BuildEnvironment) -> dict[str, Any]:
 
 def robots_of(env: BuildEnvironment) -> dict[str, str]:
     """The ``robots`` meta value each document declares (``noindex``...), by docname."""
-    return _attribute(env, "advocacy_blog_robots")
+    return _per_document(env, "advocacy_blog_robots")
 
 
 def site_links_of(env: BuildEnvironment) -> dict[str, tuple[tuple[str, int, str, str], ...]]:

@@ -362,12 +362,7 @@ def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> st
     """HTML of *fragment* as it appears on page *pagename* (images and links resolved)."""
     document = new_document("<blog excerpt>", docutils_settings(builder))
     document += fragment
-    env = builder.env
-    for image in fragment.findall(nodes.image):
-        uri = image.get("uri", "")
-        candidate = image.get("candidates", {}).get("*", uri)
-        if candidate in env.images and candidate not in builder.images:
-            builder.images[candidate] = env.images[candidate][1]
+    _note_images(builder, fragment)
     saved_imgpath = getattr(builder, "imgpath", "")
     saved_permalinks = getattr(builder, "add_permalinks", True)
     builder.imgpath = relative_uri(
@@ -385,6 +380,22 @@ def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> st
     finally:
         builder.imgpath = saved_imgpath
         builder.add_permalinks = saved_permalinks  # type: ignore[attr-defined]
+
+
+def _note_images(builder: Builder, fragment: nodes.Element) -> None:
+    """Have the builder copy the images of *fragment* to the output (``_images/``)."""
+    env = builder.env
+    for image in fragment.findall(nodes.image):
+        uri = image.get("uri", "")
+        candidate = image.get("candidates", {}).get("*", uri)
+        if candidate in env.images and candidate not in builder.images:
+            builder.images[candidate] = env.images[candidate][1]  # type: ignore[attr-defined]
+
+
+def keep_excerpt_for_workers(app: Sphinx, key: str) -> None:
+    """Before forked workers render the excerpt of *key*: keep it in the store and have
+    its images copied, here in the build's process (what a worker does is lost with it)."""
+    _note_images(app.builder, _load_excerpt(app, key))
 
 
 def depends_on_page(fragment: nodes.Element) -> bool:

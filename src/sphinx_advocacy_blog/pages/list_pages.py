@@ -42,7 +42,12 @@ from ..model.routes import (
 from ..util.files import remove_output
 from .archive import render_archive
 from .events import render_events_page, render_index_events
-from .excerpts import excerpt_html, forget_rendered_excerpt, shared_excerpt_html
+from .excerpts import (
+    excerpt_html,
+    forget_rendered_excerpt,
+    keep_excerpt_for_workers,
+    shared_excerpt_html,
+)
 from .images import COLUMN_WIDTH, cover_plan, promote_first_image
 from .links import DEFERRED, link, link_to_file, resolve_deferred
 from .page_labels import setup_page_labels
@@ -160,10 +165,15 @@ class ListEntries:
 
     def prepare(self, pages: Iterable[GeneratedPage]) -> None:
         """Render now every entry that *pages* share, so that the processes forked
-        afterwards to write them find the entries made."""
+        afterwards to write them find the entries made, and keep every excerpt they show
+        (and have its images copied) in this process."""
+        kept: set[str] = set()
         for page in pages:
             if page.kind in _LIST_KINDS:
                 for post in page.posts:
+                    if post.key not in kept:
+                        kept.add(post.key)
+                        keep_excerpt_for_workers(self.app, post.key)
                     if page.name not in self._linked_pages(post):
                         self._shared_entry(post)
 
