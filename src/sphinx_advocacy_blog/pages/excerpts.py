@@ -389,7 +389,7 @@ def _note_images(builder: Builder, fragment: nodes.Element) -> None:
         uri = image.get("uri", "")
         candidate = image.get("candidates", {}).get("*", uri)
         if candidate in env.images and candidate not in builder.images:
-            builder.images[candidate] = env.images[candidate][1]  # type: ignore[attr-defined]
+            builder.images[candidate] = env.images[candidate][1]
 
 
 def keep_excerpt_for_workers(app: Sphinx, key: str) -> None:
