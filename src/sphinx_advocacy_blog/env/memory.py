@@ -23,6 +23,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
+from ..util.processes import writes_in_workers
+
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
@@ -57,13 +59,8 @@ def documents_per_run(document_count: int) -> int:
     return max(MIN_DOCUMENTS, document_count // 3)
 
 
-def _writes_serially(app: Sphinx) -> bool:
-    # Set by Sphinx before the write phase: whether workers write the pages.
-    return not getattr(app.builder, "parallel_ok", False)
-
-
 def _after_resolving(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if not _writes_serially(app):
+    if writes_in_workers(app):
         return
     pace = _PACES.setdefault(app, _Pace())
     if pace.full_runs_seen != _full_runs:

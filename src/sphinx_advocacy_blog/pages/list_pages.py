@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
-from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
+from sphinx.util.parallel import ParallelTasks, make_chunks
 
 from ..env.build_state import get_catalog
 from ..env.collector import sidebar_signature
@@ -40,6 +40,7 @@ from ..model.routes import (
     tag_page,
 )
 from ..util.files import remove_output
+from ..util.processes import writes_in_workers
 from .archive import render_archive
 from .events import render_events_page, render_index_events
 from .excerpts import (
@@ -334,7 +335,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # Names read back from a state file: deleted only inside the output folder.
         remove_output(str(app.outdir), os.path.relpath(_outfile(app, stale), app.outdir))
     entries = ListEntries(app, changed)
-    if len(changed) >= PARALLEL_MIN_PAGES and _writes_in_workers(app):
+    if len(changed) >= PARALLEL_MIN_PAGES and writes_in_workers(app):
         _write_in_workers(app, changed, entries)
     else:
         for page in status_iterator(
@@ -361,12 +362,6 @@ def page_context(app: Sphinx, page: GeneratedPage, entries: ListEntries) -> dict
         "toc": "",
         "meta": {},
     }
-
-
-def _writes_in_workers(app: Sphinx) -> bool:
-    # ``parallel_ok``: Sphinx wrote this build's documents with workers (``-j N`` and
-    # every extension declared ``parallel_write_safe``).
-    return parallel_available and app.parallel > 1 and getattr(app.builder, "parallel_ok", False)
 
 
 def _write_in_workers(app: Sphinx, pages: list[GeneratedPage], entries: ListEntries) -> None:

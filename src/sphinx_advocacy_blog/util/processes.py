@@ -28,6 +28,13 @@ def in_worker() -> bool:
     return os.getpid() != _build_process
 
 
+def writes_in_workers(app: Any) -> bool:
+    """Whether Sphinx writes this build's pages in worker processes: ``-j N``, fork
+    available and every extension ``parallel_write_safe`` (Sphinx's ``parallel_ok``, set
+    when the write phase starts)."""
+    return bool(getattr(app.builder, "parallel_ok", False))
+
+
 def note_read(docname: str) -> None:
     """Remember that this worker read *docname* (nothing in the build's process)."""
     if in_worker():
