@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import gc
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from ..util.processes import writes_in_workers
@@ -32,17 +32,10 @@ if TYPE_CHECKING:
 #: Fewer written documents than this never start a full run.
 MIN_DOCUMENTS = 100
 
-_full_runs = 0
 
-
-def _count_full_runs(phase: str, info: dict[str, Any]) -> None:
-    global _full_runs
-    if phase == "stop" and info.get("generation") == 2:
-        _full_runs += 1
-
-
-#: Marks the callback, so that a second import of this module does not add another.
-_count_full_runs.advocacy_blog_gc_counter = True  # type: ignore[attr-defined]
+def _full_runs() -> int:
+    """How many full runs the collector made in this process (Python's and explicit)."""
+    return int(gc.get_stats()[2]["collections"])
 
 
 @dataclass
@@ -63,22 +56,17 @@ def _after_resolving(app: Sphinx, doctree: nodes.document, docname: str) -> None
     if writes_in_workers(app):
         return
     pace = _PACES.setdefault(app, _Pace())
-    if pace.full_runs_seen != _full_runs:
+    full_runs = _full_runs()
+    if pace.full_runs_seen != full_runs:
         # Python (or anyone) made a full run since: count from there.
-        pace.full_runs_seen, pace.written = _full_runs, 0
+        pace.full_runs_seen, pace.written = full_runs, 0
     pace.written += 1
     if pace.written >= documents_per_run(len(app.env.all_docs)):
         gc.collect()
-        pace.full_runs_seen, pace.written = _full_runs, 0
+        pace.full_runs_seen, pace.written = _full_runs(), 0
 
 
 def setup_memory(app: Sphinx) -> None:
     """Run the garbage collector through the write phase."""
-    gc.callbacks[:] = [
-        callback
-        for callback in gc.callbacks
-        if not getattr(callback, "advocacy_blog_gc_counter", False)
-    ]
-    gc.callbacks.append(_count_full_runs)
     # Last: the page's own handlers have seen its doctree.
     app.connect("doctree-resolved", _after_resolving, priority=990)
