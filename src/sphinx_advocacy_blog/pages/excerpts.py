@@ -394,8 +394,12 @@ def _note_images(builder: Builder, fragment: nodes.Element) -> None:
 
 def keep_excerpt_for_workers(app: Sphinx, key: str) -> None:
     """Before forked workers render the excerpt of *key*: keep it in the store and have
-    its images copied, here in the build's process (what a worker does is lost with it)."""
-    _note_images(app.builder, _load_excerpt(app, key))
+    its images copied, here in the build's process (what a worker does is lost with it).
+
+    A shared excerpt is rendered now (which notes its images) and kept for the entries;
+    only an excerpt that depends on the page is loaded once more for its images."""
+    if shared_excerpt_html(app, key) is None:
+        _note_images(app.builder, _load_excerpt(app, key))
 
 
 def depends_on_page(fragment: nodes.Element) -> bool:
