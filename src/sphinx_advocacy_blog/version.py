@@ -8,4 +8,4 @@ __version__ = "0.1.0"
 
 #: Bump when the data stored in the Sphinx environment changes shape or moves module
 #: (pickled records name their class's module).
-ENV_VERSION = 5
+ENV_VERSION = 6

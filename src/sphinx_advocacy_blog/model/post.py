@@ -11,9 +11,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
+from ..util.records import quick_pickle
 from .event import Event
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Author:
     """An author, from ``authors.yml``, ``conf.py`` or a post's inline front matter."""
@@ -36,6 +38,7 @@ class Author:
     overrides: tuple[tuple[str, str], ...] = ()
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Tag:
     """A tag, from ``tags.yml`` or inline in a post."""
@@ -46,6 +49,7 @@ class Tag:
     description: str = ""
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class HeadTag:
     """One element of a post's ``<head>`` block: ``<meta>``, ``<link>`` or ``<title>``."""
@@ -64,6 +68,7 @@ class HeadTag:
         return None
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class Post:
     """One blog post, as read from its source file."""

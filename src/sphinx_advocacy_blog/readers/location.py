@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from ..util.records import quick_pickle
 from ..util.slugs import clean_url_path
 from ..util.urlpattern import expand_post_url, needs_date
 from .ablog import is_ablog_front_matter, normalize_ablog_metadata, parse_ablog_date
@@ -64,6 +65,7 @@ def post_url_path(
     return post_permalink(settings.route, info, slug or None)
 
 
+@quick_pickle
 @dataclass(frozen=True, slots=True)
 class PostLocation:
     """What discovery needs to know about a post before Sphinx reads it."""
@@ -98,7 +100,7 @@ def peek_post(
     the post's document after its permalink.
     """
     text = strip_forbidden(normalize_text(text))
-    split = split_source(text, "") if text.startswith(("---", "+++")) else None
+    split = split_source(text, "", peek=True) if text.startswith(("---", "+++")) else None
     metadata = split.metadata if split is not None else {}
     ablog = is_ablog_front_matter(metadata)
     if ablog or settings.ablog:
