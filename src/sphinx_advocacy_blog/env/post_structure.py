@@ -111,6 +111,26 @@ def _rename_section(document: nodes.document, section: nodes.section, title: str
     document.nametypes[section["names"][0]] = False
 
 
+#: What :class:`SafeImages` found for each image path of this build (many posts share one
+#: picture): ``(srcdir, path, follow links) -> (file or None, exists, why refused)``.
+_CHECKED: dict[tuple[str, str, bool], tuple[str | None, bool, str | None]] = {}
+
+
+def _check_image(srcdir: str, relative: str, follow: bool) -> tuple[str | None, bool, str | None]:
+    key = (srcdir, relative, follow)
+    known = _CHECKED.get(key)
+    if known is None:
+        found = source_file(srcdir, relative, follow_symlinks=follow)
+        exists = found is not None or os.path.exists(os.path.join(srcdir, relative))
+        known = _CHECKED[key] = (found, exists, svg_activity(found) if found else None)
+    return known
+
+
+def _forget_checked_images(app: Sphinx, *args: Any) -> None:
+    """Files may change between builds (of one process): check them afresh."""
+    _CHECKED.clear()
+
+
 class SafeImages(SphinxTransform):
     """A post's images must be files of the site: an image outside the source folder (a
     ``..`` path, a symbolic link) or an SVG holding a script is shown as its alt text, with
@@ -131,12 +151,12 @@ class SafeImages(SphinxTransform):
                 continue
             relative = uri.lstrip("/") if uri.startswith("/") else posixpath.join(folder, uri)
             relative = relative.split("?", 1)[0].split("#", 1)[0]
-            found = source_file(srcdir, relative, follow_symlinks=follow)
-            if found is None and not os.path.exists(os.path.join(srcdir, relative)):
+            found, exists, activity = _check_image(srcdir, relative, follow)
+            if not exists:
                 continue  # missing: Sphinx says so itself
             if found is None:
                 reason = "is outside the source folder (a '..' path or a symbolic link)"
-            elif (activity := svg_activity(found)) is not None:
+            elif activity is not None:
                 reason = f"is an SVG with {activity}, which could act as the site"
             else:
                 continue
@@ -271,7 +291,9 @@ class HeadingSizes(SphinxTransform):
         lines = text.split("\n")
         for section in self.document.findall(nodes.section):
             depth = _depth(section)
-            title = section.next_node(nodes.title)
+            # A section's title is its first child (``next_node`` would search the
+            # whole section for one).
+            title = section[0] if len(section) and isinstance(section[0], nodes.title) else None
             line = title.line if title is not None and title.line else section.line
             if not line or line > len(lines):
                 continue
@@ -298,6 +320,7 @@ def setup_post_structure(app: Sphinx) -> None:
     app.add_transform(StaticImagePaths)
     app.add_transform(TranslatedImageFallback)
     app.add_transform(SafeImages)
+    app.connect("env-before-read-docs", _forget_checked_images)
     app.add_node(excerpt_marker)
     app.add_node(post_header)
     app.add_node(post_footer)

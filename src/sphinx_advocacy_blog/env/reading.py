@@ -18,6 +18,7 @@ from ..diagnostics import report
 from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.docusaurus import read_post
+from ..readers.frontmatter import forget_peeked
 from ..readers.settings import MdxSettings, ReadSettings
 from ..util.files import find_source_file, svg_activity
 from ..util.globs import normalize_patterns
@@ -195,3 +196,5 @@ def setup_reading(app: Sphinx) -> None:
     app.connect("builder-inited", _docutils_language, priority=460)
     app.connect("builder-inited", _quiet_heading_levels)
     app.connect("source-read", _on_source_read)
+    # Front matter that discovery parsed and no reading took (not a post after all).
+    app.connect("env-updated", lambda app, env: forget_peeked())

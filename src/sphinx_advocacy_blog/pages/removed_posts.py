@@ -10,9 +10,11 @@ just before the kill is still removed by the next build.
 
 from __future__ import annotations
 
+import hashlib
 import os
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from ..env.discovery import BlogProject
 from ..env.output_state import load_state, save_state
 from ..env.records import posts_of
 from ..util.files import remove_output
@@ -39,13 +41,50 @@ def _outputs(app: Sphinx, docname: str) -> list[str]:
     return [page, *([f"_sources/{copy}"] if copy else [])]
 
 
+def _signature(app: Sphinx) -> str:
+    """What the names of the post pages' files follow from: the builder, the output folder,
+    the source-copy options and each post's name and source file."""
+    config = app.config
+    digest = hashlib.sha256(
+        repr(
+            (
+                app.builder.name,
+                str(app.outdir),
+                getattr(app.builder, "out_suffix", ""),
+                config.html_copy_source,
+                config.html_sourcelink_suffix,
+            )
+        ).encode()
+    )
+    for docname, post in sorted(posts_of(app.env).items()):
+        digest.update(f"{docname}\t{post.source_path}\n".encode())
+    project = app.project
+    if isinstance(project, BlogProject):
+        digest.update(repr(sorted(project.blog_translated.items())).encode())
+    return digest.hexdigest()
+
+
+def _load_previous(app: Sphinx) -> tuple[dict[str, Any], str]:
+    """The post pages of the previous build and the signature they were named under
+    (``""`` for a state file of an older version: ``{docname: files}`` alone)."""
+    state = load_state(app, STATE_FILE)
+    if not isinstance(state, dict):
+        return {}, ""
+    pages, signature = state.get("pages"), state.get("signature")
+    if isinstance(pages, dict) and isinstance(signature, str):
+        return pages, signature
+    return state, ""
+
+
 def _delete_outputs(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.format != "html":
         return
     if app.builder.name in ("singlehtml", "epub"):
         return
-    previous = load_state(app, STATE_FILE)
-    previous = previous if isinstance(previous, dict) else {}
+    previous, previous_signature = _load_previous(app)
+    signature = _signature(app)
+    if signature == previous_signature:
+        return  # the same posts, named the same way: nothing was removed
     current = {docname: _outputs(app, docname) for docname in sorted(posts_of(app.env))}
     for docname, files in sorted(previous.items()):
         if docname in current or docname in app.env.all_docs or not isinstance(files, list):
@@ -54,8 +93,7 @@ def _delete_outputs(app: Sphinx, exception: BaseException | None) -> None:
             # Names read back from a file: deleted only inside the output folder.
             remove_output(str(app.outdir), str(relative))
         forget_excerpt(app, docname)
-    if previous != current:
-        save_state(app, STATE_FILE, current)
+    save_state(app, STATE_FILE, {"pages": current, "signature": signature})
 
 
 def setup_removed_posts(app: Sphinx) -> None:

@@ -14,6 +14,11 @@ from .values import clean_strings, strip_forbidden
 
 _YAML = frontmatter.YAMLHandler()
 
+#: Front-matter blocks parsed by a peek (discovery reads every post's front matter before
+#: Sphinx reads the post), kept until the post's reading takes them: each block is parsed
+#: once per build. Keyed by the block's text, so a file changed in between is parsed anew.
+_PEEKED: dict[tuple[str, str], tuple[Any, dict[str, int]]] = {}
+
 
 @dataclass
 class SplitSource:
@@ -62,8 +67,28 @@ def closes_front_matter(line: str, fence: str) -> bool:
     return text == "..." or (len(text) >= len(fence) and set(text) == {"-"})
 
 
-def split_source(text: str, path: str) -> SplitSource:
-    """Read the front matter (YAML ``---`` or Hugo TOML ``+++``) of a normalized text."""
+def forget_peeked() -> None:
+    """Drop the parses no reading took (files that turned out not to be posts)."""
+    _PEEKED.clear()
+
+
+def _parse_block(block: str, fence: str, *, peek: bool) -> tuple[Any, dict[str, int]]:
+    """The data and key lines of a front-matter block; a peek's parse is kept for the
+    post's reading (which takes it), a reading's is not."""
+    key = (fence, block)
+    parsed = _PEEKED.get(key) if peek else _PEEKED.pop(key, None)
+    if parsed is None:
+        parsed = _load_toml(block, 2) if fence == "+++" else load_yaml(block, first_line=2)
+        if peek:
+            _PEEKED[key] = parsed
+    return parsed
+
+
+def split_source(text: str, path: str, *, peek: bool = False) -> SplitSource:
+    """Read the front matter (YAML ``---`` or Hugo TOML ``+++``) of a normalized text.
+
+    *peek*: a cheap look before the post is read (its parse is kept for the reading).
+    """
     lines = text.split("\n")
     fence = lines[0].strip() if lines else ""
     if not (fence.startswith("---") and set(fence) == {"-"}) and fence != "+++":
@@ -89,13 +114,10 @@ def split_source(text: str, path: str) -> SplitSource:
     metadata: dict[str, Any] = {}
     key_lines: dict[str, int] = {}
     try:
-        if fence == "+++":
-            data, key_lines = _load_toml(block, 2)
-        else:
-            # python-frontmatter is the reference for what counts as a front-matter fence.
-            if not _YAML.detect(text):
-                return SplitSource(metadata={}, body=text)
-            data, key_lines = load_yaml(block, first_line=2)
+        # python-frontmatter is the reference for what counts as a front-matter fence.
+        if fence != "+++" and not _YAML.detect(text):
+            return SplitSource(metadata={}, body=text)
+        data, key_lines = _parse_block(block, fence, peek=peek)
     except YamlProblem as error:
         problems.append(
             Problem(
