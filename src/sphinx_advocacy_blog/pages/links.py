@@ -11,6 +11,7 @@ import posixpath
 import re
 from typing import TYPE_CHECKING
 from urllib.parse import quote
+from weakref import WeakKeyDictionary
 
 from markupsafe import escape
 from sphinx.util import logging
@@ -28,9 +29,20 @@ if TYPE_CHECKING:
     from ..model.post import Post
 
 
+#: Each builder's page URIs (they follow only from the page's name and the builder's
+#: options): a list page links to its posts' tags and authors again and again.
+_URIS: WeakKeyDictionary[Builder, dict[str, str]] = WeakKeyDictionary()
+
+
 def page_uri(builder: Builder, pagename: str) -> str:
     """The URI of a page relative to the site root (``blog/welcome``, ``blog/welcome/``)."""
-    return builder.get_target_uri(pagename)
+    uris = _URIS.get(builder)
+    if uris is None:
+        uris = _URIS[builder] = {}
+    uri = uris.get(pagename)
+    if uri is None:
+        uri = uris[pagename] = builder.get_target_uri(pagename)
+    return uri
 
 
 #: Pass as *from_page* to :func:`link` or :func:`link_to_file` for a link that is not yet
@@ -45,12 +57,12 @@ _DEFERRED_LINK = re.compile("\x00\x01([^\x00]*)\x00\x01")
 def _relative(builder: Builder, from_page: str, target: str) -> str:
     if from_page == DEFERRED:
         return f"{_MARK}{target}{_MARK}"
-    return relative_uri(builder.get_target_uri(from_page), target)
+    return relative_uri(page_uri(builder, from_page), target)
 
 
 def link(builder: Builder, from_page: str, to_page: str) -> str:
     """Relative link from one page (document or generated) to another."""
-    return _relative(builder, from_page, builder.get_target_uri(to_page))
+    return _relative(builder, from_page, page_uri(builder, to_page))
 
 
 def post_link(builder: Builder, from_page: str, post: Post) -> str:

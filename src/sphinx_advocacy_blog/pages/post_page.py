@@ -26,6 +26,8 @@ from ..env.nodes import (
 )
 from ..env.records import posts_of
 from ..env.site_data import app_of, get_site
+from ..model.post import Post
+from ..model.site import BlogSite
 from ..util.resources import STATIC_DIR
 from .cta import post_cta
 from .events import event_view
@@ -96,13 +98,31 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
             node.replace_self(nodes.raw("", "", format="html"))
 
 
+#: The view of the post whose page is being written, made for its header and used again
+#: by its footer (the same post record, with the same site data).
+_LAST_VIEW: dict[str, tuple[Post, BlogSite, dict[str, Any]]] = {}
+
+
+def _post_view(
+    builder: Any, site: BlogSite, docname: str, post: Post, language: str, *, last: bool
+) -> dict[str, Any]:
+    known = _LAST_VIEW.pop(docname, None) if last else _LAST_VIEW.get(docname)
+    if known is not None and known[0] is post and known[1] is site:
+        return known[2]
+    view = post_view(builder, site, docname, post, language)
+    if not last:
+        _LAST_VIEW.clear()
+        _LAST_VIEW[docname] = (post, site, view)
+    return view
+
+
 def render_post_part(app: Sphinx, part: str, docname: str) -> str:
     """The HTML of a post's ``header`` or ``footer``."""
     post = posts_of(app.env)[docname]
     site = get_site(app)
     language = app.config.language or "en"
     builder = app.builder
-    view = post_view(builder, site, docname, post, language)
+    view = _post_view(builder, site, docname, post, language, last=part == "footer")
     if part == "header":
         return str(
             render(
