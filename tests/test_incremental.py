@@ -209,6 +209,17 @@ def test_feeds_sitemap_and_redirects_are_made_again_only_when_needed(tmp_path, m
     build_site(srcdir)
     assert sorted(set(made)) == ["feeds", "redirects", "sitemap"]
 
+    # Redirect pages are made from names, titles and front matter: an edit inside a
+    # post's body leaves them, while the feeds (which carry the body) are made again.
+    made.clear()
+    edit(srcdir / "blog" / "2024-01-15-new-year.md", "three priorities", "3 priorities")
+    build_site(srcdir)
+    assert "redirects" not in made and "feeds" in made
+    made.clear()
+    edit(srcdir / "blog" / "2024-01-15-new-year.md", "title: ", "title: Renamed ")
+    build_site(srcdir)
+    assert "redirects" in made
+
 
 def test_only_the_feeds_that_show_an_edited_post_are_serialized_again(tmp_path, monkeypatch):
     from sphinx_advocacy_blog.feeds import writer as feeds
@@ -270,3 +281,20 @@ def test_the_pickled_environment_keeps_each_author_and_tag_once(tmp_path):
         values = [value for post in posts for value in getattr(post, attribute)]
         assert len(values) > len(set(values)), f"the test blog repeats no {attribute}"
         assert len({id(value) for value in values}) == len(set(values)), attribute
+
+
+def test_an_edit_of_a_post_no_feed_shows_leaves_the_feeds(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.feeds import writer as feeds
+
+    options = {"blog_feed_length": 1, "blog_feed_per_tag": False, "blog_feed_per_author": False}
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    build_site(srcdir, freshenv=True, **options)
+    made: list[str] = []
+    original = feeds.build_feed
+    monkeypatch.setattr(feeds, "build_feed", lambda *a: made.append("feed") or original(*a))
+    # The only feed shows the newest post; the founding statement is years older.
+    edit(srcdir / "blog" / "2021-03-8-founding-statement.md", "support those", "support all those")
+    site = build_site(srcdir, **options)
+    assert made == []
+    clean = build_site(srcdir, freshenv=True, builddir=tmp_path / "clean", **options)
+    assert_same_output(site.outdir, clean.outdir)

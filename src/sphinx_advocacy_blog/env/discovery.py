@@ -111,6 +111,8 @@ class BlogProject(Project):
         self.blog_now = now
         self.blog_renamed_sections = renamed_sections
         self.blog_ablog_project = ablog_project
+        # The peek cache keys every post by its ReadSettings: one object, pickled once.
+        self._read_settings_made: dict[bool, ReadSettings] = {}
         if not hasattr(self, "blog_posts"):
             self._init_blog_state()
 
@@ -154,12 +156,16 @@ class BlogProject(Project):
             self.blog_ablog = getattr(other, "blog_ablog", set())
 
     def _read_settings(self, ablog: bool) -> ReadSettings:
-        return ReadSettings(
-            route=self.blog_route,
-            url_pattern=self.blog_url_pattern,
-            date_formats=self.blog_date_formats,
-            ablog=ablog,
-        )
+        made = self.__dict__.setdefault("_read_settings_made", {})
+        settings: ReadSettings | None = made.get(ablog)
+        if settings is None:
+            settings = made[ablog] = ReadSettings(
+                route=self.blog_route,
+                url_pattern=self.blog_url_pattern,
+                date_formats=self.blog_date_formats,
+                ablog=ablog,
+            )
+        return settings
 
     def _peek(self, relative: str, blog_relative: str, ablog: bool) -> PostLocation | None:
         absolute = os.path.join(self.srcdir, relative)

@@ -14,15 +14,18 @@ templates, the extension's version and the git dates of the sources.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from sphinx.util import logging
 
+from ..model.post import Post
 from ..util.files import forget_folders, write_atomically
 from ..version import __version__
 from .discovery import BlogProject
@@ -89,10 +92,44 @@ def inputs_digest(app: Sphinx) -> str:
     return known
 
 
+#: Post fields read from the body rather than from the front matter or the file's path.
+BODY_FIELDS = frozenset(
+    {"summary", "word_count", "reading_minutes", "has_truncate_marker", "head_tags"}
+)
+_POST_METADATA = attrgetter(
+    *(field.name for field in dataclasses.fields(Post) if field.name not in BODY_FIELDS)
+)
+_METADATA_DIGESTS: WeakKeyDictionary[Sphinx, str] = WeakKeyDictionary()
+
+
+def metadata_digest(app: Sphinx) -> str:
+    """Like :func:`inputs_digest`, for outputs made only from the documents' names and
+    titles and the posts' paths and front matter (the redirect pages): an edit inside a
+    post's body (its text, not its title) leaves it unchanged."""
+    known = _METADATA_DIGESTS.get(app)
+    if known is not None:
+        return known
+    env = app.env
+    posts = posts_of(env)
+    digest = hashlib.sha256(build_stamp(app).encode())
+    for docname in sorted(env.all_docs):
+        node = None if docname in posts else env.titles.get(docname)
+        digest.update(f"{docname}\t{node.astext() if node is not None else ''}\n".encode())
+    for _docname, post in sorted(posts.items()):
+        digest.update(repr(_POST_METADATA(post)).encode())
+    project = app.project
+    if isinstance(project, BlogProject):
+        digest.update(repr(sorted(project.blog_posts.items())).encode())
+        digest.update(repr(sorted(project.blog_translated.items())).encode())
+    known = _METADATA_DIGESTS[app] = digest.hexdigest()
+    return known
+
+
 def forget_digest(app: Sphinx) -> None:
-    """Drop the stamp and digest of the previous build (at the start of a build)."""
+    """Drop the stamp and digests of the previous build (at the start of a build)."""
     _STAMPS.pop(app, None)
     _DIGESTS.pop(app, None)
+    _METADATA_DIGESTS.pop(app, None)
 
 
 #: Present in the doctrees folder while a builder writes: a build that finds it was killed.
@@ -156,23 +193,34 @@ def _load(app: Sphinx) -> dict[str, str]:
     return state if isinstance(state, dict) else {}
 
 
-def _signature(app: Sphinx, extra: str) -> str:
-    return hashlib.sha256(f"{inputs_digest(app)}\n{extra}".encode()).hexdigest()
+Digest = Callable[["Sphinx"], str]
 
 
-def is_current(app: Sphinx, output: str, files: Iterable[str], extra: str = "") -> bool:
+def _signature(app: Sphinx, extra: str, digest: Digest) -> str:
+    return hashlib.sha256(f"{digest(app)}\n{extra}".encode()).hexdigest()
+
+
+def is_current(
+    app: Sphinx,
+    output: str,
+    files: Iterable[str],
+    extra: str = "",
+    digest: Digest = inputs_digest,
+) -> bool:
     """Whether *output* was made from the same inputs last time and its *files* (below the
-    output folder) are all still there. *extra* is anything else it depends on."""
-    if was_interrupted(app) or _load(app).get(output) != _signature(app, extra):
+    output folder) are all still there. *extra* is anything else it depends on; *digest*
+    what its inputs are (:func:`inputs_digest`: everything)."""
+    if was_interrupted(app) or _load(app).get(output) != _signature(app, extra, digest):
         return False
     outdir = str(app.outdir)
     return all(os.path.exists(os.path.join(outdir, name)) for name in files)
 
 
-def remember(app: Sphinx, output: str, extra: str = "") -> None:
-    """Record that *output* is now made from this build's inputs."""
+def remember(app: Sphinx, output: str, extra: str = "", digest: Digest = inputs_digest) -> None:
+    """Record that *output* is now made from this build's inputs (*digest*: see
+    :func:`is_current`)."""
     state = _load(app)
-    state[output] = _signature(app, extra)
+    state[output] = _signature(app, extra, digest)
     save_state(app, STATE_FILE, state)
 
 

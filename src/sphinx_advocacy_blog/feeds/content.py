@@ -19,7 +19,6 @@ import os
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin
 
-import lxml.html
 from sphinx.util.osutil import relative_uri
 
 from ..env.build_state import resolved_doctree
@@ -62,6 +61,8 @@ def clean_body_html(html: str, base_url: str) -> str:
     """
     if not html.strip():
         return ""
+    import lxml.html  # imported when a post's body is kept for a feed
+
     root = lxml.html.fragment_fromstring(html, create_parent="div")
     restore_in_feed(root)
     for element in root.xpath(_FRAME):

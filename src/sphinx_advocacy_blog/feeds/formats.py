@@ -11,10 +11,12 @@ import json
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import format_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from lxml import etree
 from markupsafe import escape
+
+if TYPE_CHECKING:
+    from lxml import etree
 
 ATOM = "http://www.w3.org/2005/Atom"
 CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -97,6 +99,8 @@ def _iso(moment: datetime) -> str:
 
 
 def _serialize(root: etree._Element, stylesheet: str) -> bytes:
+    from lxml import etree
+
     tree = etree.ElementTree(root)
     if stylesheet:
         instruction = etree.ProcessingInstruction(
@@ -107,6 +111,8 @@ def _serialize(root: etree._Element, stylesheet: str) -> bytes:
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> Any:
+    from lxml import etree
+
     element = etree.SubElement(parent, tag, {k: v for k, v in attributes.items() if v})
     if text is not None:
         element.text = text
@@ -120,6 +126,8 @@ def _as_html(text: str) -> str:
 
 def rss(feed: Feed) -> bytes:
     """RSS 2.0 with ``content:encoded`` (full HTML), ``dc:creator`` and ``media:content``."""
+    from lxml import etree  # imported when a feed is written: builds with none start faster
+
     root = etree.Element(
         "rss",
         {"version": "2.0"},
@@ -177,6 +185,8 @@ def rss(feed: Feed) -> bytes:
 
 def atom(feed: Feed) -> bytes:
     """Atom (RFC 4287): full HTML in ``content``, the cover as an enclosure link."""
+    from lxml import etree
+
     root = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     if feed.language:
         root.set("{http://www.w3.org/XML/1998/namespace}lang", feed.language)

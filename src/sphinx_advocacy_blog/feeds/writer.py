@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from ..env.build_state import get_catalog
-from ..env.output_state import is_current, load_state, remember, save_state
+from ..env.output_state import is_current, load_state, metadata_digest, remember, save_state
 from ..env.site_data import get_site
 from ..model.post import Author, Post, Tag
 from ..model.routes import author_folder, author_key, author_page, media_path, tag_folder
@@ -156,9 +157,10 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     previous = set(digests)
     stylesheet = posixpath.join(site.settings.route, STYLESHEET_FILE)
     expected = [*previous, stylesheet] if site.settings.feed_stylesheet else previous
-    if previous and is_current(app, "feeds", expected):
-        return
     plans = plan_feeds(site, get_catalog(app), site_title(app.config))
+    inputs = _feeds_digest(app, plans)
+    if previous and is_current(app, "feeds", expected, digest=inputs):
+        return
     entries: dict[str, FeedEntry] = {}
     for plan in plans:
         for post in plan.posts:
@@ -181,7 +183,20 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         with open(STYLESHEET_SOURCE, "rb") as handle:
             write_output(str(app.outdir), stylesheet, handle.read())
     _remove_stale_feeds(app, previous, written)
-    remember(app, "feeds")
+    remember(app, "feeds", digest=inputs)
+
+
+def _feeds_digest(app: Sphinx, plans: list[FeedPlan]) -> Callable[[Sphinx], str]:
+    """What the feeds are made from: every post's name, title and front matter (links and
+    titles anywhere in an entry), and the whole record and read time of each post in a
+    feed (its summary and body). An edit of a post that no feed shows leaves them."""
+    env = app.env
+    digest = hashlib.sha256(metadata_digest(app).encode())
+    members = {post.key: post for plan in plans for post in plan.posts}
+    for _key, post in sorted(members.items()):
+        digest.update(f"{env.all_docs.get(post.docname)}\t{post!r}\n".encode())
+    value = digest.hexdigest()
+    return lambda _app: value
 
 
 FEED_RECORD = "advocacy_blog_feeds.json"

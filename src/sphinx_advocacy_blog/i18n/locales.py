@@ -37,12 +37,14 @@ def native_label(code: str) -> str:
     return (name or code)[:1].upper() + (name or code)[1:]
 
 
-def _locale(code: str, entry: Any, default: str) -> LocaleInfo:
+def _locale(code: str, entry: Any, default: str, *, alone: bool = False) -> LocaleInfo:
+    """*alone*: the site's only locale, which no language switcher names (its label is
+    its code: looking up its own name loads Babel's data for nothing)."""
     entry = entry if isinstance(entry, dict) else {}
     prefix = "" if code == default else str(entry.get("prefix", code)).strip("/")
     return LocaleInfo(
         code=code,
-        label=str(entry.get("label") or native_label(code)),
+        label=str(entry.get("label") or (code if alone else native_label(code))),
         prefix=prefix,
         html_lang=str(entry.get("html_lang") or language_tag(code)),
     )
@@ -86,7 +88,7 @@ def _all_locales(
 ) -> list[LocaleInfo]:
     codes: list[str] = list(configured) or _locale_folders(srcdir, follow_symlinks)
     if not codes:
-        return [_locale(default, {}, default)]
+        return [_locale(default, {}, default, alone=True)]
     others = sorted(code for code in codes if code != default)
     return [_locale(default, configured.get(default), default)] + [
         _locale(code, configured.get(code), default) for code in others

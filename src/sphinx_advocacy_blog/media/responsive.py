@@ -25,6 +25,7 @@ from ..pages.images import cover_file, responsive_enabled, take_requests
 from ..util.files import output_path, remove_output, write_atomically, write_if_changed
 from ..util.image_variants import (
     OUTPUT_FOLDER,
+    ImagePlan,
     Variant,
     known_headers,
     plan_image,
@@ -174,11 +175,16 @@ def needed_copies(app: Sphinx) -> dict[str, tuple[str, Variant]]:
             images_of.setdefault(docname, []).append(filename)
     widths = tuple(app.config.blog_image_widths)
     needed: dict[str, tuple[str, Variant]] = {}
+    plans: dict[str, ImagePlan | None] = {}  # a picture many posts show is planned once
     for docname, post in posts_of(app.env).items():
         paths = [os.path.join(str(app.srcdir), name) for name in images_of.get(docname, ())]
         cover = cover_file(app.builder, post) if post.image else None
         for path in [*paths, cover]:
-            plan = plan_image(path, widths) if path else None
+            if not path:
+                continue
+            if path not in plans:
+                plans[path] = plan_image(path, widths)
+            plan = plans[path]
             if plan is None:
                 continue
             social = plan.social() if path == cover else None
@@ -234,7 +240,14 @@ def _finish(app: Sphinx, exception: BaseException | None) -> None:
     _remove_stale(app, set(needed))
 
 
+def _load_known_images(app: Sphinx) -> None:
+    """What earlier builds read of each image, before the first page is planned."""
+    if responsive_enabled(app.builder):
+        _load_index(cache_folder(app))
+
+
 def setup_responsive(app: Sphinx) -> None:
     """Make and publish the resized copies pages ask for."""
+    app.connect("builder-inited", _load_known_images)
     app.connect("doctree-resolved", _submit, priority=900)
     app.connect("build-finished", _finish, priority=400)

@@ -27,7 +27,7 @@ from sphinx.util.osutil import relative_uri
 from ..diagnostics import report
 from ..env.build_state import get_catalog
 from ..env.discovery import BlogProject
-from ..env.output_state import is_current, load_state, remember, save_state
+from ..env.output_state import is_current, load_state, metadata_digest, remember, save_state
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..model.problem import Problem
@@ -168,6 +168,17 @@ def _record(digest: str, html: str) -> str:
     return f"{digest}:{len(html.encode('utf-8'))}"
 
 
+def _is_whole(app: Sphinx, filename: str, record: Any) -> bool:
+    """Whether the redirect *filename* of the last build is still there, as long as it was
+    written (a build killed while writing leaves a file cut short)."""
+    try:
+        # Only looked at: a name of the state file that leads elsewhere changes nothing.
+        size = os.stat(os.path.join(str(app.outdir), filename)).st_size
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, str) and record.rpartition(":")[2] == str(size)
+
+
 def _is_current(path: str, record: str | None, digest: str, started: float) -> bool:
     """Whether the redirect at *path* is the one recorded, whole, and older than this build."""
     if record is None or record.rpartition(":")[0] != digest:
@@ -256,7 +267,13 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if not isinstance(previous, dict):
         previous = {}
     stamp = _template_stamp(app)
-    if previous and is_current(app, "redirects", previous, extra=stamp):
+    # Redirects are made from names, paths, titles and front matter: an edit inside a
+    # post's body does not make them again (unless a file is gone or cut short).
+    if (
+        previous
+        and is_current(app, "redirects", (), extra=stamp, digest=metadata_digest)
+        and all(_is_whole(app, name, record) for name, record in previous.items())
+    ):
         # Nothing the redirects are made from changed; like Sphinx's own warnings for
         # unchanged documents, their warnings were shown by the build that made them.
         return
@@ -265,7 +282,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     written = write_redirects(app, plan, previous, stamp)
     _remove_stale(app, previous, written)
     save_state(app, STATE_FILE, written)
-    remember(app, "redirects", extra=stamp)
+    remember(app, "redirects", extra=stamp, digest=metadata_digest)
 
 
 def setup_redirect_pages(app: Sphinx) -> None:

@@ -20,7 +20,6 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from lxml import etree
 from sphinx.util import logging
 
 from ..env.build_state import get_catalog
@@ -74,6 +73,8 @@ def render_sitemap(entries: Iterable[SitemapEntry]) -> bytes:
     namespaces: dict[str | None, str] = {None: SITEMAP_NS}
     if any(entry.alternates for entry in entries):
         namespaces["xhtml"] = XHTML_NS
+    from lxml import etree  # imported when the sitemap is written: a no-change build has none
+
     urlset = etree.Element(f"{{{SITEMAP_NS}}}urlset", nsmap=namespaces)
     seen: set[str] = set()
     for entry in entries:
