@@ -72,6 +72,7 @@ OPTION_TESTS = {
     "blog_locales": "test_options.py::test_locales_labels",
     "blog_default_locale": "test_options.py::test_default_locale_is_at_the_root",
     "blog_redirects": "test_options.py::test_redirects_option",
+    "blog_source_redirects": "test_redirects.py::test_source_pages_redirect_only_when_asked",
     "blog_post_url": (
         "test_sitemap.py::test_undated_post_url_year_and_shown_date_come_from_its_first_commit"
     ),

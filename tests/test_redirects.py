@@ -253,6 +253,15 @@ def test_sphinx_source_page_of_a_post_is_a_redirect_not_a_duplicate(site):
         assert file is not None and redirect_target(file) is not None
 
 
+def test_source_pages_redirect_only_when_asked(tmp_path_factory):
+    srcdir = copy_root("oldurls", tmp_path_factory.mktemp("oldurls-nosource") / "src")
+    site = build_site(srcdir, freshenv=True, blog_source_redirects=False)
+    assert served_file(site.outdir, "/blog/2020-02-9-first-steps") is None
+    assert served_file(site.outdir, "/blog/2020-06-15-river-cleanup/index") is None
+    # Docusaurus's own old URLs (the date URL of a post that got a slug) stay.
+    assert redirect_target(served_file(site.outdir, "/blog/2020/06/15/river-cleanup"))
+
+
 def test_fragment_of_an_option_target_is_kept(html_site):
     _final, hops = follow(html_site.outdir, "/news/2019/launch")
     assert hops == ["/blog/welcome#start"]

@@ -127,6 +127,15 @@ class PublishingOptions:
         check=checks.redirect_map,
         read=dict,
     )
+    source_redirects: bool = option(
+        False,
+        (bool,),
+        "Also redirect the page plain Sphinx would have given each renamed post, at its "
+        "source file's path (``blog/2021-03-8-welcome.html``), to the post: for a site "
+        "that published its posts with Sphinx before. A Docusaurus site never had those "
+        "URLs; off, a build writes one file fewer per post.",
+        rebuild="html",
+    )
     post_url: str = option(
         "",
         (str,),

@@ -444,7 +444,8 @@ def old_url_claims(
     post_list = list(posts)
     claims, problems = option_claims(site.settings.redirects, pages)
     claims += alias_claims(post_list)
-    claims += source_claims(post_list, sources)
+    if site.settings.source_redirects:
+        claims += source_claims(post_list, sources)
     claims += docusaurus_claims(
         post_list, site, catalog, ablog_docnames=ablog_docnames, sources=sources
     )

@@ -11,5 +11,8 @@ blog_redirects = {
     "reports/annual.pdf.html": "downloads/annual-report.pdf",
 }
 
+# The site was built with plain Sphinx before: its posts' source-file pages were public.
+blog_source_redirects = True
+
 # Author pages for every authors.yml author, as this site had before `page:` was read.
 blog_author_pages = "all"
