@@ -27,16 +27,16 @@ def _write(app: _App, documents: int) -> None:
         memory._after_resolving(app, None, f"doc{n}")  # type: ignore[arg-type]
 
 
-def test_a_serial_write_collects_after_each_third_of_the_documents(
+def test_a_serial_write_collects_after_each_half_of_the_documents(
     collections: list[int],
 ) -> None:
-    app = _App(999, parallel_ok=False)
-    _write(app, 332)
+    app = _App(1000, parallel_ok=False)
+    _write(app, 499)
     assert collections == []
     _write(app, 1)
     assert len(collections) == 1
-    _write(app, 666)
-    assert len(collections) == 3
+    _write(app, 500)
+    assert len(collections) == 2
 
 
 def test_small_sites_and_parallel_writes_never_collect(collections: list[int]) -> None:
@@ -48,12 +48,12 @@ def test_small_sites_and_parallel_writes_never_collect(collections: list[int]) -
 def test_a_full_run_python_made_restarts_the_count(
     collections: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    app = _App(600, parallel_ok=False)
+    app = _App(800, parallel_ok=False)
     runs = memory._full_runs()
     monkeypatch.setattr(memory, "_full_runs", lambda: runs)
-    _write(app, 150)
+    _write(app, 300)
     monkeypatch.setattr(memory, "_full_runs", lambda: runs + 1)  # Python made one
-    _write(app, 199)
+    _write(app, 399)
     assert collections == []
     _write(app, 1)
     assert len(collections) == 1

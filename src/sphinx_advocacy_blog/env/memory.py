@@ -5,10 +5,11 @@ parents), and only a full run of Python's cyclic garbage collector frees it. Pyt
 a full run when the objects that survived the last one have grown by a quarter; a blog's
 environment holds more objects than a bare Sphinx project's, so on a large site the first
 full run after reading came only once every page had been written, and all their doctrees
-waited in memory until then (1,000 prose posts: the peak was ~10 MiB higher; a run per
-third of the documents instead of per half: 1.2 MiB lower again, for ~0.1 s).
+waited in memory until then (1,000 prose posts: the peak was ~15 MiB higher). A run per
+third of the documents instead of per half gives a peak 1.3 MiB lower, for one more full
+run (~0.2 s there): per half was kept.
 
-When pages are written one after another (``-j 1``), a full run is made after each third
+When pages are written one after another (``-j 1``), a full run is made after each half
 of the documents has been written without one, and never more often than every
 :data:`MIN_DOCUMENTS` documents. It takes the place of the run Python would have made
 right after the write phase, so the collector's total time does not grow. With ``-j N``
@@ -49,7 +50,7 @@ _PACES: WeakKeyDictionary[Sphinx, _Pace] = WeakKeyDictionary()
 
 def documents_per_run(document_count: int) -> int:
     """How many documents are written between two full runs of the collector."""
-    return max(MIN_DOCUMENTS, document_count // 3)
+    return max(MIN_DOCUMENTS, document_count // 2)
 
 
 def _after_resolving(app: Sphinx, doctree: nodes.document, docname: str) -> None:
