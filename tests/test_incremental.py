@@ -298,3 +298,23 @@ def test_an_edit_of_a_post_no_feed_shows_leaves_the_feeds(tmp_path, monkeypatch)
     assert made == []
     clean = build_site(srcdir, freshenv=True, builddir=tmp_path / "clean", **options)
     assert_same_output(site.outdir, clean.outdir)
+
+
+def test_a_site_without_old_urls_does_not_plan_redirects_again(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.migrate import redirect_pages as redirects
+
+    srcdir = tmp_path / "src"
+    (srcdir / "blog").mkdir(parents=True)
+    (srcdir / "conf.py").write_text('extensions = ["sphinx_advocacy_blog"]\n', encoding="utf-8")
+    (srcdir / "index.md").write_text("# Home\n", encoding="utf-8")
+    (srcdir / "blog" / "2024-01-02-hello.md").write_text("# Hello\n\nText.\n", encoding="utf-8")
+    site = build_site(srcdir, freshenv=True)
+    state = srcdir / "_build" / "doctrees" / "html-advocacy_blog_redirects.json"
+    assert json.loads(state.read_text(encoding="utf-8")) == {}, site.warnings
+    planned: list[str] = []
+    original = redirects.plan_for_build
+    monkeypatch.setattr(
+        redirects, "plan_for_build", lambda app: planned.append("plan") or original(app)
+    )
+    build_site(srcdir)
+    assert planned == []

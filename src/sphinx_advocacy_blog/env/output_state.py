@@ -200,27 +200,44 @@ def _signature(app: Sphinx, extra: str, digest: Digest) -> str:
     return hashlib.sha256(f"{digest(app)}\n{extra}".encode()).hexdigest()
 
 
+def _narrow_key(output: str) -> str:
+    return f"{output}:narrow"
+
+
 def is_current(
     app: Sphinx,
     output: str,
     files: Iterable[str],
     extra: str = "",
-    digest: Digest = inputs_digest,
+    narrow: Digest | None = None,
 ) -> bool:
     """Whether *output* was made from the same inputs last time and its *files* (below the
-    output folder) are all still there. *extra* is anything else it depends on; *digest*
-    what its inputs are (:func:`inputs_digest`: everything)."""
-    if was_interrupted(app) or _load(app).get(output) != _signature(app, extra, digest):
+    output folder) are all still there. *extra* is anything else it depends on.
+
+    The inputs are first compared whole (:func:`inputs_digest`, shared by every output and
+    made once per build); an output made from less than everything gives *narrow*, a digest
+    of just what it is made from, compared when something else changed (and computed only
+    then)."""
+    if was_interrupted(app):
         return False
+    state = _load(app)
+    broad = _signature(app, extra, inputs_digest)
+    if state.get(output) != broad:
+        if narrow is None or state.get(_narrow_key(output)) != _signature(app, extra, narrow):
+            return False
+        state[output] = broad  # the next build without a change stops at the first test
+        save_state(app, STATE_FILE, state)
     outdir = str(app.outdir)
     return all(os.path.exists(os.path.join(outdir, name)) for name in files)
 
 
-def remember(app: Sphinx, output: str, extra: str = "", digest: Digest = inputs_digest) -> None:
-    """Record that *output* is now made from this build's inputs (*digest*: see
+def remember(app: Sphinx, output: str, extra: str = "", narrow: Digest | None = None) -> None:
+    """Record that *output* is now made from this build's inputs (*narrow*: see
     :func:`is_current`)."""
     state = _load(app)
-    state[output] = _signature(app, extra, digest)
+    state[output] = _signature(app, extra, inputs_digest)
+    if narrow is not None:
+        state[_narrow_key(output)] = _signature(app, extra, narrow)
     save_state(app, STATE_FILE, state)
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import os
 import posixpath
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -157,18 +156,17 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
     previous = set(digests)
     stylesheet = posixpath.join(site.settings.route, STYLESHEET_FILE)
     expected = [*previous, stylesheet] if site.settings.feed_stylesheet else previous
-    plans = plan_feeds(site, get_catalog(app), site_title(app.config))
-    inputs = _feeds_digest(app, plans)
-    if previous and is_current(app, "feeds", expected, digest=inputs):
+    plans = _FeedPlans(app)
+    if previous and is_current(app, "feeds", expected, narrow=plans.digest):
         return
     entries: dict[str, FeedEntry] = {}
-    for plan in plans:
+    for plan in plans.plans:
         for post in plan.posts:
             if post.key not in entries:
                 entries[post.key] = _entry(app, site, post, site.post_tags(post))
     written: dict[str, str] = {}
     outdir = str(app.outdir)
-    for plan in plans:
+    for plan in plans.plans:
         feed = build_feed(app, site, plan, entries)
         # A feed whose every value is the last build's is not serialized again.
         values = repr(feed)
@@ -183,20 +181,36 @@ def write_feeds(app: Sphinx, exception: BaseException | None) -> None:
         with open(STYLESHEET_SOURCE, "rb") as handle:
             write_output(str(app.outdir), stylesheet, handle.read())
     _remove_stale_feeds(app, previous, written)
-    remember(app, "feeds", digest=inputs)
+    remember(app, "feeds", narrow=plans.digest)
 
 
-def _feeds_digest(app: Sphinx, plans: list[FeedPlan]) -> Callable[[Sphinx], str]:
-    """What the feeds are made from: every post's name, title and front matter (links and
-    titles anywhere in an entry), and the whole record and read time of each post in a
-    feed (its summary and body). An edit of a post that no feed shows leaves them."""
-    env = app.env
-    digest = hashlib.sha256(metadata_digest(app).encode())
-    members = {post.key: post for plan in plans for post in plan.posts}
-    for _key, post in sorted(members.items()):
-        digest.update(f"{env.all_docs.get(post.docname)}\t{post!r}\n".encode())
-    value = digest.hexdigest()
-    return lambda _app: value
+class _FeedPlans:
+    """This build's feeds and what they are made from, each found when first asked for."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self._plans: list[FeedPlan] | None = None
+        self._digest: str | None = None
+
+    @property
+    def plans(self) -> list[FeedPlan]:
+        if self._plans is None:
+            app = self.app
+            self._plans = plan_feeds(get_site(app), get_catalog(app), site_title(app.config))
+        return self._plans
+
+    def digest(self, app: Sphinx) -> str:
+        """What the feeds are made from: every post's name, title and front matter (links
+        and titles anywhere in an entry), and the whole record and read time of each post
+        in a feed (its summary and body). An edit of a post no feed shows leaves it."""
+        if self._digest is None:
+            env = app.env
+            digest = hashlib.sha256(metadata_digest(app).encode())
+            members = {post.key: post for plan in self.plans for post in plan.posts}
+            for _key, post in sorted(members.items()):
+                digest.update(f"{env.all_docs.get(post.docname)}\t{post!r}\n".encode())
+            self._digest = digest.hexdigest()
+        return self._digest
 
 
 FEED_RECORD = "advocacy_blog_feeds.json"

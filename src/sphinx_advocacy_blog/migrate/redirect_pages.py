@@ -263,15 +263,15 @@ def _on_builder_inited(app: Sphinx) -> None:
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not writes_redirects(app):
         return
-    previous = load_state(app, STATE_FILE)
-    if not isinstance(previous, dict):
-        previous = {}
+    state = load_state(app, STATE_FILE)
+    previous = state if isinstance(state, dict) else {}
     stamp = _template_stamp(app)
     # Redirects are made from names, paths, titles and front matter: an edit inside a
-    # post's body does not make them again (unless a file is gone or cut short).
+    # post's body does not make them again (unless a file is gone or cut short). A site
+    # with no old URL records none: that is current too.
     if (
-        previous
-        and is_current(app, "redirects", (), extra=stamp, digest=metadata_digest)
+        isinstance(state, dict)
+        and is_current(app, "redirects", (), extra=stamp, narrow=metadata_digest)
         and all(_is_whole(app, name, record) for name, record in previous.items())
     ):
         # Nothing the redirects are made from changed; like Sphinx's own warnings for
@@ -282,7 +282,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     written = write_redirects(app, plan, previous, stamp)
     _remove_stale(app, previous, written)
     save_state(app, STATE_FILE, written)
-    remember(app, "redirects", extra=stamp, digest=metadata_digest)
+    remember(app, "redirects", extra=stamp, narrow=metadata_digest)
 
 
 def setup_redirect_pages(app: Sphinx) -> None:

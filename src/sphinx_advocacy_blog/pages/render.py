@@ -16,6 +16,7 @@ from jinja2 import (
     FileSystemBytecodeCache,
     FileSystemLoader,
     StrictUndefined,
+    Template,
     select_autoescape,
 )
 from markupsafe import Markup
@@ -67,7 +68,16 @@ def template_environment(app: Sphinx) -> Environment:
     return environment
 
 
+_TEMPLATES: WeakKeyDictionary[Environment, dict[str, Template]] = WeakKeyDictionary()
+
+
 def render(app: Sphinx, name: str, **context: Any) -> Markup:
     """Render ``advocacy_blog/<name>`` to safe markup."""
-    template = template_environment(app).get_template(f"advocacy_blog/{name}")
+    environment = template_environment(app)
+    # Each template is looked up once per build (a post page renders two, a list page
+    # one per post): Jinja's own lookup checks its cache key and the loader every time.
+    templates = _TEMPLATES.setdefault(environment, {})
+    template = templates.get(name)
+    if template is None:
+        template = templates[name] = environment.get_template(f"advocacy_blog/{name}")
     return Markup(template.render(**context))  # noqa: S704 - the template autoescapes
