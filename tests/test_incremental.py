@@ -318,3 +318,20 @@ def test_a_site_without_old_urls_does_not_plan_redirects_again(tmp_path, monkeyp
     )
     build_site(srcdir)
     assert planned == []
+
+
+def test_a_build_without_a_changed_document_skips_the_post_page_stamps(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.env import collector
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    build_site(srcdir, freshenv=True)
+    stamped: list[int] = []
+    original = collector.post_page_stamps
+    monkeypatch.setattr(
+        collector, "post_page_stamps", lambda app, posts: stamped.append(1) or original(app, posts)
+    )
+    build_site(srcdir)
+    assert stamped == []
+    edit(srcdir / "blog" / "2024-01-15-new-year.md", "three priorities", "3 priorities")
+    build_site(srcdir)
+    assert stamped == [1]

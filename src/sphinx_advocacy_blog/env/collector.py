@@ -186,17 +186,26 @@ class BlogCollector(EnvironmentCollector):
         fingerprint = site.fingerprint()
         everything = stamps.get("__site__") != fingerprint
         stamps["__site__"] = fingerprint
-        current = post_page_stamps(app, posts)
+        # No document read, added or removed since the last build: no post page shows
+        # anything new of other posts (neighbours, series, related posts come from them).
+        # Listings are checked every time: the build date moves events to the past.
+        documents = hashlib.blake2b(
+            repr(sorted(env.all_docs.items())).encode(), digest_size=16
+        ).digest()
+        unchanged = not everything and stamps.get("__documents__") == documents
+        stamps["__documents__"] = documents
         rewrite: set[str] = set()
-        for docname, stamp in current.items():
-            if everything or stamps.get(docname) != stamp:
-                rewrite.add(docname)
-            stamps[docname] = stamp
-        kept = {"__site__", "__sidebars__", *current}
-        for docname in [name for name in stamps if name not in kept]:
-            del stamps[docname]
-        if everything:
-            rewrite.update(posts)
+        if not unchanged:
+            current = post_page_stamps(app, posts)
+            for docname, stamp in current.items():
+                if everything or stamps.get(docname) != stamp:
+                    rewrite.add(docname)
+                stamps[docname] = stamp
+            kept = {"__site__", "__sidebars__", "__documents__", *current}
+            for docname in [name for name in stamps if name not in kept]:
+                del stamps[docname]
+            if everything:
+                rewrite.update(posts)
         rewrite.update(listing_pages_to_rewrite(app, env, everything))
         sidebars = sidebar_signature(app, get_catalog(app))
         if stamps.get("__sidebars__", "") != sidebars:
