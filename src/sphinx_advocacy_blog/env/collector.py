@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
+from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from markupsafe import Markup
@@ -85,6 +86,9 @@ def listing_pages_to_rewrite(app: Sphinx, env: BuildEnvironment, everything: boo
         del stamps[gone]
     return rewrite
 
+
+#: Builds in which no document was read, added or removed (found by ``env-get-updated``).
+_UNCHANGED: WeakKeyDictionary[Sphinx, bool] = WeakKeyDictionary()
 
 #: Template names whose sidebars show the blog (recent posts, counts) on every page.
 _SIDEBAR_MARKS = ("advocacy_blog/", "ablog/", "recentposts.html", "tagcloud.html", "archives.html")
@@ -194,6 +198,7 @@ class BlogCollector(EnvironmentCollector):
         ).digest()
         unchanged = not everything and stamps.get("__documents__") == documents
         stamps["__documents__"] = documents
+        _UNCHANGED[app] = unchanged
         rewrite: set[str] = set()
         if not unchanged:
             current = post_page_stamps(app, posts)
@@ -239,7 +244,10 @@ def post_page_stamps(app: Sphinx, posts: dict[str, Post]) -> dict[str, Any]:
 
 
 def _share_people_and_tags(app: Sphinx, env: BuildEnvironment) -> None:
-    """Before the environment is pickled: one object per author and tag of the blog."""
+    """Before the environment is pickled: one object per author and tag of the blog (not
+    needed when no document changed: the records are those the last build shared)."""
+    if _UNCHANGED.pop(app, False):
+        return
     posts_of(env).update(with_shared_people_and_tags(posts_of(env)))
 
 
