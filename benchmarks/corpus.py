@@ -20,7 +20,7 @@ Three shapes (``--shape``):
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 #: ~20 tags and ~8 authors, as a mid-sized organisation's blog has.
@@ -92,6 +92,9 @@ class PostSpec:
     body: str
     #: Files beside the post: ``(path relative to the post's folder, bytes)``.
     files: tuple[tuple[str, bytes], ...] = ()
+    #: Front-matter lines only the blog reads (an ``event``, a ``series``): written by the
+    #: ``ours`` form; the others have no such feature.
+    campaign: str = ""
 
     @property
     def stem(self) -> str:
@@ -196,9 +199,39 @@ def site_files(shape: str) -> dict[str, bytes]:
     return {SHARED_IMAGE: buffer.getvalue()}
 
 
-def generate(count: int, seed: int = 2024, shape: str = "prose") -> list[PostSpec]:
+#: With ``campaigns``: one post in :data:`EVENT_EVERY` announces an event, one in
+#: :data:`SERIES_EVERY` is a part of one of :data:`SERIES_COUNT` series.
+EVENT_EVERY = 20
+SERIES_EVERY = 8
+SERIES_COUNT = 10
+
+
+def _campaign(post: PostSpec) -> PostSpec:
+    """*post* with an event (a week after it is published, half of them in a place) and/or
+    a series part, as an advocacy blog's campaign posts have."""
+    lines = []
+    if post.number % EVENT_EVERY == 0:
+        start = post.published + timedelta(days=7)
+        lines += ["event:", f'  start: "{start.isoformat()}T18:00:00"', "  timezone: Europe/Kyiv"]
+        if post.number % (2 * EVENT_EVERY) == 0:
+            lines += ["  location:", "    name: Community hall", '    address: "1 Main St"']
+        else:
+            lines += ["  online: https://meet.example.org/town-hall"]
+    if post.number % SERIES_EVERY == 0:
+        lines += [f"series: Campaign {post.number // SERIES_EVERY % SERIES_COUNT}"]
+    return replace(post, campaign="".join(f"{line}\n" for line in lines))
+
+
+def generate(
+    count: int, seed: int = 2024, shape: str = "prose", *, campaigns: bool = False
+) -> list[PostSpec]:
     """*count* posts of *shape*, spread over ten years (several a day at large counts),
-    oldest first."""
+    oldest first; with *campaigns*, some announce events and some form series."""
+    posts = _generate(count, seed, shape)
+    return [_campaign(post) for post in posts] if campaigns else posts
+
+
+def _generate(count: int, seed: int, shape: str) -> list[PostSpec]:
     if shape not in SHAPES:
         raise ValueError(f"unknown shape {shape!r}: one of {SHAPES}")
     if shape != "code":

@@ -96,7 +96,7 @@ def write_ours(root: Path, posts: list[PostSpec], files: dict[str, bytes] | None
         front = (
             f"---\ntitle: {json.dumps(post.title)}\n"
             f"authors: {_yaml_list(post.authors)}\n"
-            f"tags: {_yaml_list(post.tags)}\n---\n\n"
+            f"tags: {_yaml_list(post.tags)}\n{post.campaign}---\n\n"
         )
         _write(ours_post_path(root, post), front + post.body)
         _write_files(root, ours_post_path(root, post), post, files or {})

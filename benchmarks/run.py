@@ -284,6 +284,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--shape", default="prose", choices=SHAPES, help="the shape of the posts (corpus.py)"
     )
+    parser.add_argument(
+        "--campaigns",
+        action="store_true",
+        help="one post in 20 announces an event, one in 8 is a part of a series (ours only)",
+    )
     parser.add_argument("--json", type=Path, help="write every round's figures here")
     parser.add_argument(
         "--conf",
@@ -318,10 +323,11 @@ def main(argv: list[str] | None = None) -> int:
     }
     output = []
     for count in args.posts:
-        posts = generate(count, shape=args.shape)
+        posts = generate(count, shape=args.shape, campaigns=args.campaigns)
         roots = {}
         for name in forms:
-            root = args.workdir / f"n{count}-{args.shape}" / name
+            variant = f"{args.shape}-campaigns" if args.campaigns else args.shape
+            root = args.workdir / f"n{count}-{variant}" / name
             shutil.rmtree(root, ignore_errors=True)
             FORMS[name].write(root / "src", posts, site_files(args.shape))
             if name == "ours" and args.conf:
