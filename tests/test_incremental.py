@@ -335,3 +335,19 @@ def test_a_build_without_a_changed_document_skips_the_post_page_stamps(tmp_path,
     edit(srcdir / "blog" / "2024-01-15-new-year.md", "three priorities", "3 priorities")
     build_site(srcdir)
     assert stamped == [1]
+
+
+def test_the_themes_templates_are_compiled_once_and_kept(tmp_path):
+    from sphinx_advocacy_blog.pages.render import THEME_CACHE
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    first = build_site(srcdir, freshenv=True)
+    cache = srcdir / "_build" / "doctrees" / THEME_CACHE
+    compiled = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
+    assert len(compiled) >= 3  # layout.html, page.html, genindex.html at least
+    edit(srcdir / "blog" / "2024-01-15-new-year.md", "three priorities", "3 priorities")
+    second = build_site(srcdir)
+    assert {path.name: path.stat().st_mtime_ns for path in cache.iterdir()} == compiled
+    clean = build_site(srcdir, freshenv=True, builddir=tmp_path / "clean")
+    assert_same_output(second.outdir, clean.outdir)
+    assert first.warnings == ""

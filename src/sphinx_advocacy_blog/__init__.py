@@ -76,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .pages.navigation import setup_navigation
     from .pages.post_page import setup_post_page
     from .pages.removed_posts import setup_removed_posts
+    from .pages.render import setup_render
     from .pages.share import setup_share
     from .pages.sidebars import setup_sidebars
     from .seo.head import setup_head
@@ -113,6 +114,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         # The write phase. The post page's header and footer are filled (and its excerpt
         # kept) before the listings and language switchers of that page are.
         setup_post_page,
+        setup_render,
         # Images are described and planned (priority 450) before the excerpt is kept.
         setup_images,
         setup_excerpts,

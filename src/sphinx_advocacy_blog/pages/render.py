@@ -30,10 +30,32 @@ if TYPE_CHECKING:
 _ENVIRONMENTS: WeakKeyDictionary[Sphinx, Environment] = WeakKeyDictionary()
 
 
-def _cache_folder(app: Sphinx) -> str:
-    folder = os.path.join(app.doctreedir, "advocacy_blog_templates")
+def _cache_folder(app: Sphinx, name: str = "advocacy_blog_templates") -> str:
+    folder = os.path.join(app.doctreedir, name)
     os.makedirs(folder, exist_ok=True)
     return folder
+
+
+#: Beside the doctrees: the theme's templates compiled by earlier builds.
+THEME_CACHE = "advocacy_blog_theme_templates"
+
+
+def _cache_theme_templates(app: Sphinx) -> None:
+    """Keep the theme's compiled templates between builds, as ours are.
+
+    Sphinx compiles every template of the theme (``layout.html``, ``page.html``, the
+    sidebars...) again in each build: 13 templates, a tenth of a second of a build that
+    changes nothing. Jinja's bytecode cache keys each by its source, so a changed template
+    is compiled anew.
+    """
+    environment = getattr(getattr(app.builder, "templates", None), "environment", None)
+    if isinstance(environment, Environment) and environment.bytecode_cache is None:
+        environment.bytecode_cache = FileSystemBytecodeCache(_cache_folder(app, THEME_CACHE))
+
+
+def setup_render(app: Sphinx) -> None:
+    """Cache the theme's compiled templates beside the doctrees."""
+    app.connect("builder-inited", _cache_theme_templates)
 
 
 def template_environment(app: Sphinx) -> Environment:
