@@ -155,6 +155,23 @@ def test_cards_are_1200x630_pngs_used_as_og_twitter_and_json_ld_images(tmp_path)
     assert not (site.outdir / "blog" / "_cards" / "media.png").exists()
 
 
+def test_cards_are_kept_in_the_image_cache_when_it_is_set(tmp_path, monkeypatch):
+    srcdir = copy_root("privacy", tmp_path / "src")
+    cache = tmp_path / "kept-by-ci"
+    first = _card_build(srcdir, freshenv=True, blog_image_cache=str(cache))
+    assert sorted(p.name for p in (cache / "cards").iterdir()) != []
+    # A fresh build (new output and doctrees, as CI makes) draws no card again.
+    drawn = []
+    original = cards.draw_card
+    monkeypatch.setattr(cards, "draw_card", lambda *a: drawn.append(a) or original(*a))
+    shutil.rmtree(srcdir / "_build")
+    again = _card_build(srcdir, freshenv=True, blog_image_cache=str(cache))
+    assert drawn == []
+    kept = {path.read_bytes() for path in (cache / "cards").iterdir()}
+    assert (again.outdir / "blog" / "_cards" / "svoboda.png").read_bytes() in kept
+    assert first.warnings == again.warnings
+
+
 def test_cards_are_off_by_default(site):
     assert not (site.outdir / "blog" / "_cards").exists()
     page = site.html("blog/svoboda.html")

@@ -27,6 +27,7 @@ from ..util.image_variants import (
     OUTPUT_FOLDER,
     ImagePlan,
     Variant,
+    configured_cache,
     known_headers,
     plan_image,
     remember_headers,
@@ -48,10 +49,8 @@ PNG_OPTIONS = {"optimize": False}
 
 def cache_folder(app: Sphinx) -> str:
     """Where made copies are kept (``blog_image_cache``, else beside the doctrees)."""
-    configured = str(app.config.blog_image_cache or "")
-    if configured:
-        return os.path.join(str(app.confdir), os.path.expanduser(configured))
-    return os.path.join(str(app.doctreedir), CACHE_FOLDER)
+    configured = configured_cache(str(app.confdir), str(app.config.blog_image_cache or ""))
+    return configured or os.path.join(str(app.doctreedir), CACHE_FOLDER)
 
 
 def make_variants(source: str, variants: list[Variant], folder: str) -> list[str]:

@@ -31,6 +31,7 @@ from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..pages.links import absolute
 from ..util.files import copy_to_output, find_source_file, write_atomically
+from ..util.image_variants import configured_cache
 from ..util.resources import CARD_FONT
 from .tag_layers import ImageFacts
 
@@ -268,10 +269,20 @@ def post_card(app: Sphinx, site: BlogSite, post: Post, site_name: str) -> ImageF
     return facts
 
 
+def card_cache(app: Sphinx) -> str:
+    """Where drawn cards are kept: in ``blog_image_cache`` when it is set (the folder a
+    site's CI keeps between builds, as it keeps the resized images), else beside the
+    doctrees."""
+    configured = configured_cache(str(app.confdir), str(app.config.blog_image_cache or ""))
+    return (
+        os.path.join(configured, "cards") if configured else os.path.join(app.doctreedir, CACHE_DIR)
+    )
+
+
 def _publish_card(app: Sphinx, site: BlogSite, post: Post, site_name: str) -> ImageFacts:
     text = card_text(app, site, post, site_name)
     style = card_style(app, site)
-    cached = os.path.join(app.doctreedir, CACHE_DIR, card_key(text, style) + ".png")
+    cached = os.path.join(card_cache(app), card_key(text, style) + ".png")
     if not os.path.isfile(cached):
         missing = missing_characters(style.font, text.title + text.site_name + text.meta)
         if missing:

@@ -97,6 +97,12 @@ def turned(image: object) -> bool:
 _HEADERS: dict[tuple[str, int, int], tuple[int, int, str, str] | None] = {}
 
 
+def configured_cache(confdir: str, configured: str) -> str | None:
+    """The folder ``blog_image_cache`` names (relative to the folder of ``conf.py``), where
+    made images are kept between builds; None when it is not set."""
+    return os.path.join(confdir, os.path.expanduser(configured)) if configured else None
+
+
 def plan_image(path: str, widths: tuple[int, ...] = DEFAULT_WIDTHS) -> ImagePlan | None:
     """The plan of the local image at *path*; None when it is not a raster image Pillow
     reads (or not a file)."""
