@@ -145,3 +145,17 @@ def test_related_posts_are_reused_when_no_post_changed(tmp_path, monkeypatch):
     edit(srcdir / RALLY_SOURCE, "tags: [rallies, vilnius]", "tags: [rallies]")
     build_at(srcdir, BUILD_DATE)
     assert len(calls) == 2
+
+
+def test_calendars_are_left_alone_by_a_build_later_the_same_day(tmp_path):
+    srcdir = copy_root("campaigns", tmp_path / "src")
+    first = build_at(srcdir, BUILD_DATE + 3600, builddir=tmp_path / "b", freshenv=True)
+    calendars = sorted(first.outdir.rglob("*.ics"))
+    assert calendars
+    written = {path: path.stat().st_mtime_ns for path in calendars}
+    later = build_at(srcdir, BUILD_DATE + 7200, builddir=tmp_path / "b")
+    assert {path: path.stat().st_mtime_ns for path in calendars} == written
+    # The next day, DTSTAMP moves: every calendar is written again.
+    build_at(srcdir, BUILD_DATE + 86400 + 60, builddir=tmp_path / "b")
+    assert all(path.stat().st_mtime_ns != written[path] for path in calendars)
+    assert later.warnings == ""
