@@ -71,6 +71,15 @@ def build_stamp(app: Sphinx) -> str:
     return known
 
 
+def _post_sources(app: Sphinx) -> bytes:
+    """Which source file (and translation) each post is read from."""
+    project = app.project
+    if not isinstance(project, BlogProject):
+        return b""
+    maps = (sorted(project.blog_posts.items()), sorted(project.blog_translated.items()))
+    return repr(maps).encode()
+
+
 def inputs_digest(app: Sphinx) -> str:
     """A digest of everything the end-of-build outputs are made from (once per build)."""
     known = _DIGESTS.get(app)
@@ -82,10 +91,7 @@ def inputs_digest(app: Sphinx) -> str:
         digest.update(f"{docname}\t{stamp}\n".encode())
     for _docname, post in sorted(posts_of(env).items()):
         digest.update(repr(post).encode())
-    project = app.project
-    if isinstance(project, BlogProject):
-        digest.update(repr(sorted(project.blog_posts.items())).encode())
-        digest.update(repr(sorted(project.blog_translated.items())).encode())
+    digest.update(_post_sources(app))
     digest.update(repr(sorted(source_histories(app).items())).encode())
     known = digest.hexdigest()
     _DIGESTS[app] = known
@@ -117,10 +123,7 @@ def metadata_digest(app: Sphinx) -> str:
         digest.update(f"{docname}\t{node.astext() if node is not None else ''}\n".encode())
     for _docname, post in sorted(posts.items()):
         digest.update(repr(_POST_METADATA(post)).encode())
-    project = app.project
-    if isinstance(project, BlogProject):
-        digest.update(repr(sorted(project.blog_posts.items())).encode())
-        digest.update(repr(sorted(project.blog_translated.items())).encode())
+    digest.update(_post_sources(app))
     known = _METADATA_DIGESTS[app] = digest.hexdigest()
     return known
 

@@ -168,26 +168,25 @@ def _record(digest: str, html: str) -> str:
     return f"{digest}:{len(html.encode('utf-8'))}"
 
 
-def _is_whole(app: Sphinx, filename: str, record: Any) -> bool:
-    """Whether the redirect *filename* of the last build is still there, as long as it was
-    written (a build killed while writing leaves a file cut short)."""
+def _whole_file(path: str, record: Any) -> os.stat_result | None:
+    """The file at *path* if it is there, as long as *record* says it was written (a build
+    killed while writing leaves a file cut short); else None. Only looked at: a name read
+    back from the state file that leads elsewhere changes nothing."""
     try:
-        # Only looked at: a name of the state file that leads elsewhere changes nothing.
-        size = os.stat(os.path.join(str(app.outdir), filename)).st_size
+        stat = os.stat(path)
     except (OSError, ValueError):
-        return False
-    return isinstance(record, str) and record.rpartition(":")[2] == str(size)
+        return None
+    if not isinstance(record, str) or record.rpartition(":")[2] != str(stat.st_size):
+        return None
+    return stat
 
 
 def _is_current(path: str, record: str | None, digest: str, started: float) -> bool:
     """Whether the redirect at *path* is the one recorded, whole, and older than this build."""
     if record is None or record.rpartition(":")[0] != digest:
         return False
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return False
-    return stat.st_mtime < started and str(stat.st_size) == record.rpartition(":")[2]
+    stat = _whole_file(path, record)
+    return stat is not None and stat.st_mtime < started
 
 
 def write_redirects(
@@ -272,7 +271,10 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if (
         isinstance(state, dict)
         and is_current(app, "redirects", (), extra=stamp, narrow=metadata_digest)
-        and all(_is_whole(app, name, record) for name, record in previous.items())
+        and all(
+            _whole_file(os.path.join(str(app.outdir), name), record) is not None
+            for name, record in previous.items()
+        )
     ):
         # Nothing the redirects are made from changed; like Sphinx's own warnings for
         # unchanged documents, their warnings were shown by the build that made them.
