@@ -7,6 +7,7 @@ SOURCE_DATE_EPOCH: 2025-04-15T00:00:00Z.
 from __future__ import annotations
 
 import json
+import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -512,3 +513,39 @@ def test_read_event_problems_point_at_their_key():
     assert "unknown key(s) strat" in reading.problems[0].message
     assert "'soon' is not a date or time" in reading.problems[1].message
     assert read_event("2025-05-01", "p.md", 3).event is None
+
+
+CALENDAR_OF_FOUR_ZONES = """
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+from sphinx_advocacy_blog.feeds.calendar import CalendarEntry, calendar_bytes
+from sphinx_advocacy_blog.model.event import Event
+zones = ["Pacific/Auckland", "Europe/Vilnius", "America/New_York", "Asia/Tbilisi"]
+def event(zone):
+    return Event(datetime(2025, 5, 1, 18, tzinfo=ZoneInfo(zone)), timezone=zone)
+entries = [CalendarEntry(f"e{n}@x", f"Event {n}", event(z)) for n, z in enumerate(zones)]
+import sys
+sys.stdout.buffer.write(calendar_bytes("All", entries, datetime(2025, 4, 15, tzinfo=timezone.utc)))
+"""
+
+
+def test_a_calendar_with_several_time_zones_is_the_same_in_every_run():
+    """icalendar's add_missing_timezones() walks a set: the zones' order followed the
+    process's string hashing. Each zone once, in name order, whatever the hash seed."""
+    import subprocess
+    import sys
+
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", CALENDAR_OF_FOUR_ZONES],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            check=True,
+        ).stdout
+        for seed in (1, 2, 3, 4, 5)
+    ]
+    assert len(set(outputs)) == 1
+    calendar = Calendar.from_ical(outputs[0])
+    zones = [str(zone["tzid"]) for zone in calendar.walk("VTIMEZONE")]
+    assert zones == ["America/New_York", "Asia/Tbilisi", "Europe/Vilnius", "Pacific/Auckland"]
+    assert len(calendar.walk("VEVENT")) == 4

@@ -203,6 +203,59 @@ def test_cards_are_identical_across_builds_and_drawn_once(tmp_path, monkeypatch)
     assert (changed.outdir / "blog" / "_cards" / "svoboda.png").read_bytes() != one
 
 
+NESTED_POST = "---\ntitle: Town hall\nauthors: [aigul]\n---\n\nText.\n"
+
+
+def test_cards_of_nested_posts_share_one_flat_folder(tmp_path):
+    srcdir = copy_root("privacy", tmp_path / "src")
+    (srcdir / "blog" / "campaigns").mkdir()
+    (srcdir / "blog" / "campaigns" / "2024-07-01-town-hall.md").write_text(NESTED_POST)
+    site = _card_build(srcdir, freshenv=True)
+    [page] = [path for path in site.outdir.rglob("town-hall.html") if "_sources" not in path.parts]
+    inside = page.relative_to(site.outdir / "blog").with_suffix("").as_posix()
+    assert "/" in inside  # a post in a folder of its own (here, dated folders)
+    digest = hashlib.sha256(inside.encode()).hexdigest()[:8]
+    name = f"{inside.replace('/', '-')}-{digest}.png"
+    soup = site.html(page.relative_to(site.outdir).as_posix())
+    url = soup.find("meta", property="og:image")["content"]
+    assert url == f"https://freenations.example.org/blog/_cards/{name}"
+    folder = site.outdir / "blog" / "_cards"
+    assert [path.name for path in folder.iterdir() if path.is_dir()] == []
+    with Image.open(folder / name) as card:
+        assert card.size == (1200, 630)
+
+
+def test_cards_no_post_has_any_more_leave_the_output(tmp_path):
+    srcdir = copy_root("privacy", tmp_path / "src")
+    folder = srcdir / "_build" / "html" / "blog" / "_cards"
+    _card_build(srcdir, freshenv=True)
+    assert sorted(path.name for path in folder.iterdir()) == [
+        "assembly.png",
+        "embeds.png",
+        "svoboda.png",
+    ]
+    (srcdir / "blog" / "2024-04-01-embeds.md").unlink()  # a post taken down
+    _card_build(srcdir)
+    assert sorted(path.name for path in folder.iterdir()) == ["assembly.png", "svoboda.png"]
+    build_site(srcdir, blog_social_cards=False)  # cards switched off
+    assert not folder.exists()
+
+
+def test_published_cards_are_links_to_the_cache_not_copies(tmp_path):
+    srcdir = copy_root("privacy", tmp_path / "src")
+    cache = tmp_path / "kept-by-ci"
+    site = _card_build(srcdir, freshenv=True, blog_image_cache=str(cache))
+    published = site.outdir / "blog" / "_cards" / "svoboda.png"
+    assert any(published.samefile(path) for path in (cache / "cards").iterdir())
+    # A new title is a new cached file: the old card in the cache is left as it was.
+    before = {path: path.read_bytes() for path in (cache / "cards").iterdir()}
+    post = srcdir / "blog" / "2024-06-01-svoboda.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("вільні нації", "вільні люди"))
+    _card_build(srcdir, blog_image_cache=str(cache))
+    assert all(path.read_bytes() == data for path, data in before.items())
+    assert published.read_bytes() not in before.values()
+
+
 def test_a_cyrillic_title_is_drawn_with_its_letters_not_boxes():
     """The same text drawn by the card's font and by a font without Cyrillic differs where
     the letters are (boxes), and the card's font draws the letters it has."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from functools import cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
@@ -44,6 +45,7 @@ from ..util.files import remove_output, write_output
 from ..version import __version__
 
 if TYPE_CHECKING:
+    from icalendar import Component
     from icalendar import Event as CalendarEvent
     from sphinx.application import Sphinx
 
@@ -134,8 +136,23 @@ def calendar_bytes(
         calendar.add("x-published-ttl", vDuration(REFRESH))
     for entry in entries:
         calendar.add_component(event_component(entry, stamp))
-    calendar.add_missing_timezones()
+    # icalendar's add_missing_timezones() walks a set (the order of several zones would
+    # change between runs) and computes each VTIMEZONE again for every calendar.
+    timezones = [_timezone(tzid) for tzid in sorted(calendar.get_missing_tzids())]
+    calendar.subcomponents[:0] = [timezone for timezone in timezones if timezone is not None]
     return bytes(calendar.to_ical())
+
+
+@cache
+def _timezone(tzid: str) -> Component | None:
+    """The ``VTIMEZONE`` of *tzid* (None when unknown), computed once per process and
+    shared by every calendar: components are only read when written out."""
+    from icalendar import Timezone
+
+    try:
+        return Timezone.from_tzid(tzid)
+    except ValueError:
+        return None
 
 
 def calendar_uid(site: BlogSite, docname: str) -> str:

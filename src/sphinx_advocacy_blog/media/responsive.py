@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -22,7 +21,13 @@ from ..diagnostics import report
 from ..env.records import posts_of
 from ..model.problem import Problem
 from ..pages.images import cover_file, responsive_enabled, take_requests
-from ..util.files import output_path, remove_output, write_atomically, write_if_changed
+from ..util.files import (
+    output_path,
+    publish_cached,
+    remove_output,
+    write_atomically,
+    write_if_changed,
+)
 from ..util.image_variants import (
     OUTPUT_FOLDER,
     ImagePlan,
@@ -139,7 +144,7 @@ class VariantMaker:
                     report(self.app, [Problem("image", message, where, 1)])
                     continue
                 for variant, path in zip(variants, paths, strict=True):
-                    shutil.copyfile(path, output_path(outdir, variant.path))
+                    publish_cached(path, outdir, variant.path)
         finally:
             self.jobs.clear()
             self.pool.shutdown(wait=True)

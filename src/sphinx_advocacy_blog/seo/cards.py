@@ -30,7 +30,7 @@ from ..model.post import Post
 from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..pages.links import absolute
-from ..util.files import copy_to_output, find_source_file, write_atomically
+from ..util.files import find_source_file, publish_cached, remove_output, write_atomically
 from ..util.image_variants import configured_cache
 from ..util.resources import CARD_FONT
 from .tag_layers import ImageFacts
@@ -43,6 +43,8 @@ CARD_SIZE = (1200, 630)
 #: Changes whenever the drawing changes, so that cached cards are drawn again.
 CARD_VERSION = "1"
 CACHE_DIR = "advocacy_blog_cards"
+#: The folder of the published cards, below the blog's route.
+CARDS_FOLDER = "_cards"
 DEFAULT_STYLE = {"background": "#1b2a41", "text": "#ffffff", "accent": "#f5c518"}
 _MARGIN = 80
 
@@ -68,10 +70,21 @@ class CardStyle:
     logo: str = ""
 
 
+def card_name(route: str, docname: str) -> str:
+    """The file name of the card of post *docname*: one flat folder of cards, so a blog
+    with dated post folders does not make a folder per day for them (a new folder costs
+    more than the copy). A nested post's name joins its parts with ``-`` and ends with a
+    short hash of its path, so that no two posts share a card."""
+    inside = docname[len(route) + 1 :] if docname.startswith(route + "/") else docname
+    if "/" not in inside:
+        return inside + ".png"
+    digest = hashlib.sha256(inside.encode("utf-8")).hexdigest()[:8]
+    return f"{inside.replace('/', '-')}-{digest}.png"
+
+
 def card_path(route: str, docname: str) -> str:
     """Where the card of post *docname* is published, below the output root."""
-    inside = docname[len(route) + 1 :] if docname.startswith(route + "/") else docname
-    return posixpath.join(route, "_cards", inside + ".png")
+    return posixpath.join(route, CARDS_FOLDER, card_name(route, docname))
 
 
 def _font(path: str, size: int) -> ImageFont.FreeTypeFont:
@@ -290,7 +303,7 @@ def _publish_card(app: Sphinx, site: BlogSite, post: Post, site_name: str) -> Im
         os.makedirs(os.path.dirname(cached), exist_ok=True)
         write_atomically(cached, draw_card(text, style))
     path = card_path(site.settings.route, post.docname)
-    copy_to_output(cached, str(app.outdir), path)
+    publish_cached(cached, str(app.outdir), path)
     width, height = CARD_SIZE
     return ImageFacts(url=absolute(site.settings, path), width=width, height=height, alt=text.title)
 
@@ -304,3 +317,19 @@ def _missing_problem(post: Post, missing: str, language: str) -> Problem:
         post.source_path,
         post.line_of("title") or 1,
     )
+
+
+def prune_cards(app: Sphinx, site: BlogSite, posts: dict[str, Post]) -> None:
+    """Delete the published cards no post of *posts* has any more (a post removed, given
+    its own image, or cards switched off), as a clean build would not have them."""
+    folder = os.path.join(str(app.outdir), site.settings.route, CARDS_FOLDER)
+    if not os.path.isdir(folder):
+        return
+    wanted = set()
+    if site.settings.social_cards and site.settings.base_url:
+        route = site.settings.route
+        wanted = {card_name(route, name) for name, post in posts.items() if not post.image}
+    relative = posixpath.join(site.settings.route, CARDS_FOLDER)
+    for entry in sorted(os.listdir(folder)):
+        if entry not in wanted:
+            remove_output(str(app.outdir), posixpath.join(relative, entry))

@@ -31,6 +31,7 @@ from ..model.site import BlogSite
 from ..util.files import copy_to_output
 from ..util.resources import SEO_TEMPLATE_DIR
 from . import jsonld
+from .cards import prune_cards
 from .facts import (
     author_facts,
     author_image,
@@ -315,6 +316,7 @@ def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or not _writes_web_pages(app) or app.builder.name == "singlehtml":
         return
     _copy_site_images(app)
+    prune_cards(app, get_site(app), posts_of(app.env))
 
 
 def _on_builder_inited(app: Sphinx) -> None:

@@ -12,10 +12,12 @@ copied from the source are copied again only when the source is newer or of anot
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import re
 import shutil
-import tempfile
+import stat
+import threading
 from collections.abc import Iterable
 
 from .urls import is_absolute_url
@@ -72,13 +74,31 @@ def output_path(outdir: str, relative: str) -> str:
     return path
 
 
+def _temporary_name(path: str, suffix: str) -> str:
+    """A name beside *path* that no other process or thread writing it uses at once.
+
+    Not :func:`tempfile.mkstemp`: its files are private (mode 0600), and a page, feed or
+    card renamed from one could not be read by a web server running as another user.
+    Files opened by name get the mode of every other file Sphinx writes (umask).
+    """
+    folder, name = os.path.split(path)
+    return os.path.join(folder, f".tmp-{name}.{os.getpid()}.{threading.get_ident()}{suffix}")
+
+
+@functools.cache
+def file_mode() -> int:
+    """The mode of a new file here (0o644 under the usual umask of 022)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomically(path: str, data: bytes) -> None:
     """Write *data* to *path* through a temporary file renamed into place."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = _temporary_name(path, ".part")
     try:
-        with os.fdopen(handle, "wb") as stream:
+        with open(temporary, "wb") as stream:
             stream.write(data)
         os.replace(temporary, path)
     except BaseException:
@@ -113,10 +133,8 @@ def copy_if_newer(source: str, target: str) -> None:
             return
     except OSError:
         pass
-    folder = os.path.dirname(target)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".part")
-    os.close(handle)
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    temporary = _temporary_name(target, ".part")
     try:
         shutil.copyfile(source, temporary)
         os.replace(temporary, target)
@@ -129,6 +147,37 @@ def copy_if_newer(source: str, target: str) -> None:
 def copy_to_output(source: str, outdir: str, relative: str) -> None:
     """:func:`copy_if_newer` into a file below *outdir* (guarded by :func:`output_path`)."""
     copy_if_newer(source, output_path(outdir, relative))
+
+
+def publish_cached(cached: str, outdir: str, relative: str) -> None:
+    """Put a file of one of the extension's caches (social cards, resized images) into the
+    output below *outdir*: a hard link when both are on one file system, else a copy.
+
+    A link writes no bytes, where copying a thousand cards wrote tens of megabytes in every
+    full build. It is safe because a cached file is never written in place: a new version
+    is a new file (:func:`write_atomically`), so the output keeps the old one. Source files
+    are always copied (:func:`copy_to_output`): a tool that edits the output in place must
+    not change what the author wrote.
+    """
+    target = output_path(outdir, relative)
+    with contextlib.suppress(OSError):
+        if os.path.samefile(cached, target):
+            return
+    os.makedirs(os.path.dirname(target), exist_ok=True)
+    temporary = _temporary_name(target, ".link")
+    try:
+        if stat.S_IMODE(os.stat(cached).st_mode) != file_mode():
+            os.chmod(cached, file_mode())  # a cache written private by an older version
+        os.link(cached, temporary)
+    except OSError:  # another file system, or one without hard links
+        copy_if_newer(cached, target)
+        return
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
 
 
 def remove_output(outdir: str, relative: str) -> bool:
