@@ -6,6 +6,7 @@ from collections import Counter
 
 import pytest
 
+from conftest import build_site, copy_root
 from test_post_pages import POSTS
 
 # Newest first, by date (front matter date wins: election watch is 2024-09-10).
@@ -402,3 +403,35 @@ def test_list_entries_are_dropped_after_their_last_page_and_pages_repr_briefly(s
             kept.append(len(entries._deferred))
     assert max(kept) > 0
     assert not entries._deferred and not entries._uses
+
+
+SELF_AWARE_ITEM = """\
+<article class="blog-list-item"><h2><a href="{{ post.url }}">{{ post.title }}</a></h2>
+{% for tag in post.tags %}{% if tag.url %}<a class="tag-elsewhere" href="{{ tag.url }}">\
+{{ tag.label }}</a>{% else %}<b class="tag-here">{{ tag.label }}</b>{% endif %}{% endfor %}
+</article>
+"""
+
+
+def test_a_project_template_that_tells_a_link_to_its_own_page_gets_it_empty(tmp_path):
+    """Entries are shared between list pages, but a project's own post_list_item.html may
+    treat a link to the page it is on differently (here: a tag on its own tag page is
+    not a link); on that page it gets the empty link it would get rendered alone."""
+    srcdir = copy_root("docusaurus", tmp_path / "custom")
+    templates = srcdir / "_templates" / "advocacy_blog"
+    templates.mkdir(parents=True)
+    (templates / "post_list_item.html").write_text(SELF_AWARE_ITEM, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True, templates_path=["_templates"])
+    for tag, posts in TAGS.items():
+        page = site.html(f"blog/tags/{tag}.html")
+        entries = page.select(".blog-list-item")
+        assert len(entries) == len(posts)
+        here = set()
+        for entry in entries:
+            [label] = [b.get_text() for b in entry.select("b.tag-here")]
+            assert label not in [a.get_text() for a in entry.select("a.tag-elsewhere")]
+            here.add(label)
+        assert len(here) == 1, tag
+    index = site.html("blog.html")
+    assert index.select(".blog-list-item a.tag-elsewhere")
+    assert not index.select("b.tag-here")

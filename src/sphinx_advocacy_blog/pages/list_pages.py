@@ -53,7 +53,7 @@ from .images import COLUMN_WIDTH, cover_plan, promote_first_image
 from .links import DEFERRED, link, link_to_file, resolve_deferred
 from .page_labels import setup_page_labels
 from .plan import GeneratedPage, plan_pages, post_keys
-from .render import render
+from .render import is_bundled, render
 from .views import author_view, post_view
 
 if TYPE_CHECKING:
@@ -124,8 +124,11 @@ class ListEntries:
     another folder: its entry is rendered once with :data:`~.links.DEFERRED` links, and
     each page makes them relative to itself (:func:`~.links.resolve_deferred`). An entry is
     rendered for the page itself when its excerpt depends on the page (internal links,
-    images) or when it links to that very page (a link to itself is empty, and templates
-    treat an empty link as none: the author on their own page links to their profile).
+    images) or when it links to that very page and the templates can tell: a link to
+    itself is empty, and a template may treat an empty link as none. The extension's own
+    templates do so only for authors (on their own page an author links to their
+    profile), so with them only author pages render their own entries; with a project's
+    own ``post_list_item.html`` or ``macros.html``, every page an entry links to does.
     """
 
     def __init__(self, app: Sphinx, pages: Iterable[GeneratedPage] = ()) -> None:
@@ -134,6 +137,7 @@ class ListEntries:
         still to use are kept."""
         self.app = app
         self.site = get_site(app)
+        self._only_authors = is_bundled(app, "post_list_item.html", "macros.html")
         self._deferred: dict[str, str] = {}
         self._uses: dict[str, int] = {}
         self._linked: dict[str, set[str | None]] = {}
@@ -148,6 +152,9 @@ class ListEntries:
             return known
         site = self.site
         linked: set[str | None] = {author_page(site, a) for a in site.post_authors(post)}
+        if self._only_authors:
+            self._linked[post.key] = linked
+            return linked
         linked.update(tag_page(site, tag) for tag in site.post_tags(post))
         linked.update(category_page(site, name) for name in post.categories)
         if post.group:

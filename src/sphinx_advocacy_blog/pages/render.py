@@ -93,6 +93,17 @@ def template_environment(app: Sphinx) -> Environment:
 _TEMPLATES: WeakKeyDictionary[Environment, dict[str, Template]] = WeakKeyDictionary()
 
 
+def is_bundled(app: Sphinx, *names: str) -> bool:
+    """Whether the templates ``advocacy_blog/<name>`` are the extension's own (no file of
+    the project's ``templates_path`` stands in for any of them)."""
+    environment = template_environment(app)
+    bundled = os.path.join(TEMPLATE_DIR, "")
+    return all(
+        (environment.get_template(f"advocacy_blog/{name}").filename or "").startswith(bundled)
+        for name in names
+    )
+
+
 def render(app: Sphinx, name: str, **context: Any) -> Markup:
     """Render ``advocacy_blog/<name>`` to safe markup."""
     environment = template_environment(app)
