@@ -509,3 +509,46 @@ def test_facade_for_is_the_node_other_code_can_make():
     assert node["embed_url"] == "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
     assert node.next_node(nodes.image)["uri"] == "./poster.jpg"
     assert facade_for("https://example.org/video") is None
+
+
+REMOTE_IN_MDX = """\
+---
+title: Pictures from the march
+authors: [aigul]
+---
+
+import Figure from '@site/src/components/Figure';
+
+The march in one picture: ![The crowd](https://upload.wikimedia.org/crowd.jpg) at noon.
+
+<img src="https://upload.wikimedia.org/banner.png" alt="The banner" />
+
+<p>
+  A poster: <img src="https://cdn.example.net/poster.png" alt="The poster" />
+</p>
+
+:::note
+
+![The square](https://upload.wikimedia.org/square.jpg)
+
+:::
+"""
+
+
+def test_remote_media_warnings_of_an_mdx_post_name_their_lines(tmp_path):
+    srcdir = copy_root("privacy", tmp_path / "src")
+    (srcdir / "blog" / "2024-07-01-march.mdx").write_text(REMOTE_IN_MDX, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True, show_warning_types=True)
+    found = {
+        url: int(line)
+        for line, url in re.findall(
+            r"2024-07-01-march\.mdx:(\d+): WARNING: .*?(https://\S+?) .*\[blog\.remote_media\]",
+            site.warnings,
+        )
+    }
+    assert found == {
+        "https://upload.wikimedia.org/crowd.jpg": 8,
+        "https://upload.wikimedia.org/banner.png": 10,
+        "https://cdn.example.net/poster.png": 13,
+        "https://upload.wikimedia.org/square.jpg": 18,
+    }

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from docutils import nodes
+from docutils.utils import get_source_line
 from sphinx.transforms import SphinxTransform
 
 from ..diagnostics import report_in
@@ -170,7 +171,7 @@ class SafeImages(SphinxTransform):
                 f"the image {uri!r} {reason}; it was not published. Use a plain image, "
                 "beside the post",
                 str(env.doc2path(env.docname, False)),
-                image.line or 1,
+                get_source_line(image)[1] or 1,
             )
             report_in(srcdir, [problem])
 
