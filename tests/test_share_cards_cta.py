@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import io
 import json
+import os
 import shutil
 from urllib.parse import parse_qs, urlsplit
 
@@ -254,6 +256,23 @@ def test_published_cards_are_links_to_the_cache_not_copies(tmp_path):
     _card_build(srcdir, blog_image_cache=str(cache))
     assert all(path.read_bytes() == data for path, data in before.items())
     assert published.read_bytes() not in before.values()
+
+
+def test_cards_are_copied_where_the_cache_cannot_be_linked(tmp_path, monkeypatch):
+    """Another file system (or one without hard links): the card is copied."""
+
+    def no_links(source, target):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    srcdir = copy_root("privacy", tmp_path / "src")
+    cache = tmp_path / "kept-by-ci"
+    site = _card_build(srcdir, freshenv=True, blog_image_cache=str(cache))
+    published = site.outdir / "blog" / "_cards" / "svoboda.png"
+    cached = {path.read_bytes() for path in (cache / "cards").iterdir()}
+    assert published.read_bytes() in cached
+    assert not any(published.samefile(path) for path in (cache / "cards").iterdir())
+    assert not list(published.parent.glob(".tmp-*"))
 
 
 def test_a_cyrillic_title_is_drawn_with_its_letters_not_boxes():
