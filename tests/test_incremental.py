@@ -351,3 +351,20 @@ def test_the_themes_templates_are_compiled_once_and_kept(tmp_path):
     clean = build_site(srcdir, freshenv=True, builddir=tmp_path / "clean")
     assert_same_output(second.outdir, clean.outdir)
     assert first.warnings == ""
+
+
+def test_the_themes_files_are_looked_at_once_per_build_not_per_page(tmp_path, monkeypatch):
+    """Jinja's auto_reload asked every template of every page's chain whether its file
+    changed (~11 stats a page); a build reads the theme once."""
+    from sphinx import jinja2glue
+
+    looked = []
+    original = jinja2glue._last_modified_time
+    monkeypatch.setattr(
+        jinja2glue, "_last_modified_time", lambda path: looked.append(path) or original(path)
+    )
+    site = build_site(copy_root("docusaurus", tmp_path / "src"), freshenv=True)
+    pages = len(list(site.outdir.rglob("*.html")))
+    assert pages > 30
+    # Once when a template is loaded, once more at most (Sphinx's own first check).
+    assert len(looked) <= 2 * len(set(looked)) < pages, (len(looked), len(set(looked)))
