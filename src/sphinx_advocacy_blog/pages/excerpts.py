@@ -38,6 +38,7 @@ from ..env.nodes import (
     post_listing,
 )
 from ..env.records import posts_of, section_posts_of
+from ..util.files import write_atomically
 from .images import prepare_excerpt
 
 if TYPE_CHECKING:
@@ -92,11 +93,7 @@ class ExcerptStore:
         """Write the file, if anything changed (atomically: a crash leaves the old one)."""
         if not self.changed:
             return
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        temporary = f"{self.path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, self.path)
+        write_atomically(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
         self.changed = False
 
 

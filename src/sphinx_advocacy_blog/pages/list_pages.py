@@ -152,15 +152,13 @@ class ListEntries:
             return known
         site = self.site
         linked: set[str | None] = {author_page(site, a) for a in site.post_authors(post)}
-        if self._only_authors:
-            self._linked[post.key] = linked
-            return linked
-        linked.update(tag_page(site, tag) for tag in site.post_tags(post))
-        linked.update(category_page(site, name) for name in post.categories)
-        if post.group:
-            linked.add(group_page(site, post.group))
-        linked.update(location_page(site, site.location_name(x)) for x in post.locations)
-        linked.update(language_page(site, site.language_name(x)) for x in post.languages)
+        if not self._only_authors:
+            linked.update(tag_page(site, tag) for tag in site.post_tags(post))
+            linked.update(category_page(site, name) for name in post.categories)
+            if post.group:
+                linked.add(group_page(site, post.group))
+            linked.update(location_page(site, site.location_name(x)) for x in post.locations)
+            linked.update(language_page(site, site.language_name(x)) for x in post.languages)
         self._linked[post.key] = linked
         return linked
 

@@ -18,7 +18,7 @@ import re
 import shutil
 import stat
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from .urls import is_absolute_url
 
@@ -93,18 +93,26 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomically(path: str, data: bytes) -> None:
-    """Write *data* to *path* through a temporary file renamed into place."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = _temporary_name(path, ".part")
+@contextlib.contextmanager
+def _removed_on_failure(temporary: str) -> Iterator[None]:
+    """Delete the temporary file *temporary* if the block fails (before or while it is
+    renamed into place), so a failed or killed write leaves no ``.tmp-`` file behind."""
     try:
-        with open(temporary, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
+        yield
     except BaseException:
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write *data* to *path* through a temporary file renamed into place."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = _temporary_name(path, ".part")
+    with _removed_on_failure(temporary):
+        with open(temporary, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
 
 
 def write_if_changed(path: str, data: bytes) -> bool:
@@ -127,21 +135,16 @@ def write_output(outdir: str, relative: str, data: bytes) -> bool:
 def copy_if_newer(source: str, target: str) -> None:
     """Copy *source* to *target* unless the target is as new and of the same size."""
     try:
-        if os.path.getmtime(target) >= os.path.getmtime(source) and os.path.getsize(
-            target
-        ) == os.path.getsize(source):
+        made, existing = os.stat(source), os.stat(target)
+        if existing.st_mtime >= made.st_mtime and existing.st_size == made.st_size:
             return
     except OSError:
         pass
     os.makedirs(os.path.dirname(target), exist_ok=True)
     temporary = _temporary_name(target, ".part")
-    try:
+    with _removed_on_failure(temporary):
         shutil.copyfile(source, temporary)
         os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise
 
 
 def copy_to_output(source: str, outdir: str, relative: str) -> None:
@@ -160,24 +163,21 @@ def publish_cached(cached: str, outdir: str, relative: str) -> None:
     not change what the author wrote.
     """
     target = output_path(outdir, relative)
+    cached_stat = os.stat(cached)
     with contextlib.suppress(OSError):
-        if os.path.samefile(cached, target):
+        if os.path.samestat(cached_stat, os.stat(target)):
             return
     os.makedirs(os.path.dirname(target), exist_ok=True)
     temporary = _temporary_name(target, ".link")
     try:
-        if stat.S_IMODE(os.stat(cached).st_mode) != file_mode():
+        if stat.S_IMODE(cached_stat.st_mode) != file_mode():
             os.chmod(cached, file_mode())  # a cache written private by an older version
         os.link(cached, temporary)
     except OSError:  # another file system, or one without hard links
         copy_if_newer(cached, target)
         return
-    try:
+    with _removed_on_failure(temporary):
         os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise
 
 
 def remove_output(outdir: str, relative: str) -> bool:
