@@ -532,6 +532,8 @@ The march in one picture: ![The crowd](https://upload.wikimedia.org/crowd.jpg) a
 ![The square](https://upload.wikimedia.org/square.jpg)
 
 :::
+
+[![](https://upload.wikimedia.org/linked.png)](https://example.org/bounty)
 """
 
 
@@ -551,4 +553,6 @@ def test_remote_media_warnings_of_an_mdx_post_name_their_lines(tmp_path):
         "https://upload.wikimedia.org/banner.png": 10,
         "https://cdn.example.net/poster.png": 13,
         "https://upload.wikimedia.org/square.jpg": 18,
+        # Sphinx gives an image inside a link line 0 ("unknown"): its link's line.
+        "https://upload.wikimedia.org/linked.png": 22,
     }

@@ -26,6 +26,7 @@ from ..diagnostics import report
 from ..model.problem import Problem
 from ..readers.links import LinkTarget, resolve_link
 from .discovery import BlogProject, is_post, post_source
+from .nodes import source_line
 from .records import READING_KEY, site_links_of
 from .site_data import app_of, get_site
 
@@ -93,7 +94,7 @@ class PostLinks(SphinxTransform):
         for xref in list(self.document.findall(addnodes.pending_xref)):
             if xref.get("reftype") != "myst":
                 continue
-            line = xref.line or (xref.parent.line if xref.parent is not None else None) or 1
+            line = source_line(xref) or 1
             if xref.get("refdomain") == "doc":
                 anchor = str(xref.get("reftargetid") or "")
                 target = LinkTarget("doc", doc=str(xref["reftarget"]), anchor=anchor)

@@ -17,6 +17,21 @@ def enclosing_section(node: nodes.Node) -> nodes.section | None:
     return parent
 
 
+def source_line(node: nodes.Node) -> int | None:
+    """The source line of *node*, else of the nearest enclosing node that has one.
+
+    Not :func:`docutils.utils.get_source_line`: it stops at the first node with a source,
+    and Sphinx gives some nodes a source with line 0 ("unknown"): an image inside a link
+    (``[![](image)](url)``) then had line 0, and its warning said line 1.
+    """
+    current: nodes.Node | None = node
+    while current is not None:
+        if current.line:
+            return current.line
+        current = current.parent
+    return None
+
+
 class post_header(nodes.General, nodes.Element):
     """Date, reading time, authors and tags under a post's title."""
 

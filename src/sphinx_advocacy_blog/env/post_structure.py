@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from docutils import nodes
-from docutils.utils import get_source_line
 from sphinx.transforms import SphinxTransform
 
 from ..diagnostics import report_in
@@ -24,7 +23,7 @@ from ..model.problem import Problem
 from ..readers.markdown import TITLE_PLACEHOLDER, TRUNCATE_MARKER
 from ..util.files import source_file, svg_activity
 from .discovery import is_post, post_source
-from .nodes import excerpt_marker, post_footer, post_header
+from .nodes import excerpt_marker, post_footer, post_header, source_line
 from .records import READING_KEY, TEXT_KEY
 
 if TYPE_CHECKING:
@@ -171,7 +170,7 @@ class SafeImages(SphinxTransform):
                 f"the image {uri!r} {reason}; it was not published. Use a plain image, "
                 "beside the post",
                 str(env.doc2path(env.docname, False)),
-                get_source_line(image)[1] or 1,
+                source_line(image) or 1,
             )
             report_in(srcdir, [problem])
 

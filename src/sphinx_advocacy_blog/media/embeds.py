@@ -28,13 +28,13 @@ from urllib.parse import urlsplit
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from docutils.utils import get_source_line
 from markupsafe import escape
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import report
+from ..env.nodes import source_line
 from ..env.site_data import app_of
 from ..i18n.translate import _
 from ..model.embeds import VIDEO, Embed, generic, recognize
@@ -254,7 +254,7 @@ class RemoteMediaWarnings(SphinxTransform):
             uri = image.get("uri", "")
             host = remote_host(uri, hosts)
             if host and not isinstance(image.parent, embed_facade):
-                problems.append(_image_problem(uri, host, source, _line(image)))
+                problems.append(_image_problem(uri, host, source, source_line(image)))
         for raw in (node for node in found if isinstance(node, nodes.raw)):
             if "html" not in raw.get("format", "").split():
                 continue
@@ -286,16 +286,10 @@ class RemoteMediaWarnings(SphinxTransform):
         report(app_of(self.env), problems)
 
 
-def _line(node: nodes.Node) -> int | None:
-    """The source line of *node*, else of the nearest enclosing node that has one (an
-    image or a piece of HTML inside a paragraph has none of its own)."""
-    return get_source_line(node)[1]
-
-
 def _line_in(raw: nodes.raw, url: str) -> int | None:
     """The line of *url* in a piece of HTML: the HTML's own line, plus the lines before the
     URL within it (a ``<p>`` over several lines names the line of its ``<img>``)."""
-    line = _line(raw)
+    line = source_line(raw)
     if line is None:
         return None
     text = raw.astext()
