@@ -237,12 +237,12 @@ def test_a_deleted_post_loses_its_page_and_source_copy(tmp_path):
     srcdir = copy_root("docusaurus", tmp_path / "src")
     site = build_site(srcdir, freshenv=True)
     page = site.outdir / "blog" / "2024" / "01" / "15" / "new-year.html"
-    source_copy = site.outdir / "_sources" / "blog" / "2024" / "01" / "15" / "new-year.md.txt"
+    source_copy = site.outdir / "_sources" / "blog" / "2024-01-15-new-year.md.txt"
     assert page.exists() and source_copy.exists()
     assert source_copy.read_bytes() == (srcdir / "blog" / "2024-01-15-new-year.md").read_bytes()
     link = site.html("blog/2024/01/15/new-year.html").select_one('a[href$="new-year.md.txt"]')
     if link is not None:
-        assert link["href"].endswith("_sources/blog/2024/01/15/new-year.md.txt")
+        assert link["href"].endswith("_sources/blog/2024-01-15-new-year.md.txt")
     (srcdir / "blog" / "2024-01-15-new-year.md").unlink()
     build_site(srcdir)
     assert not page.exists()

@@ -105,3 +105,85 @@ def test_parallel_reading_keeps_every_record_in_the_saved_environment(tmp_path):
         assert set(getattr(envs[1], name)) == set(getattr(envs[0], name))
         assert len(getattr(envs[1], name)) >= 12
     assert envs[1].project.blog_posts == envs[0].project.blog_posts
+
+
+# -- post doctrees are freed as their pages are written ----------------------------------
+
+
+def test_cut_cycles_lets_reference_counting_free_a_doctree() -> None:
+    import gc
+    import weakref
+
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.transforms.universal import Decorations
+    from docutils.utils import new_document
+
+    gc.disable()
+    try:
+        doctree = new_document("post.md", get_default_settings(Parser))
+        section = nodes.section("", nodes.title("", "Title"), ids=["title"])
+        doctree += section
+        section += nodes.paragraph("", "", nodes.Text("A "), nodes.emphasis("", "paragraph"))
+        section += nodes.bullet_list("", nodes.list_item("", nodes.paragraph("", "one")))
+        doctree.note_explicit_target(section)
+        doctree.transformer.add_transform(Decorations)
+        doctree.transformer.apply_transforms()  # the reporter's observer: a cycle too
+        paragraph = weakref.ref(next(iter(doctree.findall(nodes.paragraph))))
+        kept = weakref.ref(section)
+        alive = weakref.ref(doctree)
+        memory.cut_cycles(doctree)
+        del section
+        assert kept() is None
+        assert paragraph() is None
+        del doctree
+        assert alive() is None
+    finally:
+        gc.enable()
+
+
+def test_written_post_doctrees_are_freed_without_the_collector(tmp_path) -> None:
+    import gc
+    import io
+    import weakref
+
+    from sphinx.testing.util import SphinxTestApp
+
+    from conftest import copy_root
+    from sphinx_advocacy_blog.env.discovery import is_post
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    app = SphinxTestApp("html", srcdir=srcdir, status=io.StringIO(), warning=io.StringIO())
+    written: dict[str, weakref.ref] = {}
+    others: dict[str, weakref.ref] = {}
+
+    def quiet_collector(app, env):
+        # Every doctree read is old now (the oldest generation, which only a full run of
+        # the collector walks), and from here on no full run comes.
+        gc.collect()
+        gc.set_threshold(700, 10, 2**30)
+
+    def watch(app, pagename, templatename, context, doctree):
+        if doctree is not None:
+            target = written if is_post(app.env, pagename) else others
+            # The document object itself may stay with the translator that wrote it.
+            target[pagename] = weakref.ref(doctree.children[0])
+
+    app.connect("html-page-context", watch)
+    app.connect("env-updated", quiet_collector)
+    thresholds = gc.get_threshold()
+    try:
+        app.build()
+        gc.collect(1)  # the young generations only
+        alive = [name for name, ref in written.items() if ref() is not None]
+        others_alive = [name for name, ref in others.items() if ref() is not None]
+    finally:
+        gc.set_threshold(*thresholds)
+        app.cleanup()
+    assert len(written) >= 10
+    # A node that a transform replaced still points at its old parent (docutils does not
+    # cut that link), so a post whose old nodes were replaced may wait for a full run.
+    assert len(alive) <= len(written) // 4, alive
+    # A project's own pages are left to the collector.
+    assert others_alive
