@@ -91,8 +91,9 @@ def _writes_pages(app: Sphinx) -> bool:
 def _release_written(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    # The page's context is made: the rest of the page is its template.
-    if doctree is not None and _releases_on_write(app, pagename):
+    # The page's context is made: the rest of the page is its template. A worker writing
+    # pages (-j N) ends with its chunk and frees everything at once.
+    if doctree is not None and not writes_in_workers(app) and _releases_on_write(app, pagename):
         cut_cycles(doctree)
 
 
