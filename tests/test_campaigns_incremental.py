@@ -159,3 +159,29 @@ def test_calendars_are_left_alone_by_a_build_later_the_same_day(tmp_path):
     build_at(srcdir, BUILD_DATE + 86400 + 60, builddir=tmp_path / "b")
     assert all(path.stat().st_mtime_ns != written[path] for path in calendars)
     assert later.warnings == ""
+
+
+def test_calendars_are_made_again_only_when_an_event_changed(tmp_path, monkeypatch):
+    from sphinx_advocacy_blog.feeds import calendar
+
+    calls = []
+    original = calendar.calendar_bytes
+    monkeypatch.setattr(
+        calendar, "calendar_bytes", lambda *a, **k: calls.append(a[0]) or original(*a, **k)
+    )
+    srcdir = copy_root("campaigns", tmp_path / "src")
+    build_at(srcdir, BUILD_DATE, freshenv=True)
+    made = len(calls)
+    assert made >= 5
+    # A post without an event: the calendars are made from nothing that changed.
+    edit(srcdir / "blog/2024-08-01-statement.md", "\n\n", "\n\nA new paragraph.\n\n")
+    build_at(srcdir, BUILD_DATE)
+    assert len(calls) == made
+    # An event's title: its calendar and the calendar of all events are made again.
+    picket = srcdir / "blog/2025-03-20-spring-picket.md"
+    edit(picket, "title: Spring picket", "title: Spring picket at the ministry")
+    site = build_at(srcdir, BUILD_DATE)
+    assert len(calls) == 2 * made
+    assert "Spring picket at the ministry" in calls[made:]
+    whole = (site.outdir / "blog" / "events.ics").read_text(encoding="utf-8")
+    assert "SUMMARY:Spring picket at the ministry" in whole

@@ -15,12 +15,14 @@ hand:
 * ``URL`` is the post's address (with ``html_baseurl``).
 
 :func:`event_component` and :func:`calendar_bytes` are pure; :func:`write_calendars` writes
-the files at the end of the build, only when what they are made from (the posts, the
-options, the build date) changed; a site without events writes none.
+the files at the end of the build, only when what they are made from (the events' posts,
+the options, the build date) changed: an edit of a post without an event leaves them
+alone (and icalendar unimported); a site without events writes none.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
@@ -31,7 +33,7 @@ from zoneinfo import ZoneInfo
 
 from ..env.build_state import get_catalog
 from ..env.clock import build_now
-from ..env.output_state import is_current, load_state, remember, save_state
+from ..env.output_state import build_stamp, is_current, load_state, remember, save_state
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..i18n.translate import _
@@ -175,6 +177,34 @@ def _entry(app: Sphinx, site: BlogSite, post: Post) -> CalendarEntry:
     )
 
 
+@dataclass
+class _Calendars:
+    """What the calendars of a build are made from: each event's entry, and the events
+    the calendar of all events lists, in its order."""
+
+    entries: dict[str, CalendarEntry]
+    listed: list[str]
+
+    def digest(self, app: Sphinx) -> str:
+        """Everything the calendars' bytes follow from, but the build's day."""
+        inputs = (build_stamp(app), sorted(self.entries.items()), self.listed, PRODID)
+        return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
+def _calendars(app: Sphinx) -> _Calendars:
+    site = get_site(app)
+    entries = {
+        docname: _entry(app, site, post)
+        for docname, post in sorted(posts_of(app.env).items())
+        if post.event is not None
+    }
+    listed = sorted(
+        get_catalog(app).events,
+        key=lambda post: (post.event.start, post.docname),  # type: ignore[union-attr]
+    )
+    return _Calendars(entries, [post.docname for post in listed])
+
+
 def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: write every event's calendar and the calendar of all events."""
     if exception is not None or app.builder.format != "html":
@@ -186,38 +216,31 @@ def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
     # DTSTAMP is the build's day: a build on another day writes the calendars again (before,
     # the build's second: every build wrote every calendar, 0.3 s for 50 events).
     stamp = build_now(app).replace(hour=0, minute=0, second=0, microsecond=0)
-    if previous and is_current(app, "calendars", sorted(previous), stamp.isoformat()):
+    made = _calendars(app)
+    day = stamp.isoformat()
+    if previous and is_current(app, "calendars", sorted(previous), day, narrow=made.digest):
         return
-    with_events = sorted(
-        (docname, post) for docname, post in posts_of(app.env).items() if post.event is not None
-    )
-    if not with_events and not previous:
+    if not made.entries and not previous:
         return
     site = get_site(app)
     outdir = str(app.outdir)
     written: set[str] = set()
-    entries: dict[str, CalendarEntry] = {}
-    for docname, post in with_events:
-        entry = entries[docname] = _entry(app, site, post)
+    for docname, entry in made.entries.items():
         relative = event_calendar_file(docname)
-        write_output(outdir, relative, calendar_bytes(post.title, [entry], stamp))
+        write_output(outdir, relative, calendar_bytes(entry.title, [entry], stamp))
         written.add(relative)
-    listed = sorted(
-        get_catalog(app).events,
-        key=lambda post: (post.event.start, post.docname),  # type: ignore[union-attr]
-    )
-    if listed:
+    if made.listed:
         relative = events_calendar_file(site)
         name = f"{site.settings.title} – {_('Events')}"
         data = calendar_bytes(
-            name, [entries[post.docname] for post in listed], stamp, subscribable=True
+            name, [made.entries[docname] for docname in made.listed], stamp, subscribable=True
         )
         write_output(outdir, relative, data)
         written.add(relative)
     for stale in sorted(previous - written):
         remove_output(outdir, stale)
     save_state(app, CALENDAR_RECORD, sorted(written))
-    remember(app, "calendars", stamp.isoformat())
+    remember(app, "calendars", day, narrow=made.digest)
 
 
 def setup_calendars(app: Sphinx) -> None:
