@@ -144,6 +144,7 @@ ROWS = [
     # (key, label, format, compare to floor)
     ("full_s", "full build, -j 1 (s)", "{:.1f}", True),
     ("full_cpu_s", "  CPU time (s)", "{:.1f}", True),
+    ("full_fastest_s", "  fastest round (s)", "{:.1f}", True),
     ("per_post_ms", "  per post (ms)", "{:.1f}", True),
     ("edit_s", "edit one post (s)", "{:.1f}", True),
     ("edit_rewritten", "  .html rewritten", "{:.0f}", False),
@@ -163,6 +164,9 @@ def summarize(rounds: list[dict[str, Any]], count: int) -> dict[str, float]:
     keys = {key for r in rounds for key, value in r.items() if not isinstance(value, list)}
     summary = {key: _median([r[key] for r in rounds if key in r]) for key in sorted(keys)}
     summary["per_post_ms"] = summary["full_s"] * 1000 / count
+    # Noise on a shared machine only ever adds time: the fastest round is the cost of the
+    # work with the least noise (shown beside the median; the targets use the median).
+    summary["full_fastest_s"] = min(r["full_s"] for r in rounds)
     if "parallel_s" in summary:
         summary["parallel_speedup"] = _median(
             [r["full_s"] / r["parallel_s"] for r in rounds if "parallel_s" in r]
@@ -190,6 +194,10 @@ def paired_ratios(
             ratios[key] = _median(pairs)
     if "full_s" in ratios:
         ratios["per_post_ms"] = ratios["full_s"]
+        # The ratio of the two fastest rounds (which need not be the same round).
+        ratios["full_fastest_s"] = min(r["full_s"] for r in rounds) / min(
+            r["full_s"] for r in floor_rounds
+        )
     return ratios
 
 
