@@ -227,7 +227,7 @@ class BlogProject(Project):
         absolute path; Sphinx's own lookup only knows relative keys, so it would answer
         with the file's original name.
         """
-        path = PurePath(filename)
+        path = filename if isinstance(filename, PurePath) else PurePath(filename)
         if path.is_absolute():
             try:
                 path = path.relative_to(self.srcdir)
@@ -320,7 +320,7 @@ class BlogProject(Project):
         claimed: dict[str, str] = {}
         claimed_folded: dict[str, str] = {}
         for path, docname in sorted(self._path_to_docname.items()):
-            relative = PurePath(path).as_posix()
+            relative = path.as_posix() if isinstance(path, PurePath) else PurePath(path).as_posix()
             if not relative.endswith(POST_SUFFIXES) or relative.startswith("i18n/"):
                 continue
             # ABlog's ``blog_path`` holds its pages: posts there are found as ABlog's.

@@ -227,6 +227,12 @@ def renamed_sections(settings: BlogSettings) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=8)
+def _folded(names: frozenset[str]) -> frozenset[str]:
+    """*names* case-folded (made once: a post's discovery asks for every post)."""
+    return frozenset(name.casefold() for name in names if name)
+
+
+@lru_cache(maxsize=8)
 def _sections(renamed: tuple[tuple[str, str], ...]) -> dict[str, str]:
     """:data:`_BLOG_SECTIONS` under the names the site gave them (first segment, folded)."""
     names = {default: path.split("/", 1)[0].casefold() for default, path in renamed}
@@ -254,7 +260,7 @@ def reserved_page(
     first = folded.split("/", 1)[0]
     if first in SITE_NAMES:
         return SITE_NAMES[first]
-    if first in {prefix.casefold() for prefix in locale_prefixes if prefix}:
+    if first in _folded(locale_prefixes):
         return f"the folder of the site in locale {first!r}"
     if not base or folded.startswith(base + "/"):
         section = folded[len(base) + 1 :].split("/", 1)[0] if base else first
