@@ -17,9 +17,10 @@ Drafts are dropped here in production builds, so they are never read nor written
 from __future__ import annotations
 
 import os
+import posixpath
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path, PurePath, PurePosixPath
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from sphinx.project import Project
@@ -201,7 +202,7 @@ class BlogProject(Project):
         if not self.blog_locale:
             return None
         folder = I18N_BLOG_DIR.format(locale=self.blog_locale)
-        candidate = str(PurePosixPath(folder, blog_relative))
+        candidate = posixpath.join(folder, blog_relative)  # both relative and normalized
         return candidate if self._publishable().allows(candidate) else None
 
     def _publishable(self) -> PublishableFiles:
@@ -326,8 +327,7 @@ class BlogProject(Project):
             # ABlog's ``blog_path`` holds its pages: posts there are found as ABlog's.
             in_blog = relative.startswith(prefix) and not self.blog_ablog_project
             by_pattern = matches_post_pattern(relative, self.blog_post_patterns)
-            # Outside the blog folder only ABlog posts count; finding those that say
-            # ``blogpost: true`` means peeking at every Markdown file (cached by mtime).
+            # Elsewhere only ABlog posts count: every Markdown file is peeked at (cached).
             seen_paths.add(relative)
             blog_relative = relative[len(prefix) :] if in_blog else relative
             located = self._peek(relative, blog_relative, by_pattern)
