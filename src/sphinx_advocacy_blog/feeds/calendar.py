@@ -187,7 +187,7 @@ class _Calendars:
 
     def digest(self, app: Sphinx) -> str:
         """Everything the calendars' bytes follow from, but the build's day."""
-        inputs = (build_stamp(app), sorted(self.entries.items()), self.listed, PRODID)
+        inputs = (build_stamp(app), list(self.entries.items()), self.listed, PRODID)
         return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
 
 
@@ -216,10 +216,19 @@ def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
     # DTSTAMP is the build's day: a build on another day writes the calendars again (before,
     # the build's second: every build wrote every calendar, 0.3 s for 50 events).
     stamp = build_now(app).replace(hour=0, minute=0, second=0, microsecond=0)
-    made = _calendars(app)
     day = stamp.isoformat()
-    if previous and is_current(app, "calendars", sorted(previous), day, narrow=made.digest):
+
+    @cache
+    def inputs() -> _Calendars:
+        return _calendars(app)
+
+    def narrow(app: Sphinx) -> str:
+        # Made only when something changed (a build that changed nothing stops before).
+        return inputs().digest(app)
+
+    if previous and is_current(app, "calendars", sorted(previous), day, narrow=narrow):
         return
+    made = inputs()
     if not made.entries and not previous:
         return
     site = get_site(app)
@@ -240,7 +249,7 @@ def write_calendars(app: Sphinx, exception: BaseException | None) -> None:
     for stale in sorted(previous - written):
         remove_output(outdir, stale)
     save_state(app, CALENDAR_RECORD, sorted(written))
-    remember(app, "calendars", day, narrow=made.digest)
+    remember(app, "calendars", day, narrow=narrow)
 
 
 def setup_calendars(app: Sphinx) -> None:
