@@ -481,11 +481,11 @@ def test_doctrees_are_resolved_with_the_builders_tags(tmp_path, monkeypatch):
     writing (a feed's full content, an excerpt not kept yet) pass the builder's tags."""
     import inspect
 
-    from docutils import nodes
     from sphinx.environment import BuildEnvironment
 
     from sphinx_advocacy_blog.feeds.content import render_body
-    from sphinx_advocacy_blog.pages.excerpts import _load_excerpt, excerpt_store
+    from sphinx_advocacy_blog.pages.excerpt_store import excerpt_store
+    from sphinx_advocacy_blog.pages.excerpts import excerpt_html, render_signature
 
     original = BuildEnvironment.get_and_resolve_doctree
     if "tags" not in inspect.signature(original).parameters:
@@ -500,6 +500,7 @@ def test_doctrees_are_resolved_with_the_builders_tags(tmp_path, monkeypatch):
 
     monkeypatch.setattr(BuildEnvironment, "get_and_resolve_doctree", spy)
     assert "Plain text." in render_body(app, docname)
-    excerpt_store(app).put(docname, "an earlier read", nodes.container())
-    assert "Plain text." in _load_excerpt(app, docname).astext()
+    signature = render_signature(app.builder)
+    excerpt_store(app).put(docname, "an earlier read", signature, "")
+    assert "Plain text." in excerpt_html(app, "blog", docname)
     assert calls == [True, True]

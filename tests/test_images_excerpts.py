@@ -311,3 +311,83 @@ def test_check_reports_images_without_alt_text(tmp_path):
     findings = [f for f in lint_site(str(src)).findings if "alt text" in f.message]
     # ![](./photo.jpg) on line 9 of the photo post; the map has its alt text.
     assert [(Path(f.path).name, f.line) for f in findings] == [("index.md", 9)]
+
+
+LINKED_POST = """---
+title: Links in the excerpt
+slug: linked
+authors: [ana]
+tags: [events]
+---
+
+See [the short note](../2024-04-01-short-note.md), {download}`the report <./report.txt>`
+and the map:
+
+![A map of the bank](./map.png)
+
+<!-- truncate -->
+
+More words.
+"""
+
+
+def _local_urls(element) -> list[str]:
+    urls = [node["href"] for node in element.select("a[href]")]
+    urls += [node["src"] for node in element.select("img[src]")]
+    for source in element.select("source[srcset]"):
+        urls += [part.split()[0] for part in source["srcset"].split(",")]
+    return [url for url in urls if "://" not in url and not url.startswith("#")]
+
+
+def test_excerpt_links_images_and_downloads_work_from_every_list_page(tmp_path, monkeypatch):
+    """An excerpt is rendered once, with its links fitted to each list page afterwards:
+    from the index, a tag page and an author page (three folders), every link, image,
+    WebP copy and download of the excerpt leads to a file of the output. With -j 2 the
+    excerpts are rendered in the processes that write the posts, and the pages are the
+    same bytes."""
+    from sphinx_advocacy_blog.pages import excerpts
+    from sphinx_advocacy_blog.pages.excerpt_store import EXCERPT_FILE
+
+    src = write_site(tmp_path)
+    post = src / "blog" / "2024-02-01-linked"
+    post.mkdir()
+    (post / "index.md").write_text(LINKED_POST, encoding="utf-8")
+    (post / "report.txt").write_text("The report.\n", encoding="utf-8")
+    _image(post / "map.png", (700, 400), "PNG")
+    site = build_site(src, builddir=tmp_path / "serial", freshenv=True)
+    assert site.warnings == ""
+    outdir = Path(site.outdir)
+    checked = 0
+    for page in ("blog.html", "blog/tags/events.html", "blog/authors/ana.html"):
+        [entry] = [
+            item
+            for item in site.html(page).select(".blog-list-item")
+            if "Links in the excerpt" in item.get_text()
+        ]
+        [body] = entry.select(".blog-excerpt-body")
+        urls = _local_urls(body)
+        assert len(urls) >= 4, (page, urls)  # the note, the download, the image, its copies
+        assert any("_downloads/" in url for url in urls), urls
+        assert any(url.endswith(".webp") for url in urls), urls
+        for url in urls:
+            target = (outdir / page).parent / url.partition("#")[0]
+            assert target.resolve().is_file(), (page, url)
+            checked += 1
+    assert checked >= 12
+
+    rendered: list[str] = []
+    render_nodes = excerpts.render_nodes
+    monkeypatch.setattr(
+        excerpts, "render_nodes", lambda *a: rendered.append("x") or render_nodes(*a)
+    )
+    parallel = build_site(src, builddir=tmp_path / "parallel", freshenv=True, parallel=2)
+    assert parallel.warnings == ""
+    assert_same_output(parallel.outdir, site.outdir)
+    # The build's own process rendered at most the excerpt of the page it writes itself
+    # (Sphinx writes the first document there); the workers rendered the others, and
+    # what they rendered reached the kept excerpts, their own files gone.
+    assert len(rendered) <= 1, rendered
+    doctrees = tmp_path / "parallel" / "doctrees"
+    assert [p.name for p in doctrees.iterdir() if "excerpt" in p.name] == [
+        EXCERPT_FILE.format(builder="html")
+    ]

@@ -362,9 +362,8 @@ def test_deferred_links_resolve_to_the_relative_link_from_each_page(page, target
 def test_excerpts_are_kept_in_one_file_and_never_used_for_a_post_read_since(build):
     import os
 
-    from docutils import nodes
-
-    from sphinx_advocacy_blog.pages.excerpts import EXCERPT_FILE, _load_excerpt, excerpt_store
+    from sphinx_advocacy_blog.pages.excerpt_store import EXCERPT_FILE, excerpt_store
+    from sphinx_advocacy_blog.pages.excerpts import excerpt_html, render_signature
 
     site = build("docusaurus")
     app = site.app
@@ -372,12 +371,17 @@ def test_excerpts_are_kept_in_one_file_and_never_used_for_a_post_read_since(buil
     assert os.path.isfile(os.path.join(doctrees, EXCERPT_FILE.format(builder="html")))
     assert not [name for name in os.listdir(doctrees) if "excerpt" in name and "." not in name]
     docname = "blog/2023/11/30/annual-report"
-    assert "report is also available" in _load_excerpt(app, docname).astext()
-    # An excerpt kept for an earlier read of the post is ignored: the post is read again.
-    stale = nodes.container("", nodes.paragraph(text="stale words"))
-    excerpt_store(app).put(docname, "an earlier read", stale)
-    assert "stale words" not in _load_excerpt(app, docname).astext()
-    assert "report is also available" in _load_excerpt(app, docname).astext()
+    assert "report is also available" in excerpt_html(app, "blog", docname)
+    store = excerpt_store(app)
+    stamp, signature = app.env.all_docs[docname], render_signature(app.builder)
+    # An excerpt kept for an earlier read of the post, or rendered by other settings or
+    # another translator, is ignored: the post is rendered again.
+    for kept in (("an earlier read", signature), (stamp, "another translator")):
+        store.put(docname, *kept, "<p>stale words</p>")
+        assert "stale words" not in excerpt_html(app, "blog", docname)
+        assert "report is also available" in excerpt_html(app, "blog", docname)
+    store.put(docname, stamp, signature, "<p>kept words</p>")
+    assert excerpt_html(app, "blog", docname) == "<p>kept words</p>"
 
 
 def test_list_entries_are_dropped_after_their_last_page_and_pages_repr_briefly(site):
@@ -435,3 +439,44 @@ def test_a_project_template_that_tells_a_link_to_its_own_page_gets_it_empty(tmp_
     index = site.html("blog.html")
     assert index.select(".blog-list-item a.tag-elsewhere")
     assert not index.select("b.tag-here")
+
+
+def test_excerpts_of_workers_reach_the_store_and_a_killed_workers_file_is_dropped(
+    tmp_path, monkeypatch
+):
+    """A -j N worker appends each excerpt it renders to a file of its own, which the
+    build's process takes in; a record cut short (a worker killed mid-write) ends that
+    file, and a file left by an interrupted build is removed when the next one starts."""
+    import pickle
+
+    from sphinx_advocacy_blog.pages import excerpt_store as module
+    from sphinx_advocacy_blog.pages.excerpt_store import EXCERPT_FILE, ExcerptStore
+
+    path = str(tmp_path / "store.pickle")
+    monkeypatch.setattr(module, "in_worker", lambda: True)
+    worker = ExcerptStore(path)
+    worker.put("blog/a", 1, "sig", "<p>a</p>")
+    worker.put("blog/b#part", 2, "sig", "<p>b</p>")
+    [part] = list(tmp_path.glob("store.pickle.*.part"))
+    with open(part, "ab") as handle:
+        handle.write(pickle.dumps(("blog/c", (3, "sig", "<p>c</p>")))[:-5])
+    monkeypatch.setattr(module, "in_worker", lambda: False)
+    main = ExcerptStore(path)
+    assert main.get("blog/a", 1, "sig") == "<p>a</p>"  # taken in on the first miss
+    assert main.get("blog/b#part", 2, "sig") == "<p>b</p>"
+    assert main.get("blog/c", 3, "sig") is None
+    assert not part.exists()
+    main.save()
+    assert ExcerptStore(path).get("blog/b#part", 2, "sig") == "<p>b</p>"
+
+    site = build_site(copy_root("docusaurus", tmp_path / "src"), freshenv=True)
+    doctrees = site.app.doctreedir
+    store_file = doctrees / EXCERPT_FILE.format(builder="html")
+    docname = "blog/2023/11/30/annual-report"
+    stamp, signature, html = pickle.loads(store_file.read_bytes())[docname]
+    assert "report is also available" in html
+    left = doctrees / f"{store_file.name}.12345.part"
+    left.write_bytes(pickle.dumps((docname, (stamp, signature, "<p>left over</p>"))))
+    build_site(site.app.srcdir)
+    assert not left.exists()
+    assert pickle.loads(store_file.read_bytes())[docname][2] == html

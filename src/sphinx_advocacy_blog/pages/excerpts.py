@@ -1,30 +1,24 @@
-"""Excerpts of posts on list pages, rendered by the builder's own HTML translator.
+"""Excerpts of posts on list pages, rendered once a build by the builder's HTML translator.
 
-When a post page is written, the part of its resolved doctree above ``<!-- truncate -->``
-(or the whole body when there is no marker, as Docusaurus does) is kept, pickled, with
-internal links made relative to the site root. A list page renders the excerpts it shows
-from those pickles, links made relative to itself. This keeps excerpts out of the
-environment (which stays small) and never re-reads a post to list it.
-
-Posts are resolved in the main process even in parallel builds, so the excerpts of a build
-are kept in memory and saved at its end in one file beside Sphinx's doctrees (one file per
-builder), each with the read stamp of its post: an excerpt whose post was read again since
-is never used.
+When a post is resolved, the part of its doctree above ``<!-- truncate -->`` (or the whole
+body when there is no marker, as Docusaurus does) is copied, internal links made relative
+to the site root, and left on the doctree (:func:`attach_excerpts`). When its page is
+written (by a worker process with ``-j N``), the copy is rendered once with every link and
+image *deferred* (:data:`.links.DEFERRED`) and kept in the store
+(:mod:`.excerpt_store`); a list page fits the HTML to itself with a string substitution
+(:func:`.links.resolve_deferred`). So an excerpt is rendered once whatever the number of
+pages that list it, beside its post's page in parallel builds, never from a pickled tree,
+and never by reading the post again; the environment stays small.
 """
 
 from __future__ import annotations
 
-import contextlib
-import os
-import pickle
 import posixpath
 import re
-import zlib
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.util.docutils import new_document
 from sphinx.util.osutil import relative_uri
 
@@ -38,75 +32,18 @@ from ..env.nodes import (
     post_listing,
 )
 from ..env.records import posts_of, section_posts_of
-from ..util.files import write_atomically
+from .excerpt_store import excerpt_store, setup_excerpt_store
 from .images import prepare_excerpt
+from .links import DEFERRED, deferred, resolve_deferred
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-EXCERPT_FILE = "advocacy_blog_excerpts-{builder}.pickle"
-#: Rendered excerpts: (post, None) -> HTML for every page (None: it depends on the page);
-#: (post, folder of a page) -> HTML for the pages of that folder.
-_MEMO: WeakKeyDictionary[Sphinx, dict[tuple[str, str | None], str | None]] = WeakKeyDictionary()
-
-
-class ExcerptStore:
-    """Pickled excerpts by docname, each with its post's read stamp; one file on disk."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.entries: dict[str, tuple[Any, bytes]] = {}
-        self.changed = False
-        # A missing, truncated or foreign file is no cache: every excerpt is made again.
-        with contextlib.suppress(Exception):
-            with open(path, "rb") as handle:
-                entries = pickle.load(handle)  # noqa: S301 - our own cache file
-            if isinstance(entries, dict):
-                self.entries = entries
-
-    def put(self, docname: str, stamp: Any, fragment: nodes.container) -> None:
-        """Keep the excerpt of *docname* as read at *stamp*."""
-        # Compressed: the store stays in memory for the whole build (~4x smaller).
-        data = zlib.compress(pickle.dumps(fragment, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        self.entries[docname] = (stamp, data)
-        self.changed = True
-
-    def get(self, docname: str, stamp: Any) -> nodes.container | None:
-        """A fresh copy of the excerpt of *docname*, if it was kept for read *stamp*."""
-        entry = self.entries.get(docname)
-        if entry is None or entry[0] != stamp:
-            return None
-        with contextlib.suppress(Exception):
-            fragment = pickle.loads(zlib.decompress(entry[1]))  # noqa: S301 - our own cache
-            if isinstance(fragment, nodes.container):
-                return fragment
-        return None
-
-    def forget(self, docname: str) -> None:
-        """Drop the excerpts of *docname* (its post's and its section posts')."""
-        for key in [key for key in self.entries if _document(key) == docname]:
-            del self.entries[key]
-            self.changed = True
-
-    def save(self) -> None:
-        """Write the file, if anything changed (atomically: a crash leaves the old one)."""
-        if not self.changed:
-            return
-        write_atomically(self.path, pickle.dumps(self.entries, protocol=pickle.HIGHEST_PROTOCOL))
-        self.changed = False
-
-
-_STORES: WeakKeyDictionary[Sphinx, ExcerptStore] = WeakKeyDictionary()
-
-
-def excerpt_store(app: Sphinx) -> ExcerptStore:
-    """This build's excerpts (one store per builder: html and dirhtml link differently)."""
-    store = _STORES.get(app)
-    if store is None:
-        name = EXCERPT_FILE.format(builder=app.builder.name)
-        store = _STORES[app] = ExcerptStore(os.path.join(app.doctreedir, name))
-    return store
+#: The attribute of a resolved post doctree holding its excerpts until its page is written.
+_ATTACHED = "advocacy_blog_excerpts"
+#: What renders excerpts, by builder (see :func:`render_signature`).
+_SIGNATURES: WeakKeyDictionary[Any, str] = WeakKeyDictionary()
 
 
 def extract_excerpt(
@@ -229,9 +166,9 @@ def _truncate_at_marker(node: nodes.Element) -> None:
 def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
     """Make internal links written for page *from_uri* work from page *to_uri*.
 
-    Links are stored relative to the site root (``to_uri=""``) when a post is written, and
-    made relative to a list page (``from_uri=""``) when shown there. Anchors are kept, and
-    same-page anchors of the post become links to the post, since on a list page "#x"
+    Links are made relative to the site root (``to_uri=""``) when a post is resolved, and
+    deferred (``from_uri=""``, ``to_uri=DEFERRED``) when its excerpt is rendered. Anchors
+    are kept, and same-page anchors of the post become links to the post, since on a list page "#x"
     would point at the list.
     """
     from_dir = posixpath.dirname(from_uri)
@@ -253,13 +190,11 @@ def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
             target = posixpath.normpath(posixpath.join(from_dir, path))
             if path.endswith("/"):  # dirhtml's folder URLs keep their slash
                 target += "/"
-        rebased = relative_uri(to_uri, target) if to_uri else target
+        if to_uri == DEFERRED:
+            rebased = deferred(target)
+        else:
+            rebased = relative_uri(to_uri, target) if to_uri else target
         reference["refuri"] = rebased + hash_ + anchor
-
-
-def _document(key: str) -> str:
-    """The document of a post key (``docname``, or ``docname#section``: see ``Post.key``)."""
-    return key.partition("#")[0]
 
 
 def section_excerpt(
@@ -294,39 +229,47 @@ def _post_excerpt(app: Sphinx, key: str, doctree: nodes.document) -> nodes.conta
     post = posts_of(app.env).get(docname)
     if post is not None:
         prepare_excerpt(app.builder, post, fragment)
+    # Copied nodes keep a reference to their document (and through it the settings and
+    # the whole environment), which the excerpt outlives.
+    for node in fragment.findall():
+        node.document = None
     return fragment
 
 
-def save_excerpt(app: Sphinx, docname: str, doctree: nodes.document) -> None:
-    """Keep the excerpts of a just-resolved post doctree, its section posts' too (links
-    relative to the root)."""
-    stamp = app.env.all_docs.get(docname)
+def attach_excerpts(app: Sphinx, docname: str, doctree: nodes.document) -> None:
+    """Copy the excerpts of a just-resolved post doctree (its section posts' too) onto it,
+    for the process that writes its page; done before its markers and ABlog directives go."""
     keys = [docname, *(post.key for post in section_posts_of(app.env).get(docname, ()))]
-    for key in keys:
-        fragment = _post_excerpt(app, key, doctree)
-        # Copied nodes keep a reference to their document (and through it the settings
-        # and the whole environment); without cutting it each pickle weighs hundreds of KB.
-        for node in fragment.findall():
-            node.document = None
-        excerpt_store(app).put(key, stamp, fragment)
-    _MEMO.pop(app, None)
+    doctree.__dict__[_ATTACHED] = [(key, _post_excerpt(app, key, doctree)) for key in keys]
 
 
-def _load_excerpt(app: Sphinx, key: str) -> nodes.container:
+def render_attached(app: Sphinx, docname: str, doctree: nodes.document) -> None:
+    """Render and keep the excerpts left on *doctree* by :func:`attach_excerpts`."""
+    attached = doctree.__dict__.pop(_ATTACHED, None)
+    if not attached:
+        return
     store = excerpt_store(app)
-    docname = _document(key)
     stamp = app.env.all_docs.get(docname)
-    fragment = store.get(key, stamp)
-    if fragment is not None:
-        return fragment
-    # No kept excerpt (a new list page, a cache file lost): resolving the post's doctree
-    # runs the post page's own handler, which keeps its excerpt (save_excerpt) before it
-    # fills the header and footer; the resolved tree itself holds them filled.
-    doctree = resolved_doctree(app, docname)
-    fragment = store.get(key, stamp)
-    if fragment is not None:
-        return fragment
-    return _post_excerpt(app, key, doctree)
+    signature = render_signature(app.builder)
+    for key, fragment in attached:
+        store.put(key, stamp, signature, render_nodes(app.builder, fragment))
+
+
+def render_signature(builder: Builder) -> str:
+    """What the HTML of an excerpt depends on besides its post: the translator, and the
+    settings and tags that make Sphinx write every page again."""
+    signature = _SIGNATURES.get(builder)
+    if signature is None:
+        translator = builder.get_translator_class()
+        info = getattr(builder, "build_info", None)
+        signature = _SIGNATURES[builder] = " ".join(
+            (
+                f"{translator.__module__}.{translator.__qualname__}",
+                str(getattr(info, "config_hash", "")),
+                str(getattr(info, "tags_hash", "")),
+            )
+        )
+    return signature
 
 
 def docutils_settings(builder: Builder) -> Any:
@@ -355,18 +298,22 @@ def docutils_settings(builder: Builder) -> Any:
     return settings
 
 
-def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> str:
-    """HTML of *fragment* as it appears on page *pagename* (images and links resolved)."""
+#: Builder attributes the translator reads that depend on the page being written.
+_PAGE_PATHS = {"imgpath": "_images", "dlpath": "_downloads"}
+
+
+def render_nodes(builder: Builder, fragment: nodes.Element) -> str:
+    """HTML of an excerpt (links relative to the root) with its links and images deferred:
+    :func:`.links.resolve_deferred` fits it to a page."""
+    _rebase_links(fragment, "", DEFERRED)
     document = new_document("<blog excerpt>", docutils_settings(builder))
     document += fragment
     _note_images(builder, fragment)
-    saved_imgpath = getattr(builder, "imgpath", "")
-    saved_permalinks = getattr(builder, "add_permalinks", True)
-    builder.imgpath = relative_uri(
-        builder.get_target_uri(pagename),
-        builder.imagedir,
-    )
+    missing = object()
+    saved = {name: getattr(builder, name, missing) for name in (*_PAGE_PATHS, "add_permalinks")}
     try:
+        for name, folder in _PAGE_PATHS.items():
+            setattr(builder, name, deferred(folder))
         translator = builder.create_translator(document, builder)
         # The excerpt's sections sit under the entry's <h2> title: its ``##`` is an <h3>,
         # without a permalink (the post's headings have theirs).
@@ -375,8 +322,11 @@ def render_nodes(builder: Builder, pagename: str, fragment: nodes.Element) -> st
         fragment.walkabout(translator)
         return "".join(translator.body)
     finally:
-        builder.imgpath = saved_imgpath
-        builder.add_permalinks = saved_permalinks  # type: ignore[attr-defined]
+        for name, value in saved.items():
+            if value is missing:
+                delattr(builder, name)
+            else:
+                setattr(builder, name, value)
 
 
 def _note_images(builder: Builder, fragment: nodes.Element) -> None:
@@ -389,70 +339,28 @@ def _note_images(builder: Builder, fragment: nodes.Element) -> None:
             builder.images[candidate] = env.images[candidate][1]
 
 
-def keep_excerpt_for_workers(app: Sphinx, key: str) -> None:
-    """Before forked workers render the excerpt of *key*: keep it in the store and have
-    its images copied, here in the build's process (what a worker does is lost with it).
-
-    A shared excerpt is rendered now (which notes its images) and kept for the entries;
-    only an excerpt that depends on the page is loaded once more for its images."""
-    if shared_excerpt_html(app, key) is None:
-        _note_images(app.builder, _load_excerpt(app, key))
-
-
-def depends_on_page(fragment: nodes.Element) -> bool:
-    """Whether the HTML of *fragment* differs from one list page to another.
-
-    Only links to other pages (rebased by :func:`_rebase_links`), images (the builder's
-    image path) and download links are written relative to the page; an excerpt with none
-    of them (most excerpts: text, lists, code, external links) renders the same everywhere.
-    """
-    for node in fragment.findall(nodes.Element):
-        if isinstance(node, (nodes.image, addnodes.download_reference)):
-            return True
-        internal = isinstance(node, nodes.reference) and node.get("internal")
-        if internal and node.get("refuri", "").partition("#")[0]:
-            return True
-    return False
-
-
-def shared_excerpt_html(app: Sphinx, key: str) -> str | None:
-    """The excerpt of the post of *key* (``Post.key``) if it renders the same on every
-    page, else None."""
-    memo = _MEMO.setdefault(app, {})
-    entry = (key, None)
-    if entry not in memo:
-        fragment = _load_excerpt(app, key)
-        shared = not depends_on_page(fragment)
-        memo[entry] = render_nodes(app.builder, _document(key), fragment) if shared else None
-    return memo[entry]
-
-
-def forget_rendered_excerpt(app: Sphinx, key: str) -> None:
-    """Drop the rendered excerpt of the post of *key* kept for pages still to come (its
-    last one was written)."""
-    memo = _MEMO.get(app)
-    if memo is not None:
-        memo.pop((key, None), None)
-
-
-def excerpt_html(app: Sphinx, pagename: str, docname: str) -> str:
-    """The excerpt of post *docname* (a ``Post.key``) rendered for page *pagename*."""
-    # A post lists on up to ~5 pages in different folders (index, tags, author): an
-    # excerpt that does not depend on the page is rendered once for all of them.
-    shared = shared_excerpt_html(app, docname)
-    if shared is not None:
-        return shared
-    builder = app.builder
-    memo = _MEMO.setdefault(app, {})
-    page_uri = builder.get_target_uri(pagename)
-    # Relative links depend only on the page's folder, so pages in one folder share renders.
-    key = (docname, posixpath.dirname(page_uri))
-    html = memo.get(key)
+def deferred_excerpt(app: Sphinx, key: str) -> str:
+    """The excerpt of the post of *key* (``Post.key``), links deferred."""
+    store = excerpt_store(app)
+    docname = key.partition("#")[0]
+    stamp = app.env.all_docs.get(docname)
+    signature = render_signature(app.builder)
+    html = store.get(key, stamp, signature)
     if html is None:
-        fragment = _load_excerpt(app, docname)
-        _rebase_links(fragment, "", page_uri)
-        html = memo[key] = render_nodes(builder, pagename, fragment)
+        # Not rendered yet (its page is written later, or was in an earlier build whose
+        # store is lost): resolving the post attaches its excerpts, rendered here.
+        doctree = resolved_doctree(app, docname)
+        render_attached(app, docname, doctree)
+        html = store.get(key, stamp, signature)
+        if html is None:
+            html = render_nodes(app.builder, _post_excerpt(app, key, doctree))
+            store.put(key, stamp, signature, html)
     return html
+
+
+def excerpt_html(app: Sphinx, pagename: str, key: str) -> str:
+    """The excerpt of the post of *key* (a ``Post.key``) as shown on page *pagename*."""
+    return resolve_deferred(deferred_excerpt(app, key), app.builder, pagename)
 
 
 def forget_excerpt(app: Sphinx, docname: str) -> None:
@@ -460,12 +368,15 @@ def forget_excerpt(app: Sphinx, docname: str) -> None:
     excerpt_store(app).forget(docname)
 
 
-def _save_store(app: Sphinx, exception: BaseException | None) -> None:
-    store = _STORES.get(app)
-    if store is not None:
-        store.save()
+def _on_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if isinstance(doctree, nodes.document):
+        render_attached(app, pagename, doctree)
 
 
 def setup_excerpts(app: Sphinx) -> None:
-    """Save the build's excerpts when it ends."""
-    app.connect("build-finished", _save_store)
+    """Render each post's excerpts as its page is written; keep them between builds."""
+    # Before env/memory frees the written doctree (priority 990).
+    app.connect("html-page-context", _on_page_context, priority=400)
+    setup_excerpt_store(app)

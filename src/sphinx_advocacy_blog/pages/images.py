@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -30,6 +31,7 @@ from ..model.post import Post
 from ..util.files import find_source_file
 from ..util.image_variants import ImagePlan, Variant, plan_image
 from ..util.urls import is_absolute_url, own_site_path
+from .links import deferred, is_deferred
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -104,12 +106,12 @@ def cover_plan(builder: Builder, post: Post) -> ImagePlan | None:
     return plan
 
 
-def picture_source(plan: ImagePlan | None, prefix: str) -> dict[str, str]:
-    """``srcset`` and ``sizes`` of a ``<source type="image/webp">`` for *plan*, its files
-    below *prefix* (the relative URL of the output root, ``""`` or ``../``...)."""
+def picture_source(plan: ImagePlan | None, url: Callable[[str], str]) -> dict[str, str]:
+    """``srcset`` and ``sizes`` of a ``<source type="image/webp">`` for *plan*, the URL of
+    each file (a path below the output root) made by *url*."""
     if plan is None or not plan.webp:
         return {}
-    srcset = ", ".join(f"{prefix}{variant.path} {variant.width}w" for variant in plan.webp)
+    srcset = ", ".join(f"{url(variant.path)} {variant.width}w" for variant in plan.webp)
     return {"srcset": srcset, "sizes": plan.sizes(COLUMN_WIDTH)}
 
 
@@ -192,7 +194,7 @@ def visit_image(translator: Any, node: nodes.image) -> None:
     if plan is not None and not any(key in node for key in ("width", "height", "scale")):
         extra.append(f'width="{plan.width}" height="{plan.height}"')
     image = "<img " + " ".join(extra) + " " + element[len("<img ") :]
-    source = picture_source(plan, _root_prefix(translator.builder.imgpath))
+    source = picture_source(plan, _file_url(translator.builder.imgpath))
     if source:
         body = image.rstrip("\n")
         suffix = image[len(body) :]
@@ -208,9 +210,14 @@ def depart_image(translator: Any, node: nodes.image) -> None:
     type(translator).depart_image(translator, node)
 
 
-def _root_prefix(imgpath: str) -> str:
-    """The relative URL of the output root, from the relative URL of ``_images``."""
-    return imgpath[: -len("_images")] if imgpath.endswith("_images") else ""
+def _file_url(imgpath: str) -> Callable[[str], str]:
+    """URLs of output files from the page being written, whose ``imgpath`` (the URL of
+    ``_images``) is given: relative to the page, or deferred when the page is not known
+    yet (an excerpt, rendered once for every list page)."""
+    if is_deferred(imgpath):
+        return deferred
+    root = imgpath[: -len("_images")] if imgpath.endswith("_images") else ""
+    return lambda path: root + path
 
 
 _FIRST_IMAGE = re.compile(r"<img\b[^>]*>")

@@ -54,9 +54,19 @@ _MARK = "\x00\x01"
 _DEFERRED_LINK = re.compile("\x00\x01([^\x00]*)\x00\x01")
 
 
+def deferred(target: str) -> str:
+    """A :data:`DEFERRED` link to *target*, a URI relative to the site root."""
+    return f"{_MARK}{target}{_MARK}"
+
+
+def is_deferred(uri: str) -> bool:
+    """Whether *uri* holds a :data:`DEFERRED` link."""
+    return _MARK in uri
+
+
 def _relative(builder: Builder, from_page: str, target: str) -> str:
     if from_page == DEFERRED:
-        return f"{_MARK}{target}{_MARK}"
+        return deferred(target)
     return relative_uri(page_uri(builder, from_page), target)
 
 

@@ -43,12 +43,7 @@ from ..util.files import remove_output
 from ..util.processes import writes_in_workers
 from .archive import render_archive
 from .events import render_events_page, render_index_events
-from .excerpts import (
-    excerpt_html,
-    forget_rendered_excerpt,
-    keep_excerpt_for_workers,
-    shared_excerpt_html,
-)
+from .excerpts import deferred_excerpt, excerpt_html
 from .images import COLUMN_WIDTH, cover_plan, promote_first_image
 from .links import DEFERRED, link, link_to_file, resolve_deferred
 from .page_labels import setup_page_labels
@@ -121,11 +116,11 @@ class ListEntries:
     """Each post's ``<article>`` on the list pages, rendered once per build.
 
     A post is listed on its index page, its tag pages and its authors' pages, each in
-    another folder: its entry is rendered once with :data:`~.links.DEFERRED` links, and
-    each page makes them relative to itself (:func:`~.links.resolve_deferred`). An entry is
-    rendered for the page itself when its excerpt depends on the page (internal links,
-    images) or when it links to that very page and the templates can tell: a link to
-    itself is empty, and a template may treat an empty link as none. The extension's own
+    another folder: its entry is rendered once with :data:`~.links.DEFERRED` links (its
+    excerpt's too), and each page makes them relative to itself
+    (:func:`~.links.resolve_deferred`). An entry is rendered for the page itself when it
+    links to that very page and the templates can tell: a link to itself is empty, and a
+    template may treat an empty link as none. The extension's own
     templates do so only for authors (on their own page an author links to their
     profile), so with them only author pages render their own entries; with a project's
     own ``post_list_item.html`` or ``macros.html``, every page an entry links to does.
@@ -171,32 +166,27 @@ class ListEntries:
 
     def prepare(self, pages: Iterable[GeneratedPage]) -> None:
         """Render now every entry that *pages* share, so that the processes forked
-        afterwards to write them find the entries made, and keep every excerpt they show
-        (and have its images copied) in this process."""
-        kept: set[str] = set()
+        afterwards to write them find the entries made, and every excerpt they show (an
+        excerpt not rendered yet has its images copied by this process)."""
         for page in pages:
             if page.kind in _LIST_KINDS:
                 for post in page.posts:
-                    if post.key not in kept:
-                        kept.add(post.key)
-                        keep_excerpt_for_workers(self.app, post.key)
-                    if page.name not in self._linked_pages(post):
+                    if page.name in self._linked_pages(post):
+                        deferred_excerpt(self.app, post.key)
+                    else:
                         self._shared_entry(post)
 
-    def _shared_entry(self, post: Post) -> str | None:
+    def _shared_entry(self, post: Post) -> str:
         deferred = self._deferred.get(post.key)
         if deferred is None:
-            excerpt = shared_excerpt_html(self.app, post.key)
-            if excerpt is not None:
-                deferred = self._deferred[post.key] = self._render(DEFERRED, post, excerpt)
+            excerpt = deferred_excerpt(self.app, post.key)
+            deferred = self._deferred[post.key] = self._render(DEFERRED, post, excerpt)
         return deferred
 
     def _html(self, pagename: str, post: Post) -> str:
         app = self.app
         if pagename not in self._linked_pages(post):
-            deferred = self._shared_entry(post)
-            if deferred is not None:
-                return resolve_deferred(deferred, app.builder, pagename)
+            return resolve_deferred(self._shared_entry(post), app.builder, pagename)
         return self._render(pagename, post, excerpt_html(app, pagename, post.key))
 
     def _used(self, key: str) -> None:
@@ -209,7 +199,6 @@ class ListEntries:
         del self._uses[key]
         self._deferred.pop(key, None)
         self._linked.pop(key, None)
-        forget_rendered_excerpt(self.app, key)
 
     def _render(self, from_page: str, post: Post, excerpt: str) -> str:
         view = _list_view(self.app, from_page, post, excerpt)

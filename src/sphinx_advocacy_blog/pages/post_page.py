@@ -1,6 +1,6 @@
 """The write phase of a post page: fill the header and footer placeholders.
 
-At ``doctree-resolved`` (in the main process) the post's excerpt is kept and each
+At ``doctree-resolved`` (in the main process) the post's excerpt is copied and each
 placeholder becomes a :class:`page_part_html` naming its part; the HTML translator renders
 the part when it writes the page, which with ``-j N`` happens in the worker processes. Both
 use the current site data, so a changed ``authors.yml`` or a new neighbour shows without
@@ -32,7 +32,7 @@ from ..model.site import BlogSite
 from ..util.resources import STATIC_DIR
 from .cta import post_cta
 from .events import event_view
-from .excerpts import save_excerpt
+from .excerpts import attach_excerpts
 from .links import link
 from .render import render
 from .series import related_views, series_view
@@ -89,7 +89,7 @@ def _on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> 
             node.parent.remove(node)
         unwrap_post_directives(doctree)
         return
-    save_excerpt(app, docname, doctree)
+    attach_excerpts(app, docname, doctree)
     unwrap_post_directives(doctree)
     # Made here, in the main process, once: the processes that write pages (-j N) are
     # forked from it and find them made.
