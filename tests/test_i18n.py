@@ -261,3 +261,36 @@ def test_without_blog_default_locale_conf_language_is_at_the_root_for_both_build
         feed = feedparser.parse((site.outdir / "blog" / "rss.xml").read_bytes())
         assert feed.feed.link == f"{base}blog"
         assert {entry.link for entry in feed.entries} >= {f"{base}blog/welcome"}
+
+
+def test_a_checkout_compiles_its_catalogs_once_into_the_users_cache(tmp_path, monkeypatch):
+    """A source checkout or an editable install has only ``.po`` files: they are compiled
+    once into the user's cache, not again by each clean build into its doctree folder;
+    a catalog edited since is compiled again."""
+    import os
+
+    from sphinx_advocacy_blog.i18n import translate
+    from sphinx_advocacy_blog.util.resources import LOCALE_DIR
+
+    if translate.catalogs_up_to_date(LOCALE_DIR, LOCALE_DIR):
+        pytest.skip("an installed package: its .mo files were compiled when it was built")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    folder = catalog_dir(str(tmp_path / "doctrees"))
+    assert folder.startswith(str(tmp_path / "cache" / "sphinx-advocacy-blog"))
+    assert not (tmp_path / "doctrees").exists()
+    mo = os.path.join(folder, "ru", "LC_MESSAGES", f"{MESSAGE_CATALOG}.mo")
+    os.utime(mo, (1_000_000_000, 1_000_000_000))  # older than the .po: compiled again
+    assert catalog_dir(str(tmp_path / "doctrees")) == folder
+    compiled = os.path.getmtime(mo)
+    assert compiled > 1_000_000_000
+    assert catalog_dir(str(tmp_path / "other")) == folder
+    assert os.path.getmtime(mo) == compiled  # up to date: not compiled again
+    # Where the user's cache cannot be written, the build's doctree folder serves.
+    (tmp_path / "blocked").write_text("a file, not a folder")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "blocked"))
+    fallback = catalog_dir(str(tmp_path / "doctrees"))
+    assert fallback == os.path.join(str(tmp_path / "doctrees"), translate.CATALOG_CACHE)
+    assert os.path.isfile(os.path.join(fallback, "ru", "LC_MESSAGES", f"{MESSAGE_CATALOG}.mo"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    site = build_site(copy_root("i18n", tmp_path / "src"), freshenv=True)
+    assert not (site.app.doctreedir / translate.CATALOG_CACHE).exists()

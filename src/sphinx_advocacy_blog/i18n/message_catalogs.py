@@ -44,5 +44,8 @@ def compile_catalogs(source_dir: str, target_dir: str) -> None:
         with open(po_path, "rb") as po_file:
             catalog = read_po(po_file, locale=language)
         os.makedirs(os.path.dirname(mo_path), exist_ok=True)
-        with open(mo_path, "wb") as mo_file:
+        # Written aside, then moved: a build starting meanwhile never reads half a file.
+        partial = f"{mo_path}.{os.getpid()}.tmp"
+        with open(partial, "wb") as mo_file:
             write_mo(mo_file, catalog)
+        os.replace(partial, mo_path)

@@ -6,6 +6,7 @@ catalog ``sphinx_advocacy_blog`` shipped in ``locale/``; dates are formatted by 
 
 from __future__ import annotations
 
+import hashlib
 import os
 from datetime import date, datetime
 from functools import lru_cache
@@ -81,31 +82,49 @@ def reading_time_text(minutes: int) -> str:
 CATALOG_CACHE = "advocacy_blog_locale"
 
 
+def _user_cache() -> str:
+    """This checkout's folder in the user's cache (``~/.cache/sphinx-advocacy-blog``): one
+    per version and package folder, so two checkouts never share compiled catalogs."""
+    from ..version import __version__
+
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    digest = hashlib.sha256(LOCALE_DIR.encode("utf-8")).hexdigest()[:12]
+    return os.path.join(base, "sphinx-advocacy-blog", f"locale-{__version__}-{digest}")
+
+
 def catalog_dir(cache_root: str | None = None) -> str:
     """A folder with up-to-date ``.mo`` files; nothing is ever written into the package.
 
     An installed wheel has them beside its ``.po`` files (compiled when the package was
     built, see ``setup.py``). A source checkout or an editable install has only the
-    ``.po`` files: they are compiled into *cache_root* (the build's doctree folder), or,
-    without one, into a folder of the system's temporary directory.
+    ``.po`` files: they are compiled once into the user's cache folder (a clean build
+    would compile them again in its doctree folder: 0.1 s), else into *cache_root* (the
+    build's doctree folder), else into the system's temporary folder.
     """
     if catalogs_up_to_date(LOCALE_DIR, LOCALE_DIR):
         return LOCALE_DIR
+    import tempfile
+
+    from ..version import __version__
+
+    targets = [_user_cache()]
     if cache_root:
-        target = os.path.join(cache_root, CATALOG_CACHE)
-    else:
-        import tempfile
-
-        from ..version import __version__
-
-        target = os.path.join(tempfile.gettempdir(), f"sphinx_advocacy_blog-{__version__}-locale")
-    compile_catalogs(LOCALE_DIR, target)
-    return target
+        targets.append(os.path.join(cache_root, CATALOG_CACHE))
+    temporary = f"sphinx_advocacy_blog-{__version__}-locale"
+    targets.append(os.path.join(tempfile.gettempdir(), temporary))
+    for target in targets[:-1]:
+        try:
+            compile_catalogs(LOCALE_DIR, target)
+        except OSError:
+            continue  # not writable here
+        return target
+    compile_catalogs(LOCALE_DIR, targets[-1])
+    return targets[-1]
 
 
 def setup_i18n(app: Sphinx) -> None:
     """Register the extension's message catalog (``.po`` files compiled, when the package
-    has no ``.mo`` files, into the build's doctree folder).
+    has no ``.mo`` files, into the user's cache or the build's doctree folder).
 
     The catalogs are named by BCP 47 tag (``uk``), so a site whose locale folder is
     ``ukr`` still gets Ukrainian UI strings; unknown codes (``hal``) fall back to English.
