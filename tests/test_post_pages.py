@@ -316,3 +316,59 @@ def test_last_update_line_is_translated(tmp_path):
     site = build_site(srcdir, freshenv=True, language="ru")
     update = site.html("blog/deep.html").select_one(".blog-last-update")
     assert update.get_text() == "Обновлено 2 июня 2024\u202fг., автор: Maria <Kovalenko>"
+
+
+PROBE = """
+SEEN = {}
+
+
+def _before(app, pagename, templatename, context, doctree):
+    SEEN[pagename] = [str(context.get("body")), ""]
+
+
+def _after(app, pagename, templatename, context, doctree):
+    SEEN[pagename][1] = str(context.get("body"))
+
+
+def setup(app):
+    app.connect("html-page-context", _before, priority=-1)
+    app.connect("html-page-context", _after, priority=2)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
+"""
+
+
+def test_the_page_context_sphinx_repr_s_holds_no_rendered_footer_or_list(tmp_path):
+    """Sphinx writes repr() of every event's arguments before any handler runs: the body
+    it sees holds a mark for a post's header and footer and for a list page's entries,
+    rendered in place first thing by the extension (so every other handler, and the page,
+    gets them)."""
+    import sys
+
+    from conftest import build_site, copy_root
+
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    (srcdir / "_probe_ext.py").write_text(PROBE, encoding="utf-8")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8")
+        + "\nimport os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        + "extensions.append('_probe_ext')\n",
+        encoding="utf-8",
+    )
+    sys.modules.pop("_probe_ext", None)
+    try:
+        site = build_site(srcdir, freshenv=True)
+        seen = sys.modules["_probe_ext"].SEEN
+    finally:
+        sys.modules.pop("_probe_ext", None)
+    assert site.warnings == ""
+    post = "blog/2024/01/15/new-year"
+    early, late = seen[post]
+    assert "blog-post-footer" not in early and "blog-share" not in early
+    assert "blog-post-header" not in early
+    assert "blog-post-footer" in late and "blog-share" in late and "blog-post-header" in late
+    assert "\x00" not in late
+    assert late in (site.outdir / f"{post}.html").read_text(encoding="utf-8")
+    early, late = seen["blog"]
+    assert len(early) < 40 and "blog-list-item" not in early
+    assert late.count("blog-list-item") >= 5

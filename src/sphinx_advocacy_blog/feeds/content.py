@@ -27,6 +27,7 @@ from ..env.site_data import get_site
 from ..media.remote import restore_in_feed
 from ..pages.excerpts import docutils_settings
 from ..pages.links import absolute
+from ..pages.post_page import strip_post_parts
 from ..util.files import write_atomically
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ def render_body(app: Sphinx, docname: str) -> str:
         builder.current_docname = docname
         visitor = builder.create_translator(doctree, builder)
         doctree.walkabout(visitor)
-        return "".join(visitor.fragment)
+        return strip_post_parts("".join(visitor.fragment))
     finally:
         for name, value in saved.items():
             if value is missing:
@@ -175,11 +176,12 @@ def forget_content(app: Sphinx, docname: str) -> None:
 
 
 def capture(app: Sphinx, pagename: str, context: dict[str, Any], members: set[str]) -> None:
-    """At ``html-page-context``: cache the body of a post page that is in some feed, and
+    """At ``html-page-context``, before the post's header and footer are rendered into its
+    body (the feed has neither): cache the body of a post page that is in some feed, and
     drop the cached body of a post page that is in none (it would be stale if the post
     entered a feed again without its page being written)."""
     if pagename in members and isinstance(context.get("body"), str):
-        save_content(app, pagename, context["body"])
+        save_content(app, pagename, strip_post_parts(context["body"]))
     elif pagename in posts_of(app.env):
         with contextlib.suppress(OSError):
             os.remove(_cache_path(app, pagename))

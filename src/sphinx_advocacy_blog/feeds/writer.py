@@ -284,6 +284,14 @@ def _page_context(
             f"{_title(app, site)} – {author.name}",
         )
     context["metatags"] = (context.get("metatags") or "") + html + str(render_tags(tags))
+
+
+def _capture_body(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    site = get_site(app)
+    if not site.settings.feed_formats or app.builder.name in ("singlehtml", "epub"):
+        return
     if site.settings.feed_full_content:
         capture(app, pagename, context, feed_members(app))
 
@@ -303,4 +311,7 @@ def setup_feeds(app: Sphinx) -> None:
     app.connect("env-updated", _refresh_members, priority=150)
     app.connect("env-purge-doc", _forget_changed)
     app.connect("html-page-context", _page_context)
+    # The body as the translator wrote it, before the post's header and footer fill it
+    # (pages/post_page, priority 1): as a post without a kept body is rendered.
+    app.connect("html-page-context", _capture_body, priority=0)
     app.connect("build-finished", write_feeds)
