@@ -397,7 +397,7 @@ def test_phone_reader_reaches_the_sidebars(theme_site, browser, screenshots):
         assert buttons, f"{theme}: no menu button at 375 px"
         buttons[0].click()
     try:
-        WebDriverWait(browser, 3).until(
+        WebDriverWait(browser, LOAD_TIMEOUT).until(
             lambda driver: driver.execute_script(IN_VIEW_JS, ".blog-sidebar-recent")
         )
     finally:

@@ -24,6 +24,10 @@ pytestmark = [
     pytest.mark.filterwarnings("ignore::PendingDeprecationWarning:sphinx_book_theme"),
 ]
 
+#: Longest wait for the page to settle (a tooltip to fade, a link to show): a wait ends as
+#: soon as it holds, so only a loaded machine ever gets near it.
+WAIT = 30
+
 PAGES = {
     "blog-index": ("blog.html", "article.blog-list-item"),
     "tag": ("blog/tags/events.html", "article.blog-list-item"),
@@ -192,7 +196,7 @@ def _click_shown(browser, selector: str, message: str) -> None:
     away = ActionBuilder(browser)
     away.pointer_action.move_to_location(1, 1)
     away.perform()
-    WebDriverWait(browser, 5).until(
+    WebDriverWait(browser, WAIT).until(
         lambda d: (
             not d.execute_script(
                 "return [...document.querySelectorAll('.tooltip')]"
@@ -212,12 +216,12 @@ def _follow_blog_link(browser, base_url: str, where: str) -> None:
     from selenium.webdriver.support.wait import WebDriverWait
 
     try:
-        link = WebDriverWait(browser, 5).until(lambda d: d.execute_script(VISIBLE_LINK_JS))
+        link = WebDriverWait(browser, WAIT).until(lambda d: d.execute_script(VISIBLE_LINK_JS))
     except TimeoutException:
         pytest.fail(f"{where}: the blog link of the navigation is not shown")
     browser.execute_script(MARK_DOCUMENT_JS)
     link.click()
-    WebDriverWait(browser, 10, ignored_exceptions=(JavascriptException,)).until(
+    WebDriverWait(browser, WAIT, ignored_exceptions=(JavascriptException,)).until(
         lambda d: d.execute_script(
             "return !document.blogTestLeft && document.readyState === 'complete'"
         )
