@@ -396,7 +396,7 @@ class BlogProject(Project):
                 docnames.discard(docname)
                 del self._docname_to_path[docname]
                 docnames.add(target)
-            key = self._path_key(source)
+            key = path if source == relative else self._path_key(source)  # one object, both maps
             self._docname_to_path[target] = key
             self._path_to_docname[key] = target
             self._path_to_docname[path] = target
