@@ -25,7 +25,7 @@ from ..env.build_state import resolved_doctree
 from ..env.records import posts_of
 from ..env.site_data import get_site
 from ..media.remote import restore_in_feed
-from ..pages.excerpts import docutils_settings
+from ..pages.excerpts import builder_state_kept, docutils_settings
 from ..pages.links import absolute
 from ..pages.post_page import strip_post_parts
 from ..util.files import write_atomically
@@ -135,10 +135,8 @@ def render_body(app: Sphinx, docname: str) -> str:
     builder: Any = app.builder
     env = app.env
     doctree = resolved_doctree(app, docname)
-    missing = object()
-    saved = {name: getattr(builder, name, missing) for name in _PAGE_STATE}
     page_uri = builder.get_target_uri(docname)
-    try:
+    with builder_state_kept(builder, _PAGE_STATE):
         builder.imgpath = relative_uri(page_uri, builder.imagedir)
         builder.post_process_images(doctree)
         doctree.settings = docutils_settings(builder)
@@ -150,13 +148,6 @@ def render_body(app: Sphinx, docname: str) -> str:
         visitor = builder.create_translator(doctree, builder)
         doctree.walkabout(visitor)
         return strip_post_parts("".join(visitor.fragment))
-    finally:
-        for name, value in saved.items():
-            if value is missing:
-                with contextlib.suppress(AttributeError):
-                    delattr(builder, name)
-            else:
-                setattr(builder, name, value)
 
 
 def post_content(app: Sphinx, docname: str) -> str:

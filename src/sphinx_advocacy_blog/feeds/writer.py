@@ -258,11 +258,17 @@ def _site_discovery_html(app: Sphinx, site: BlogSite) -> str:
     return known[1]
 
 
+def _pages_have_feeds(app: Sphinx, site: BlogSite) -> bool:
+    """Whether this build's pages link feeds and keep bodies for them (not a single page
+    or a book)."""
+    return bool(site.settings.feed_formats) and app.builder.name not in ("singlehtml", "epub")
+
+
 def _page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     site = get_site(app)
-    if not site.settings.feed_formats or app.builder.name in ("singlehtml", "epub"):
+    if not _pages_have_feeds(app, site):
         return
     html = _site_discovery_html(app, site)
     tags: list[Any] = []
@@ -290,9 +296,7 @@ def _capture_body(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     site = get_site(app)
-    if not site.settings.feed_formats or app.builder.name in ("singlehtml", "epub"):
-        return
-    if site.settings.feed_full_content:
+    if _pages_have_feeds(app, site) and site.settings.feed_full_content:
         capture(app, pagename, context, feed_members(app))
 
 

@@ -35,7 +35,7 @@ _PART_SUFFIX = ".part"
 Entry = tuple[Any, str, str]
 
 
-def _document(key: str) -> str:
+def document_of(key: str) -> str:
     """The document of a post key (``docname``, or ``docname#section``: see ``Post.key``)."""
     return key.partition("#")[0]
 
@@ -89,7 +89,7 @@ class ExcerptStore:
 
     def forget(self, docname: str) -> None:
         """Drop the excerpts of *docname* (its post's and its section posts')."""
-        for key in [key for key in self.entries if _document(key) == docname]:
+        for key in [key for key in self.entries if document_of(key) == docname]:
             del self.entries[key]
             self.changed = True
 

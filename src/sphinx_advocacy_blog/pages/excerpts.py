@@ -13,8 +13,10 @@ and never by reading the post again; the environment stays small.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 from weakref import WeakKeyDictionary
 
@@ -32,7 +34,7 @@ from ..env.nodes import (
     post_listing,
 )
 from ..env.records import posts_of, section_posts_of
-from .excerpt_store import excerpt_store, setup_excerpt_store
+from .excerpt_store import document_of, excerpt_store, setup_excerpt_store
 from .images import prepare_excerpt
 from .links import DEFERRED, deferred, resolve_deferred
 
@@ -298,6 +300,23 @@ def docutils_settings(builder: Builder) -> Any:
     return settings
 
 
+@contextlib.contextmanager
+def builder_state_kept(builder: Builder, names: Iterable[str]) -> Iterator[None]:
+    """Give back the builder's attributes *names* as they were (absent ones removed) once
+    the block, which sets them for the page it renders, is done."""
+    missing = object()
+    saved = {name: getattr(builder, name, missing) for name in names}
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                with contextlib.suppress(AttributeError):
+                    delattr(builder, name)
+            else:
+                setattr(builder, name, value)
+
+
 #: Builder attributes the translator reads that depend on the page being written.
 _PAGE_PATHS = {"imgpath": "_images", "dlpath": "_downloads"}
 
@@ -309,9 +328,7 @@ def render_nodes(builder: Builder, fragment: nodes.Element) -> str:
     document = new_document("<blog excerpt>", docutils_settings(builder))
     document += fragment
     _note_images(builder, fragment)
-    missing = object()
-    saved = {name: getattr(builder, name, missing) for name in (*_PAGE_PATHS, "add_permalinks")}
-    try:
+    with builder_state_kept(builder, (*_PAGE_PATHS, "add_permalinks")):
         for name, folder in _PAGE_PATHS.items():
             setattr(builder, name, deferred(folder))
         translator = builder.create_translator(document, builder)
@@ -321,12 +338,6 @@ def render_nodes(builder: Builder, fragment: nodes.Element) -> str:
         builder.add_permalinks = False  # type: ignore[attr-defined]
         fragment.walkabout(translator)
         return "".join(translator.body)
-    finally:
-        for name, value in saved.items():
-            if value is missing:
-                delattr(builder, name)
-            else:
-                setattr(builder, name, value)
 
 
 def _note_images(builder: Builder, fragment: nodes.Element) -> None:
@@ -342,7 +353,7 @@ def _note_images(builder: Builder, fragment: nodes.Element) -> None:
 def deferred_excerpt(app: Sphinx, key: str) -> str:
     """The excerpt of the post of *key* (``Post.key``), links deferred."""
     store = excerpt_store(app)
-    docname = key.partition("#")[0]
+    docname = document_of(key)
     stamp = app.env.all_docs.get(docname)
     signature = render_signature(app.builder)
     html = store.get(key, stamp, signature)
