@@ -13,6 +13,7 @@ from ..model.catalog import archive_sections
 from ..model.post import Post
 from ..model.routes import group_page, series_page
 from .links import link, post_link
+from .plan import archive_fields
 from .render import render
 
 if TYPE_CHECKING:
@@ -29,16 +30,16 @@ def render_archive(app: Sphinx, pagename: str, posts: list[Post], level: int = 2
     builder = app.builder
 
     def short(post: Post) -> dict[str, Any]:
+        # Only these fields: the archive page is written again when one of them changes.
+        title, published, group, series, _where = archive_fields(post)
         return {
-            "title": post.title,
+            "title": title,
             "url": post_link(builder, pagename, post),
-            "date_iso": post.published.date().isoformat(),
-            "date_text": i18n.display_date(post.published, language, site.settings.date_format),
-            "group": post.group,
-            "series": post.series,
-            "series_url": link(builder, pagename, series_page(site, post.series))
-            if post.series
-            else "",
+            "date_iso": published.date().isoformat(),
+            "date_text": i18n.display_date(published, language, site.settings.date_format),
+            "group": group,
+            "series": series,
+            "series_url": link(builder, pagename, series_page(site, series)) if series else "",
         }
 
     groups: dict[str, list[Post]] = {}

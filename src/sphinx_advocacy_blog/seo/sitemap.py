@@ -13,6 +13,7 @@ or the site is not at the root of its host.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -208,13 +209,32 @@ def write_sitemap(app: Sphinx) -> None:
         and not project_has_robots(app)
     )
     files = [SITEMAP_FILE, ROBOTS_FILE] if with_robots else [SITEMAP_FILE]
-    if is_current(app, "sitemap", files, extra=repr(files)):
+    entries = _Entries(app)
+    # When an input changed (a post's text, say), the entries may still be the same.
+    if is_current(app, "sitemap", files, extra=repr(files), narrow=entries.digest):
         return
-    write_output(str(app.outdir), SITEMAP_FILE, render_sitemap(sitemap_entries(app)))
+    write_output(str(app.outdir), SITEMAP_FILE, render_sitemap(entries.found))
     if with_robots:
         robots = render_robots(sitemap_urls(site))
         write_output(str(app.outdir), ROBOTS_FILE, robots.encode("utf-8"))
-    remember(app, "sitemap", extra=repr(files))
+    remember(app, "sitemap", extra=repr(files), narrow=entries.digest)
+
+
+class _Entries:
+    """This build's sitemap entries and their digest, each found once, when first asked."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self._found: list[SitemapEntry] | None = None
+
+    @property
+    def found(self) -> list[SitemapEntry]:
+        if self._found is None:
+            self._found = sitemap_entries(self.app)
+        return self._found
+
+    def digest(self, app: Sphinx) -> str:
+        return hashlib.sha256(repr(self.found).encode()).hexdigest()
 
 
 def _on_build_finished(app: Sphinx, exception: BaseException | None) -> None:
