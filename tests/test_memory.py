@@ -204,3 +204,19 @@ def test_written_post_doctrees_are_freed_without_the_collector(tmp_path) -> None
     assert len(alive) <= len(written) // 4, alive
     # A project's own pages are left to the collector.
     assert others_alive
+
+
+def test_list_pages_are_written_in_one_chunk_per_worker_of_about_equal_weight():
+    from sphinx_advocacy_blog.util.processes import balanced_chunks
+
+    pages = ["archive", *[f"tag-{n}" for n in range(9)]]
+    weight = {"archive": 9.0, **{f"tag-{n}": float(n % 3 + 1) for n in range(9)}}.__getitem__
+    chunks = balanced_chunks(pages, 2, weight)
+    assert len(chunks) == 2
+    assert sorted(page for chunk in chunks for page in chunk) == sorted(pages)
+    loads = sorted(sum(weight(page) for page in chunk) for chunk in chunks)
+    assert loads == [13.0, 14.0]  # 27 in all: no split is closer
+    for chunk in chunks:  # each keeps the pages' order
+        assert chunk == [page for page in pages if page in chunk]
+    assert balanced_chunks(pages[:1], 4, weight) == [["archive"]]
+    assert balanced_chunks([], 2, weight) == []

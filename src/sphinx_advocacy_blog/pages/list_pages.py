@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from markupsafe import Markup, escape
 from sphinx.util import logging
 from sphinx.util.display import status_iterator
-from sphinx.util.parallel import ParallelTasks, make_chunks
+from sphinx.util.parallel import ParallelTasks
 
 from ..env.build_state import get_catalog
 from ..env.collector import sidebar_signature
@@ -40,7 +40,7 @@ from ..model.routes import (
     tag_page,
 )
 from ..util.files import remove_output
-from ..util.processes import writes_in_workers
+from ..util.processes import balanced_chunks, writes_in_workers
 from .archive import render_archive
 from .events import render_events_page, render_index_events
 from .excerpts import deferred_excerpt, excerpt_html
@@ -390,6 +390,10 @@ def _render_body(
         context["body"] = pending()
 
 
+def _page_weight(page: GeneratedPage) -> float:
+    return 1 + len(page.posts) * (0.1 if page.kind == "archive" else 1)
+
+
 def _write_in_workers(app: Sphinx, pages: list[GeneratedPage], entries: ListEntries) -> None:
     entries.prepare(pages)
 
@@ -399,7 +403,8 @@ def _write_in_workers(app: Sphinx, pages: list[GeneratedPage], entries: ListEntr
                 page.name, page_context(app, page, entries), "page.html"
             )
 
-    chunks = make_chunks(pages, app.parallel)  # type: ignore[arg-type]
+    # A page costs about one excerpt per post it lists (an archive entry, much less).
+    chunks = balanced_chunks(pages, app.parallel, _page_weight)
     logger.info(
         "writing blog pages... %d pages in %d chunks, %d at a time",
         len(pages),

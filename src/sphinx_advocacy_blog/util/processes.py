@@ -10,7 +10,10 @@ elsewhere) is left out of a worker's pickle: the build's process has it already.
 from __future__ import annotations
 
 import os
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 _build_process = os.getpid()
 _read_here: set[str] = set()
@@ -61,3 +64,21 @@ class BuildWideCache(dict[str, Any]):
     def __reduce__(self) -> tuple[Any, ...]:
         items = [] if in_worker() else list(self.items())
         return (type(self), (), None, None, iter(items))
+
+
+def balanced_chunks(items: Sequence[T], count: int, weight: Callable[[T], float]) -> list[list[T]]:
+    """*items* in at most *count* chunks of about equal total *weight* (the heaviest
+    first, each to the lightest chunk so far), each chunk in the order of *items*.
+
+    One chunk per worker process: each chunk Sphinx's ``ParallelTasks`` runs is a process
+    forked from the build's, whose first full garbage collection copies the memory it
+    shares with it.
+    """
+    count = max(1, min(count, len(items)))
+    loads = [0.0] * count
+    members: list[list[int]] = [[] for _ in range(count)]
+    for index in sorted(range(len(items)), key=lambda i: -weight(items[i])):
+        lightest = loads.index(min(loads))
+        loads[lightest] += weight(items[index])
+        members[lightest].append(index)
+    return [[items[index] for index in sorted(chunk)] for chunk in members if chunk]
