@@ -59,7 +59,7 @@ class GeneratedPage:
     #: Extra data for the template and for head tags (author, tag, pagination...).
     data: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    def signature(self, keys: Mapping[str, tuple[bytes, bytes]], extra: str) -> str:
+    def signature(self, keys: Mapping[str, bytes], extra: str) -> str:
         """Changes whenever the page's rendered HTML could change.
 
         *keys* maps each post's key to bytes that change with the post (see
@@ -68,22 +68,18 @@ class GeneratedPage:
         digest = hashlib.sha256()
         digest.update(repr((self.name, self.title, self.kind, extra)).encode())
         digest.update(repr(sorted((k, repr(v)) for k, v in self.data.items())).encode())
-        which = 0 if self.kind == "archive" else 1
+        if self.kind == "archive":  # lists each post once, and only these fields of it
+            digest.update(repr([archive_fields(post) for post in self.posts]).encode())
+            return digest.hexdigest()
         for post in self.posts:
-            known = keys.get(post.key)
-            digest.update(known[which] if known else repr(post).encode())
+            digest.update(keys.get(post.key) or repr(post).encode())
         return digest.hexdigest()
 
 
-def post_keys(posts: Iterable[Post], stamps: Mapping[str, Any]) -> dict[str, tuple[bytes, bytes]]:
-    """For each post, two digests: one of what the archive shows of it
-    (:func:`archive_fields`), one that changes when its record or its document's stamp
-    does (the excerpts of the other list pages)."""
+def post_keys(posts: Iterable[Post], stamps: Mapping[str, Any]) -> dict[str, bytes]:
+    """For each post, bytes that change when its record or its document's stamp does."""
     return {
-        post.key: (
-            hashlib.sha256(repr(archive_fields(post)).encode()).digest(),
-            hashlib.sha256(repr((post, stamps.get(post.docname))).encode()).digest(),
-        )
+        post.key: hashlib.sha256(repr((post, stamps.get(post.docname))).encode()).digest()
         for post in posts
     }
 

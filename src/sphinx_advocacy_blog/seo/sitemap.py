@@ -13,6 +13,7 @@ or the site is not at the root of its host.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
@@ -225,13 +226,10 @@ class _Entries:
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app
-        self._found: list[SitemapEntry] | None = None
 
-    @property
+    @functools.cached_property
     def found(self) -> list[SitemapEntry]:
-        if self._found is None:
-            self._found = sitemap_entries(self.app)
-        return self._found
+        return sitemap_entries(self.app)
 
     def digest(self, app: Sphinx) -> str:
         return hashlib.sha256(repr(self.found).encode()).hexdigest()

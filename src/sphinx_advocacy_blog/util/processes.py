@@ -75,10 +75,11 @@ def balanced_chunks(items: Sequence[T], count: int, weight: Callable[[T], float]
     shares with it.
     """
     count = max(1, min(count, len(items)))
+    weights = [weight(item) for item in items]
     loads = [0.0] * count
     members: list[list[int]] = [[] for _ in range(count)]
-    for index in sorted(range(len(items)), key=lambda i: -weight(items[i])):
+    for index in sorted(range(len(items)), key=lambda i: -weights[i]):
         lightest = loads.index(min(loads))
-        loads[lightest] += weight(items[index])
+        loads[lightest] += weights[index]
         members[lightest].append(index)
     return [[items[index] for index in sorted(chunk)] for chunk in members if chunk]
