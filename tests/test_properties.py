@@ -240,3 +240,31 @@ def test_hypothesis_keeps_its_files_outside_the_checkout():
     checkout = Path(__file__).resolve().parents[1]
     where = storage_directory("examples", intent_to_write=False).path.resolve()
     assert checkout not in where.parents
+
+
+_LINE_PARTS = st.sampled_from(
+    ["word", " ", "  ", "    ", "\t", "#", "## Title", "{#an-id}", "{/* x */}", "/*", "*/",
+     "```", "~~~", "```js", ">", "> ", ":::", ":::note", ":::tip[Title]", "<head>", "</head>",
+     "<!-- truncate -->", "{/* truncate */}", "import x from 'y'", "export const a = 1",
+     "<Tabs>", "- item", "1. step", "[link](/x)", "![alt](img.png)", "{' '}", "é", ""]
+)  # fmt: skip
+
+
+@FIXED
+@given(
+    lines=st.lists(st.lists(_LINE_PARTS, max_size=4).map("".join), max_size=25),
+    mdx=st.booleans(),
+)
+def test_plain_lines_fast_path_changes_no_conversion(lines, mdx):
+    """Lines told plain at a glance come out as every rule, tried in turn, leaves them."""
+    import sphinx_advocacy_blog.readers.markdown as markdown
+
+    text = "\n".join(lines)
+    fast = convert_body(text, mdx=mdx)
+    original = markdown._is_plain
+    markdown._is_plain = lambda line, mdx: False
+    try:
+        slow = convert_body(text, mdx=mdx)
+    finally:
+        markdown._is_plain = original
+    assert fast == slow

@@ -14,6 +14,7 @@ and never by reading the post again; the environment stays small.
 from __future__ import annotations
 
 import contextlib
+import copy
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -300,6 +301,29 @@ def docutils_settings(builder: Builder) -> Any:
     return settings
 
 
+#: :func:`fragment_settings` of each builder, with the settings they were made from.
+_FRAGMENT_SETTINGS: WeakKeyDictionary[Any, tuple[Any, Any]] = WeakKeyDictionary()
+
+
+def fragment_settings(builder: Builder) -> Any:
+    """The builder's docutils settings without stylesheets, for a translator that
+    renders a fragment (an excerpt), never a whole page.
+
+    A docutils HTML translator looks up each stylesheet of its settings on disk when it is
+    made (``html4css1.css`` in three folders: a ``stat`` each), for the ``<head>`` of a
+    whole document, which a fragment has not; this is most of what making one costs.
+    """
+    settings = docutils_settings(builder)
+    known = _FRAGMENT_SETTINGS.get(builder)
+    if known is not None and known[0] is settings:
+        return known[1]
+    fragment = copy.copy(settings)
+    fragment.stylesheet = []
+    fragment.stylesheet_path = []
+    _FRAGMENT_SETTINGS[builder] = (settings, fragment)
+    return fragment
+
+
 @contextlib.contextmanager
 def builder_state_kept(builder: Builder, names: Iterable[str]) -> Iterator[None]:
     """Give back the builder's attributes *names* as they were (absent ones removed) once
@@ -325,7 +349,7 @@ def render_nodes(builder: Builder, fragment: nodes.Element) -> str:
     """HTML of an excerpt (links relative to the root) with its links and images deferred:
     :func:`.links.resolve_deferred` fits it to a page."""
     _rebase_links(fragment, "", DEFERRED)
-    document = new_document("<blog excerpt>", docutils_settings(builder))
+    document = new_document("<blog excerpt>", fragment_settings(builder))
     document += fragment
     _note_images(builder, fragment)
     with builder_state_kept(builder, (*_PAGE_PATHS, "add_permalinks")):

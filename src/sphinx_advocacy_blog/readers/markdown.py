@@ -157,6 +157,22 @@ def mark_heading_id(line: str) -> str:
     return f"{line[: match.start()]} {{{HEADING_ID_ROLE}}}`{anchor}`"
 
 
+#: The first characters (after indentation) of the lines :func:`convert_body` may rewrite:
+#: fences, quotes, ``<head>`` and truncate markers, admonitions, headings, JSX comments.
+_SPECIAL_STARTS = frozenset("`~<:#>{")
+
+
+def _is_plain(line: str, mdx: bool) -> bool:
+    """Whether :func:`convert_body` keeps *line* as it is, outside a code fence: most
+    lines of prose, told at a glance rather than by each rewriting rule in turn."""
+    first = line.lstrip()[:1]
+    if not first:
+        return True
+    if first in _SPECIAL_STARTS or "/*" in line:
+        return False
+    return not (mdx and first in "ie")
+
+
 def convert_body(
     text: str,
     *,
@@ -189,6 +205,11 @@ def convert_body(
     counted: list[str] = []
     while index < len(lines):
         line = lines[index]
+        if fence is None and _is_plain(line, mdx):
+            out.append(line)
+            counted.append(line)
+            index += 1
+            continue
         quote = _QUOTE.match(line).group(0)  # type: ignore[union-attr]
         inner = line[len(quote) :]
         fence_match = _fence(inner)

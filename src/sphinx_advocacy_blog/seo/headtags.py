@@ -12,6 +12,7 @@ Everything here is pure; printing escapes through :mod:`markupsafe`.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -77,8 +78,13 @@ def meta_key(tag: HeadTag) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)
 def tag_key(tag: HeadTag) -> TagKey:
-    """The identity of a tag: tags with equal keys are one tag, the later one wins."""
+    """The identity of a tag: tags with equal keys are one tag, the later one wins.
+
+    Kept for the tags seen last (a tag is frozen, and the site's own tags are on every
+    page): each page asks for the key of each of its ~40 tags three or four times.
+    """
     if tag.tag == "title":
         return ("title",)
     if tag.tag == "meta":

@@ -6,6 +6,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_ABSOLUTE_URL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 _CONTROL_CHARS = re.compile(r"[\x00-\x20\x7f]+")
 _SAFE_DATA_IMAGE = re.compile(r"^data:image/(?:png|gif|jpe?g|webp|avif);base64,[A-Za-z0-9+/=]+$")
 
@@ -38,7 +39,7 @@ def safe_url(value: str, *, allow_data_image: bool = False) -> str | None:
 
 def is_absolute_url(value: str) -> bool:
     """True for ``scheme://...`` and protocol-relative ``//host/...`` URLs."""
-    return bool(re.match(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)", value))
+    return _ABSOLUTE_URL.match(value) is not None
 
 
 def is_source_path(value: str) -> bool:
