@@ -257,14 +257,12 @@ _LINE_PARTS = st.sampled_from(
 )
 def test_plain_lines_fast_path_changes_no_conversion(lines, mdx):
     """Lines told plain at a glance come out as every rule, tried in turn, leaves them."""
+    from unittest import mock
+
     import sphinx_advocacy_blog.readers.markdown as markdown
 
     text = "\n".join(lines)
     fast = convert_body(text, mdx=mdx)
-    original = markdown._is_plain
-    markdown._is_plain = lambda line, mdx: False
-    try:
+    with mock.patch.object(markdown, "_is_plain", lambda line, mdx: False):
         slow = convert_body(text, mdx=mdx)
-    finally:
-        markdown._is_plain = original
     assert fast == slow
