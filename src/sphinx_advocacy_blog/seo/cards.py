@@ -214,20 +214,27 @@ def file_digest(path: str) -> str:
     return _file_digest(path, stat.st_size, stat.st_mtime)
 
 
-def card_key(text: CardText, style: CardStyle) -> str:
-    """The hash of everything a card is drawn from (its cache name)."""
+def style_facts(style: CardStyle) -> dict[str, Any]:
+    """What a card's cache name takes from the style and the drawing code: the same for
+    every card of a build (the font and logo by their content)."""
     from PIL import __version__ as pillow_version
 
-    data = {
+    return {
         "version": CARD_VERSION,
         "pillow": pillow_version,
-        "text": asdict(text),
         "style": {
             **asdict(style),
             "font": file_digest(style.font),
             "logo": file_digest(style.logo),
         },
     }
+
+
+def card_key(text: CardText, style: CardStyle | dict[str, Any]) -> str:
+    """The hash of everything a card is drawn from (its cache name); *style* may be its
+    :func:`style_facts`, computed once for the cards of a build."""
+    facts = style_facts(style) if isinstance(style, CardStyle) else style
+    data = {**facts, "text": asdict(text)}
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:32]
 
@@ -270,6 +277,27 @@ def card_text(app: Sphinx, site: BlogSite, post: Post, site_name: str) -> CardTe
 _MADE: WeakKeyDictionary[Sphinx, dict[str, ImageFacts | None]] = WeakKeyDictionary()
 
 
+@dataclass(frozen=True)
+class _BuildCards:
+    """What every card of a build shares: the style, its part of the cache name and the
+    cache folder (found once, not for each of a thousand posts)."""
+
+    style: CardStyle
+    facts: dict[str, Any]
+    cache: str
+
+
+_SETUP: WeakKeyDictionary[Sphinx, _BuildCards] = WeakKeyDictionary()
+
+
+def _build_cards(app: Sphinx, site: BlogSite) -> _BuildCards:
+    setup = _SETUP.get(app)
+    if setup is None:
+        style = card_style(app, site)
+        setup = _SETUP[app] = _BuildCards(style, style_facts(style), card_cache(app))
+    return setup
+
+
 def post_card(app: Sphinx, site: BlogSite, post: Post, site_name: str) -> ImageFacts | None:
     """The social card of *post*, made (or copied from the cache) into the output."""
     made = _MADE.setdefault(app, {})
@@ -294,8 +322,9 @@ def card_cache(app: Sphinx) -> str:
 
 def _publish_card(app: Sphinx, site: BlogSite, post: Post, site_name: str) -> ImageFacts:
     text = card_text(app, site, post, site_name)
-    style = card_style(app, site)
-    cached = os.path.join(card_cache(app), card_key(text, style) + ".png")
+    cards = _build_cards(app, site)
+    style = cards.style
+    cached = os.path.join(cards.cache, card_key(text, cards.facts) + ".png")
     if not os.path.isfile(cached):
         missing = missing_characters(style.font, text.title + text.site_name + text.meta)
         if missing:
