@@ -33,9 +33,30 @@ class OutsideOutput(ValueError):
 _REAL_FOLDERS: dict[str, str] = {}
 
 
+#: The output folders :func:`publish_cached` has made (or found) in this build.
+_MADE_FOLDERS: set[str] = set()
+
+
 def forget_folders() -> None:
     """Resolve every folder again (called when a build starts)."""
     _REAL_FOLDERS.clear()
+    _MADE_FOLDERS.clear()
+
+
+def _link(source: str, link: str) -> None:
+    """A hard link *link* to *source*, in a folder made once per build (and again if
+    something deleted it meanwhile)."""
+    folder = os.path.dirname(link)
+    if folder not in _MADE_FOLDERS:
+        os.makedirs(folder, exist_ok=True)
+        _MADE_FOLDERS.add(folder)
+    try:
+        os.link(source, link)
+    except FileNotFoundError:
+        if not os.path.exists(source):
+            raise
+        os.makedirs(folder, exist_ok=True)
+        os.link(source, link)
 
 
 def _real_folder(folder: str) -> str:
@@ -164,15 +185,22 @@ def publish_cached(cached: str, outdir: str, relative: str) -> None:
     """
     target = output_path(outdir, relative)
     cached_stat = os.stat(cached)
-    with contextlib.suppress(OSError):
-        if os.path.samestat(cached_stat, os.stat(target)):
-            return
-    os.makedirs(os.path.dirname(target), exist_ok=True)
-    temporary = _temporary_name(target, ".link")
+    try:
+        target_stat: os.stat_result | None = os.stat(target)
+    except OSError:
+        target_stat = None
+    if target_stat is not None and os.path.samestat(cached_stat, target_stat):
+        return
     try:
         if stat.S_IMODE(cached_stat.st_mode) != file_mode():
             os.chmod(cached, file_mode())  # a cache written private by an older version
-        os.link(cached, temporary)
+        if target_stat is None:
+            # Nothing to replace (a full build): the link is made in place, in one step.
+            with contextlib.suppress(FileExistsError):  # unless it appeared meanwhile
+                _link(cached, target)
+                return
+        temporary = _temporary_name(target, ".link")
+        _link(cached, temporary)
     except OSError:  # another file system, or one without hard links
         copy_if_newer(cached, target)
         return
