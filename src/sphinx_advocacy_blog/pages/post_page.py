@@ -48,6 +48,7 @@ from .views import post_view
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 CSS_FILE = "advocacy-blog.css"
 
@@ -240,9 +241,16 @@ def _fix_source_link(app: Sphinx, pagename: str, context: dict[str, Any]) -> Non
         context["sourcename"] = source_copy_name(app, pagename)
 
 
-def _add_static(app: Sphinx) -> None:
+def _add_static_path(app: Sphinx, config: Config) -> None:
+    # At config-inited, not builder-inited: Sphinx compares the configuration with the
+    # last build's before the builder starts, and a path added later would make every
+    # build say "The configuration has changed (1 option: 'html_static_path')".
+    if STATIC_DIR not in config.html_static_path:
+        config.html_static_path = [*config.html_static_path, STATIC_DIR]
+
+
+def _add_stylesheet(app: Sphinx) -> None:
     if _is_html(app):
-        app.config.html_static_path.append(STATIC_DIR)
         app.add_css_file(CSS_FILE)
 
 
@@ -253,4 +261,5 @@ def setup_post_page(app: Sphinx) -> None:
     app.connect("html-page-context", _page_context)
     # Before any other handler reads the body.
     app.connect("html-page-context", _fill_body, priority=1)
-    app.connect("builder-inited", _add_static)
+    app.connect("config-inited", _add_static_path)
+    app.connect("builder-inited", _add_stylesheet)
