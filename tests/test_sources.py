@@ -156,6 +156,17 @@ def test_converted_body_keeps_line_numbers():
     assert converted.has_truncate_marker
 
 
+def test_jsx_comments_go_but_not_from_inline_code():
+    converted = convert_body(
+        "Use `{/* prettier-ignore */}` here {/* a note */}.\n"
+        "Mark it with ``{/* truncate */}`` and `a` {/* b */} `c`.\n"
+    )
+    assert converted.text.split("\n")[:2] == [
+        "Use `{/* prettier-ignore */}` here .",
+        "Mark it with ``{/* truncate */}`` and `a`  `c`.",
+    ]
+
+
 def test_hugo_more_marker_is_a_truncate_marker():
     converted = convert_body("Intro\n\n<!--more-->\n\nRest\n")
     assert converted.has_truncate_marker

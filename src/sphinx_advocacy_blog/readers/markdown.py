@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 
 from ..model.post import HeadTag
 from ..model.problem import Problem
+from .jsx import outside_code
 from .mdx import convert_mdx
 from .mdx_syntax import ADMONITION_OPEN, is_fence
 from .settings import MdxSettings
@@ -31,6 +32,12 @@ def _fence(line: str) -> re.Match[str] | None:
 _TRUNCATE = re.compile(r"^\s*(?:<!--\s*(?:truncate|more)\s*-->|\{/\*\s*truncate\s*\*/\})\s*$")
 _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
 _JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}")
+
+
+def _remove_jsx_comments(text: str) -> str:
+    return _JSX_COMMENT.sub("", text)
+
+
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 # Docusaurus's explicit heading id (``## Title {#my-id}``; ``mdx-loader``'s regex), and
 # its MDX form (``## Title {/* #my-id */}``: the first word after ``#``).
@@ -264,7 +271,8 @@ def convert_body(
             continue
         line = mark_heading_id(line)
         if "/*" in line:
-            line = _JSX_COMMENT.sub("", line)
+            # Not in inline code: `{/* prettier-ignore */}` is shown as written.
+            line = outside_code(line, _remove_jsx_comments)
         out.append(line)
         counted.append(line)
         index += 1
