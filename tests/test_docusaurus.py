@@ -289,6 +289,13 @@ Upgrade now.
   />
 </div>
 
+<p align="center">
+    <ImageSwitcher
+        lightImageSrc="/img/light.png"
+        darkImageSrc="/img/dark.png"
+    />
+</p>
+
 The end.
 """
 
@@ -324,6 +331,10 @@ def test_jsx_tags_over_several_lines_inline_fences_and_linked_titles(tmp_path):
     assert talk is not None and talk["style"] == "flex-shrink: 0; max-width: 200px"
     assert talk.find_parent("div", style="display: flex; gap: 40px") is not None
     assert "The end." in text
+    # An unknown component over several lines, indented in raw HTML: named in a warning,
+    # and what stands in for its lines is no code block.
+    assert "over-lines.mdx:53: WARNING: the component <ImageSwitcher>" in plain(site.warnings)
+    assert [pre.get_text() for pre in main.find_all("pre") if "<!" in pre.get_text()] == []
 
 
 IMPORTED_IMAGES_POST = """---

@@ -387,7 +387,11 @@ class _Converter:
         rest = text[tag.end :].replace("\n", " ")
         for offset in range(1, span):
             self.out[index + offset] = filler
-        self.out[index] = indent + head + self.inline(rest, index, raw=True)
+        joined = indent + head + self.inline(rest, index, raw=True)
+        # An unknown component alone in raw HTML leaves nothing: a filler, not a blank
+        # line, which would end the HTML block (and make the indented fillers after it
+        # a code block).
+        self.out[index] = joined if joined.strip() or not filler else filler
         return span
 
     def summary(self, node: MdxNode, text: str) -> None:
