@@ -43,7 +43,9 @@ def test_a_remote_badge_linked_to_the_top_is_one_link(site):
     )
     links = paragraph.select("a")
     # No link inside a link (the badge's own link inside the "#" one was invalid HTML).
-    assert [(a["href"], a.get_text(strip=True)) for a in links] == [("#", "create")]
+    assert [(a["href"], a.get_text(strip=True)) for a in links] == [
+        ("#", "create (image on img.shields.io)")
+    ]
 
 
 def test_a_plus_in_the_file_name_stays_in_the_url(site):

@@ -233,7 +233,8 @@ def test_linked_images_among_the_blocks_keep_their_link(privacy_site):
     # (the build stopped on ABlog's own documentation).
     page = privacy_site.html("about.html")
     badge = page.find("a", href="https://docs.example.org/")
-    assert badge is not None and badge.get_text(strip=True) == "Documentation status"
+    assert badge is not None
+    assert badge.get_text(strip=True) == "Documentation status (image on img.shields.io)"
     assert badge.parent.name == "p"
     assert page.find("img", src=re.compile("shields")) is None
     ours = page.find("a", href="https://freenations.example.org/")
@@ -257,9 +258,11 @@ def test_raw_html_media_scripts_and_styles_of_other_hosts(privacy_site):
     assert picture.find("source").get("srcset") is None
     box = page.find("div", string="Styled box")
     assert "url(" not in box["style"] and "padding: 1em" in box["style"]
-    # A linked remote badge keeps its link, with its words instead of the image.
+    # A linked remote badge keeps its link, with its words and its host instead of the
+    # image (the link does not lead to the image: the reader learns that one is missing).
     join = page.find("a", href="https://freenations.example.org/join")
-    assert join.get_text() == "Linked remote badge" and join.find("img") is None
+    assert join.get_text() == "Linked remote badge (image on img.shields.io)"
+    assert join.find("img") is None
     for message in (
         "the stylesheet or icon https://fonts.googleapis.com/css2?family=Roboto",
         "the script https://platform.twitter.com/widgets.js",

@@ -117,6 +117,14 @@ def facade_html(app: Sphinx, embed: Embed, title: str = "", poster: str = "") ->
 
 def remote_link_html(app: Sphinx, element: str, url: str, alt: str, host: str) -> str:
     """A link that stands for an image (or video, sound...) of another host."""
+    label = remote_media_label(element, alt, host)
+    html = render(app, "remote_media_link.html", element=element, url=url, alt=alt, label=label)
+    return str(html).strip()
+
+
+def remote_media_label(element: str, alt: str, host: str) -> str:
+    """The words that stand for a remote image (video, sound...): its alt text and where
+    it is ("A chart (image on example.org)"), or only where it is."""
     if element in ("img", "input"):
         label = _("Image on {host}").format(host=host)
     elif element == "video":
@@ -127,8 +135,7 @@ def remote_link_html(app: Sphinx, element: str, url: str, alt: str, host: str) -
         label = _("Content on {host}").format(host=host)
     if alt.strip():
         label = f"{' '.join(alt.split())} ({label[:1].lower()}{label[1:]})"
-    html = render(app, "remote_media_link.html", element=element, url=url, alt=alt, label=label)
-    return str(html).strip()
+    return label
 
 
 def own_hosts(app: Sphinx) -> frozenset[str]:
@@ -342,9 +349,9 @@ class PrivateMedia(SphinxPostTransform):
             html = remote_link_html(app, "img", uri, image.get("alt", ""), host)
             reference = _enclosing_reference(image)
             if reference is not None:
-                # A linked image: its link stays, the image's words go inside it.
-                label = " ".join(image.get("alt", "").split())
-                html = str(escape(label or _("Image on {host}").format(host=host)))
+                # A linked image: its link stays, the image's words (and where it is)
+                # go inside it.
+                html = str(escape(remote_media_label("img", image.get("alt", ""), host)))
             image.replace_self(nodes.raw("", html, format="html"))
             if reference is not None and not isinstance(reference.parent, nodes.TextElement):
                 # reST's ``image`` with ``:target:`` puts the link among the blocks, where
