@@ -391,3 +391,49 @@ def test_excerpt_links_images_and_downloads_work_from_every_list_page(tmp_path, 
     assert [p.name for p in doctrees.iterdir() if "excerpt" in p.name] == [
         EXCERPT_FILE.format(builder="html")
     ]
+
+
+MISSING_IMAGES_POST = """---
+title: Pictures that are not there
+tags: [events]
+---
+
+Before the pictures.
+
+![](/img/missing.png)
+
+A sentence with ![A chart](./nothere.png) inside.
+
+[![Our logo](/img/gone.png)](https://example.org/)
+
+```{figure} ./lost.png
+The caption stays.
+```
+
+After the pictures.
+"""
+
+
+def test_a_missing_image_is_its_alt_text_with_a_blog_warning_naming_its_line(tmp_path):
+    src = write_site(tmp_path)
+    (src / "blog" / "2024-06-01-missing.md").write_text(MISSING_IMAGES_POST, encoding="utf-8")
+    site = build_site(src, freshenv=True, show_warning_types=True)
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", site.warnings)
+    found = re.findall(
+        r"2024-06-01-missing\.md:(\d+): WARNING: the image '([^']+)' is not", warnings
+    )
+    assert found == [("8", "/img/missing.png"), ("10", "./nothere.png"),
+                     ("12", "/img/gone.png"), ("14", "./lost.png")]  # fmt: skip
+    assert warnings.count("[blog.image]") == 4
+    assert "not readable" not in warnings  # not Sphinx's own warning, with the wrong path
+    # Where Docusaurus would have found a root address: the site's static folder.
+    assert "copy the site's static files there (Docusaurus serves /img/missing.png " in warnings
+    page = site.html("blog/2024/06/01/missing.html")
+    main = page.select_one("[role=main]")
+    assert main.find("img") is None
+    shown = [span.get_text() for span in main.select("span.blog-missing-image")]
+    assert shown == ["missing.png", "A chart", "Our logo", "lost.png"]
+    logo = main.select_one("a[href='https://example.org/'] span.blog-missing-image")
+    assert logo is not None and logo.get_text() == "Our logo"
+    text = " ".join(main.get_text(" ").split())
+    assert "The caption stays." in text and "After the pictures." in text

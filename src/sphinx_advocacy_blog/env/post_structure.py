@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -134,7 +135,9 @@ def _forget_checked_images(app: Sphinx, *args: Any) -> None:
 class SafeImages(SphinxTransform):
     """A post's images must be files of the site: an image outside the source folder (a
     ``..`` path, a symbolic link) or an SVG holding a script is shown as its alt text, with
-    a warning, instead of being published."""
+    a warning, instead of being published. So is an image that is not there, with a
+    ``blog.image`` warning that names its line and where Docusaurus would have found it
+    (Sphinx's own says only "image file not readable", with the wrong path)."""
 
     default_priority = 192
 
@@ -147,32 +150,57 @@ class SafeImages(SphinxTransform):
         folder = posixpath.dirname(str(env.doc2path(env.docname, False)))
         for image in list(self.document.findall(nodes.image)):
             uri = image.get("uri", "")
-            if not uri or "://" in uri or uri.startswith(("data:", "//")):
+            if not uri or "://" in uri or uri.startswith(("data:", "//")) or uri.endswith(".*"):
                 continue
             relative = uri.lstrip("/") if uri.startswith("/") else posixpath.join(folder, uri)
             relative = relative.split("?", 1)[0].split("#", 1)[0]
             found, exists, activity = _check_image(srcdir, relative, follow)
             if not exists:
-                continue  # missing: Sphinx says so itself
-            if found is None:
+                # As Sphinx does for a missing image: the post is read again in each build
+                # until the file is there.
+                env.note_dependency(relative)
+                reason = f"is not in the project ({relative!r} does not exist)"
+                hint = _missing_hint(uri, self.config.blog_static_dirs)
+            elif found is None:
                 reason = "is outside the source folder (a '..' path or a symbolic link)"
+                hint = "Use a plain image, beside the post"
             elif activity is not None:
                 reason = f"is an SVG with {activity}, which could act as the site"
+                hint = "Use a plain image, beside the post"
             else:
                 continue
+            line = source_line(image) or 1
             alt = image.get("alt", "") or posixpath.basename(uri)
-            replacement = nodes.inline(alt, alt, classes=["blog-refused-image"])
-            (image.parent if isinstance(image.parent, nodes.reference) else image).replace_self(
-                replacement
-            )
+            if not exists:
+                # Its words take its place, inside its link if it has one (in a paragraph
+                # when it stood among the blocks: a figure, an image directive).
+                words = nodes.inline(alt, alt, classes=["blog-missing-image"])
+                inline = isinstance(image.parent, (nodes.TextElement, nodes.reference))
+                image.replace_self(words if inline else nodes.paragraph("", "", words))
+            else:
+                replacement = nodes.inline(alt, alt, classes=["blog-refused-image"])
+                linked = isinstance(image.parent, nodes.reference)
+                (image.parent if linked else image).replace_self(replacement)
+            shown = "it is shown as its alt text" if not exists else "it was not published"
             problem = Problem(
                 "image",
-                f"the image {uri!r} {reason}; it was not published. Use a plain image, "
-                "beside the post",
+                f"the image {uri!r} {reason}; {shown}. {hint}",
                 str(env.doc2path(env.docname, False)),
-                source_line(image) or 1,
+                line,
             )
             report_in(srcdir, [problem])
+
+
+def _missing_hint(uri: str, static_dirs: Iterable[str]) -> str:
+    """What to do about a missing image *uri* of a post."""
+    if uri.startswith("/"):
+        folders = ", ".join(f"{folder}/" for folder in static_dirs) or "none"
+        return (
+            f"An address from the site root is looked for in the source folder and in "
+            f"blog_static_dirs ({folders}): copy the site's static files there (Docusaurus "
+            f"serves {uri} from static{uri})"
+        )
+    return "Copy the file beside the post, or fix the path"
 
 
 #: GitHub's fragments that show an image in one colour scheme only.
