@@ -297,6 +297,12 @@ Upgrade now.
 </p>
 
 The end.
+
+<figure>
+  <figcaption>
+    Source: [World Wide Web Consortium](https://www.w3.org/) and `onLayout`
+  </figcaption>
+</figure>
 """
 
 
@@ -335,6 +341,10 @@ def test_jsx_tags_over_several_lines_inline_fences_and_linked_titles(tmp_path):
     # and what stands in for its lines is no code block.
     assert "over-lines.mdx:53: WARNING: the component <ImageSwitcher>" in plain(site.warnings)
     assert [pre.get_text() for pre in main.find_all("pre") if "<!" in pre.get_text()] == []
+    # Markdown inside HTML elements is Markdown, as MDX reads it.
+    caption = main.find("figcaption")
+    assert caption.find("a", href="https://www.w3.org/").get_text() == "World Wide Web Consortium"
+    assert caption.find("code").get_text() == "onLayout" and "](" not in caption.get_text()
 
 
 IMPORTED_IMAGES_POST = """---

@@ -167,6 +167,35 @@ def test_jsx_comments_go_but_not_from_inline_code():
     ]
 
 
+def test_markdown_inside_raw_html_is_rendered_as_mdx_does_but_not_in_pre():
+    body = (
+        "<figure>\n"
+        "  <figcaption>\n"
+        '    Source: [W3C](https://www.w3.org/ "The W3C") & `a<b` **now**\n'
+        "  </figcaption>\n"
+        "</figure>\n"
+        "\n"
+        "<div>\n"
+        "<pre>\n"
+        "keep [x](y) **as is**\n"
+        "</pre>\n"
+        "after [y](z)\n"
+        "![a picture](./x.png) stays\n"
+        "</div>\n"
+        "\n"
+        "Outside HTML: [a](b) stays Markdown.\n"
+    )
+    lines = convert_body(body).text.split("\n")
+    assert lines[2] == (
+        '    Source: <a href="https://www.w3.org/" title="The W3C">W3C</a> &amp; '
+        "<code>a&lt;b</code> <strong>now</strong>"
+    )
+    assert lines[8] == "keep [x](y) **as is**"
+    assert lines[10] == 'after <a href="z">y</a>'
+    assert lines[11] == "![a picture](./x.png) stays"
+    assert lines[14] == "Outside HTML: [a](b) stays Markdown."
+
+
 def test_hugo_more_marker_is_a_truncate_marker():
     converted = convert_body("Intro\n\n<!--more-->\n\nRest\n")
     assert converted.has_truncate_marker

@@ -41,6 +41,7 @@ from .components import (
     tab_labels,
     with_imported_images,
 )
+from .html_markdown import has_inline_markdown, inline_markdown, opens_verbatim, verbatim_after
 from .jsx import (
     IMPORT,
     JsxTag,
@@ -195,6 +196,8 @@ class _Converter:
         fence: str | None = None
         unwrap_fences: list[str] = []
         in_html = False
+        #: Inside a ``<pre>``, ``<script>``... of the HTML block: text, not Markdown.
+        verbatim = False
         index = 0
         while index < len(lines):
             line = lines[index]
@@ -260,6 +263,14 @@ class _Converter:
                     index += consumed
                     continue
             self.out[index] = self.inline(self.out[index], index, raw=in_html)
+            if in_html:
+                # MDX reads the text inside HTML elements as Markdown (not in a <pre>...).
+                markdown = not verbatim and not opens_verbatim(line)
+                verbatim = verbatim_after(line, verbatim)
+                if markdown and has_inline_markdown(self.out[index]):
+                    self.out[index] = inline_markdown(self.out[index])
+            else:
+                verbatim = False
             index += 1
         self.emit()
 
