@@ -303,6 +303,12 @@ The end.
     Source: [World Wide Web Consortium](https://www.w3.org/) and `onLayout`
   </figcaption>
 </figure>
+
+Thanks to [@ana] for [#12].
+
+[#12]: https://example.org/pull/12
+[@ana]: https://example.org/ana
+[#12]: https://example.org/pull/13
 """
 
 
@@ -345,6 +351,9 @@ def test_jsx_tags_over_several_lines_inline_fences_and_linked_titles(tmp_path):
     caption = main.find("figcaption")
     assert caption.find("a", href="https://www.w3.org/").get_text() == "World Wide Web Consortium"
     assert caption.find("code").get_text() == "onLayout" and "](" not in caption.get_text()
+    # A link defined twice: the first definition, no warning (CommonMark's rule).
+    assert main.find("a", string="#12")["href"] == "https://example.org/pull/12"
+    assert "duplicate" not in site.warnings.lower()
 
 
 IMPORTED_IMAGES_POST = """---

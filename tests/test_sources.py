@@ -196,6 +196,28 @@ def test_markdown_inside_raw_html_is_rendered_as_mdx_does_but_not_in_pre():
     assert lines[14] == "Outside HTML: [a](b) stays Markdown."
 
 
+def test_a_link_definition_defined_again_is_blanked_the_first_wins():
+    body = (
+        "See [#3930] and [@Onur].\n\n"
+        "[#3930]: https://example.org/1\n"
+        "[@onur]: https://example.org/2\n"
+        "[#3930]: https://example.org/3\n"
+        "[@ONUR]:  https://example.org/4\n"
+        "\n"
+        "A paragraph\n"
+        "[#3930]: https://example.org/5\n"
+    )
+    lines = convert_body(body).text.split("\n")
+    assert lines[2:6] == [
+        "[#3930]: https://example.org/1",
+        "[@onur]: https://example.org/2",
+        "",
+        "",
+    ]
+    # Inside a paragraph it is text, not a definition: left as written.
+    assert lines[8] == "[#3930]: https://example.org/5"
+
+
 def test_hugo_more_marker_is_a_truncate_marker():
     converted = convert_body("Intro\n\n<!--more-->\n\nRest\n")
     assert converted.has_truncate_marker

@@ -165,8 +165,16 @@ def mark_heading_id(line: str) -> str:
 
 
 #: The first characters (after indentation) of the lines :func:`convert_body` may rewrite:
-#: fences, quotes, ``<head>`` and truncate markers, admonitions, headings, JSX comments.
-_SPECIAL_STARTS = frozenset("`~<:#>{")
+#: fences, quotes, ``<head>`` and truncate markers, admonitions, headings, JSX comments,
+#: link reference definitions.
+_SPECIAL_STARTS = frozenset("`~<:#>{[")
+#: A link reference definition (``[label]: https://...``) and its label.
+_DEFINITION = re.compile(r"^ {0,3}\[((?:[^\]\\]|\\.)+)\]:")
+
+
+def _label_key(label: str) -> str:
+    """A definition's label as CommonMark compares them (case and spacing ignored)."""
+    return " ".join(label.split()).casefold()
 
 
 def _is_plain(line: str, mdx: bool) -> bool:
@@ -194,6 +202,8 @@ def convert_body(
     * the ``<head>…</head>`` block is blanked and its tags returned;
     * ``:::note[Title]`` / ``:::tip Title`` become ``:::{blog-note} Title``;
     * ``{/* truncate */}`` becomes ``<!-- truncate -->``; other JSX comments are removed;
+    * a link reference definition whose label was defined before is blanked: the first
+      one wins, as in CommonMark, where MyST would warn about each later one;
     * a heading's explicit id ``{#my-id}`` becomes a role the doctree transform reads;
     * MDX components, ``import``/``export`` lines and ``{' '}`` are rewritten
       (:mod:`.mdx`); in ``.mdx`` files, other top-level ``import``/``export`` lines too;
@@ -210,6 +220,8 @@ def convert_body(
     fence: str | None = None
     index = 0
     counted: list[str] = []
+    defined: set[str] = set()
+    last_definition = -2
     while index < len(lines):
         line = lines[index]
         if fence is None and _is_plain(line, mdx):
@@ -269,6 +281,18 @@ def convert_body(
             out.append(f"{converted} {title}".rstrip())
             index += 1
             continue
+        definition = _DEFINITION.match(line)
+        # A definition cannot interrupt a paragraph: it follows a blank line or another.
+        if definition and (
+            index == 0 or not lines[index - 1].strip() or last_definition == index - 1
+        ):
+            last_definition = index
+            label = _label_key(definition[1])
+            if label in defined:
+                out.append("")
+                index += 1
+                continue
+            defined.add(label)
         line = mark_heading_id(line)
         if "/*" in line:
             # Not in inline code: `{/* prettier-ignore */}` is shown as written.
