@@ -559,3 +559,33 @@ def test_remote_media_warnings_of_an_mdx_post_name_their_lines(tmp_path):
         # Sphinx gives an image inside a link line 0 ("unknown"): its link's line.
         "https://upload.wikimedia.org/linked.png": 22,
     }
+
+
+INLINE_AUDIO = """---
+title: The podcast
+---
+
+Listen here:
+
+<audio controls style={{display: 'block'}} src="https://media.example.net/episode.mp3"> {' '} Audio is unsupported in this browser.{' '} </audio>
+
+<video src="https://media.example.net/clip.mp4">Your browser cannot play this. <a href="https://media.example.net/clip.mp4">Download</a></video> and then more words.
+"""
+
+
+def test_the_fallback_text_of_a_replaced_inline_audio_or_video_goes(tmp_path):
+    # React Native's blog: an <audio> and its fallback text on one line of Markdown are a
+    # paragraph of inline HTML; the link that replaced the player made the text wrong.
+    srcdir = copy_root("privacy", tmp_path / "src")
+    (srcdir / "blog" / "2024-07-02-podcast.mdx").write_text(INLINE_AUDIO, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True)
+    main = site.html("blog/2024/07/02/podcast.html").select_one("[role=main]")
+    links = {a["href"]: a.get_text() for a in main.select("a.blog-remote-media")}
+    assert links == {
+        "https://media.example.net/episode.mp3": "Sound on media.example.net",
+        "https://media.example.net/clip.mp4": "Video on media.example.net",
+    }
+    text = " ".join(main.get_text(" ").split())
+    assert "unsupported" not in text and "cannot play" not in text, text
+    assert "Listen here:" in text and "and then more words." in text
+    assert main.find("audio") is None and main.find("video") is None

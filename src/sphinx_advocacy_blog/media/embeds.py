@@ -361,6 +361,8 @@ class PrivateMedia(SphinxPostTransform):
                 paragraph += reference
         unclosed: list[str] = []
         for raw in [node for node in found if isinstance(node, nodes.raw)]:
+            if raw.parent is None:
+                continue  # fallback content of a replaced element, removed below
             if "html" not in raw.get("format", "").split():
                 continue
             text = raw.astext()
@@ -371,6 +373,7 @@ class PrivateMedia(SphinxPostTransform):
                 if not removed:
                     break
                 unclosed.pop(0)
+            still_open = len(unclosed)
             if "//" in rewritten:
                 rewritten = rewrite_remote(
                     rewritten,
@@ -382,7 +385,25 @@ class PrivateMedia(SphinxPostTransform):
                     unclosed=unclosed,
                 )
             if rewritten != text:
-                raw.replace_self(nodes.raw("", rewritten, format=raw["format"]))
+                replacement = nodes.raw("", rewritten, format=raw["format"])
+                raw.replace_self(replacement)
+                if len(unclosed) > still_open:
+                    _drop_fallback(replacement, unclosed[-1])
+
+
+def _drop_fallback(replaced: nodes.raw, name: str) -> None:
+    """Remove what follows the start of a replaced ``<audio>``, ``<video>``, ``<iframe>``...
+    up to its end tag, in the same paragraph (``<audio src=...> Audio is unsupported in
+    this browser. </audio>`` in one line of Markdown): the text a browser shows only when
+    it cannot play the element, which the link that replaced it makes wrong."""
+    parent = replaced.parent
+    end_tag = f"</{name.lower()}"
+    following = parent.children[parent.index(replaced) + 1 :]
+    for position, sibling in enumerate(following):
+        if isinstance(sibling, nodes.raw) and end_tag in sibling.astext().lower():
+            for fallback in following[:position]:
+                parent.remove(fallback)
+            return
 
 
 def _iframe_facade(app: Sphinx, attrs: dict[str, str]) -> str:
