@@ -542,6 +542,7 @@ def test_avatars_next_to_the_authors_file_are_published(tmp_path):
             "nadia:\n  name: Nadia Volunteer\n  page: true\n"
             "  image_url: ./author_images/nadia.png\n"
             "ghost:\n  name: Ghost Writer\n  image_url: ./author_images/ghost.png\n"
+            "lost:\n  name: Lost Avatar\n  page: true\n  image_url: /img/team/lost.jpg\n"
         )
     (srcdir / "blog/author_images").mkdir()
     (srcdir / "blog/author_images/nadia.png").write_bytes(
@@ -557,6 +558,16 @@ def test_avatars_next_to_the_authors_file_are_published(tmp_path):
         r"blog/author_images/ghost\.png, which does not exist.*\[blog\.image\]",
         plain(site.warnings),
     ), plain(site.warnings)
+    # A root address (Docusaurus's static/img/...) that no static folder has: the warning
+    # says where it was looked for, and the author has initials, not a broken picture.
+    assert re.search(
+        r"author 'lost': image_url names /img/team/lost\.jpg \(looked for in the source "
+        r"folder and in static/\), which does not exist, so the author is shown with initials",
+        plain(site.warnings),
+    ), plain(site.warnings)
+    lost = site.html("blog/authors/lost.html")
+    assert lost.find("img", src=re.compile("lost")) is None
+    assert lost.select_one(".blog-author-initials").get_text(strip=True) == "LA"
 
 
 def test_every_author_gets_a_page_when_the_site_opts_in(tmp_path):

@@ -8,6 +8,7 @@ command loads it with the same function (:func:`load_site_data`), without Sphinx
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
@@ -28,6 +29,7 @@ from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..readers.ablog import ablog_names
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
+from ..util.files import find_source_file
 from ..util.slugs import clean_url_path
 from ..util.urls import is_source_path
 
@@ -106,9 +108,10 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
         authors, problems = parse_authors_file(
             *authors_text, pages_for_all=settings.author_pages == "all"
         )
+        missing = _missing_avatars(srcdir, settings.static_dirs, authors, authors_text[1])
         site.authors.update(authors)
         site.problems.extend(problems)
-        site.problems.extend(_missing_avatars(srcdir, authors, authors_text[1]))
+        site.problems.extend(missing)
     tags_text = _translated_data_file(srcdir, site, "tags.yml")
     if tags_text is not None:
         tags, problems = parse_tags_file(*tags_text)
@@ -122,20 +125,31 @@ def load_site(app: Sphinx) -> BlogSite:
     return load_site_data(str(app.srcdir), settings_from_config(app.config), app.config.language)
 
 
-def _missing_avatars(srcdir: str, authors: dict[str, Author], path: str) -> list[Problem]:
-    """A problem for each ``image_url`` of ``authors.yml`` that names a missing file."""
+def _missing_avatars(
+    srcdir: str, static_dirs: Iterable[str], authors: dict[str, Author], path: str
+) -> list[Problem]:
+    """A problem for each ``image_url`` of ``authors.yml`` that names a missing file (a
+    path in the source folder, or ``/img/x.jpg`` in it or in a static folder); such an
+    author is shown with initials, not a broken picture (*authors* is updated)."""
     problems = []
-    for key, author in authors.items():
+    for key, author in list(authors.items()):
         image = author.image_url
-        if not is_source_path(image):
+        if is_source_path(image):
+            found = os.path.isfile(os.path.join(srcdir, image))
+            where = image
+        elif image.startswith("/") and not image.startswith("//"):
+            found = find_source_file(srcdir, static_dirs, image, follow_symlinks=True) is not None
+            folders = ", ".join(f"{folder}/" for folder in static_dirs)
+            where = f"{image} (looked for in the source folder and in {folders or 'no folder'})"
+        else:
             continue
-        if not os.path.isfile(os.path.join(srcdir, image)):
+        if not found:
+            authors[key] = replace(author, image_url="")
             problems.append(
                 Problem(
                     "image",
-                    f"author {key!r}: image_url names {image}, which does not exist, so the "
-                    "author's picture is missing from the pages. Put the picture there or fix "
-                    "the path",
+                    f"author {key!r}: image_url names {where}, which does not exist, so the "
+                    "author is shown with initials. Put the picture there or fix the path",
                     path,
                 )
             )

@@ -69,6 +69,27 @@ def has_inline_markdown(line: str) -> bool:
     return "![" not in line and bool(_INLINE_MARKDOWN.search(line))
 
 
+class HtmlText:
+    """The lines of a post's raw HTML blocks, one after the other: their inline Markdown
+    rendered, except inside a ``<pre>``, ``<code>``, ``<script>``..."""
+
+    def __init__(self) -> None:
+        #: Whether the next line starts inside a ``<pre>``... element.
+        self.verbatim = False
+
+    def line(self, source: str, converted: str, *, in_html: bool) -> str:
+        """*converted* (the line *source* after the MDX rewriting), with its Markdown
+        rendered when it is text of an HTML block (*in_html*)."""
+        if not in_html:
+            self.verbatim = False
+            return converted
+        markdown = not self.verbatim and not opens_verbatim(source)
+        self.verbatim = verbatim_after(source, self.verbatim)
+        if markdown and has_inline_markdown(converted):
+            return inline_markdown(converted)
+        return converted
+
+
 def inline_markdown(line: str) -> str:
     """*line* (a line of raw HTML) with its inline Markdown rendered, its indentation and
     its HTML tags kept."""

@@ -41,7 +41,7 @@ from .components import (
     tab_labels,
     with_imported_images,
 )
-from .html_markdown import has_inline_markdown, inline_markdown, opens_verbatim, verbatim_after
+from .html_markdown import HtmlText
 from .jsx import (
     IMPORT,
     JsxTag,
@@ -196,8 +196,7 @@ class _Converter:
         fence: str | None = None
         unwrap_fences: list[str] = []
         in_html = False
-        #: Inside a ``<pre>``, ``<script>``... of the HTML block: text, not Markdown.
-        verbatim = False
+        html_text = HtmlText()
         index = 0
         while index < len(lines):
             line = lines[index]
@@ -263,14 +262,8 @@ class _Converter:
                     index += consumed
                     continue
             self.out[index] = self.inline(self.out[index], index, raw=in_html)
-            if in_html:
-                # MDX reads the text inside HTML elements as Markdown (not in a <pre>...).
-                markdown = not verbatim and not opens_verbatim(line)
-                verbatim = verbatim_after(line, verbatim)
-                if markdown and has_inline_markdown(self.out[index]):
-                    self.out[index] = inline_markdown(self.out[index])
-            else:
-                verbatim = False
+            # MDX reads the text inside HTML elements as Markdown.
+            self.out[index] = html_text.line(line, self.out[index], in_html=in_html)
             index += 1
         self.emit()
 
