@@ -437,3 +437,39 @@ def test_a_missing_image_is_its_alt_text_with_a_blog_warning_naming_its_line(tmp
     assert logo is not None and logo.get_text() == "Our logo"
     text = " ".join(main.get_text(" ").split())
     assert "The caption stays." in text and "After the pictures." in text
+
+
+RAW_HTML_FILES_POST = """---
+title: Pictures in HTML
+---
+
+<figure>
+  <img src="/img/social/ana.jpg" alt="served from static/" />
+  <img src="../../../../img/social/ana.jpg" alt="the same, relative to the page" />
+  <img src="/img/team/nobody.jpg" alt="missing" />
+  <img src="./chart.png" alt="beside the post" />
+  <video src="./clip.mp4"></video>
+</figure>
+"""
+
+
+def test_files_named_by_raw_html_are_checked_against_the_page_address(tmp_path):
+    src = write_site(tmp_path)
+    post = src / "blog" / "2024-06-02-raw-html"
+    post.mkdir()
+    (post / "index.md").write_text(RAW_HTML_FILES_POST, encoding="utf-8")
+    _image(post / "chart.png", (40, 30), "PNG")
+    site = build_site(src, freshenv=True, show_warning_types=True)
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", site.warnings)
+    found = re.findall(
+        r"2024-06-02-raw-html/index\.md:(\d+): WARNING: the <(\w+)> file '([^']+)' (is \w+)",
+        warnings,
+    )
+    assert found == [
+        ("8", "img", "/img/team/nobody.jpg", "is not"),
+        ("9", "img", "./chart.png", "is beside"),
+        ("10", "video", "./clip.mp4", "is not"),
+    ]
+    assert "(/img/team/nobody.jpg looked for in the source folder and in static/)" in warnings
+    assert "![the words it shows](./chart.png)" in warnings
+    assert warnings.count("2024-06-02-raw-html") == 3

@@ -561,16 +561,14 @@ def test_remote_media_warnings_of_an_mdx_post_name_their_lines(tmp_path):
     }
 
 
-INLINE_AUDIO = """---
-title: The podcast
----
-
-Listen here:
-
-<audio controls style={{display: 'block'}} src="https://media.example.net/episode.mp3"> {' '} Audio is unsupported in this browser.{' '} </audio>
-
-<video src="https://media.example.net/clip.mp4">Your browser cannot play this. <a href="https://media.example.net/clip.mp4">Download</a></video> and then more words.
-"""
+INLINE_AUDIO = (
+    "---\ntitle: The podcast\n---\n\nListen here:\n\n"
+    "<audio controls style={{display: 'block'}} "
+    'src="https://media.example.net/episode.mp3"> '
+    "{' '} Audio is unsupported in this browser.{' '} </audio>\n\n"
+    '<video src="https://media.example.net/clip.mp4">Your browser cannot play this. '
+    '<a href="https://media.example.net/clip.mp4">Download</a></video> and then more words.\n'
+)
 
 
 def test_the_fallback_text_of_a_replaced_inline_audio_or_video_goes(tmp_path):

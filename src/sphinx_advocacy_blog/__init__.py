@@ -62,6 +62,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     from .i18n.translate import setup_i18n
     from .media.covers import setup_covers
     from .media.embeds import setup_embeds
+    from .media.html_files import setup_html_files
     from .media.page_assets import setup_page_assets
     from .media.responsive import setup_responsive
     from .migrate.ablog_labels import setup_ablog_labels
@@ -122,6 +123,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
         setup_covers,
         setup_responsive,
         setup_embeds,
+        setup_html_files,
         setup_page_assets,
         setup_removed_posts,
         setup_output_state,

@@ -144,6 +144,36 @@ def find_remote(text: str, own_hosts: frozenset[str] = frozenset()) -> list[Remo
     return found
 
 
+#: Elements and attributes of raw HTML that show a file of the site.
+_SHOWING = {"img": ("src",), "source": ("src",), "video": ("src", "poster"), "audio": ("src",)}
+
+
+def find_local_media(text: str) -> list[tuple[str, str]]:
+    """``(element, path)`` of each image, video or sound of the HTML *text* that is a file
+    of the site (``./chart.png``, ``/img/x.png``), not of another host."""
+    if "src" not in text and "poster" not in text:
+        return []
+    found = []
+    for match in _TAG.finditer(text):
+        name = match.group("name").lower()
+        if name not in _SHOWING:
+            continue
+        attrs = attributes(match.group(0))
+        for attribute in _SHOWING[name]:
+            value = attrs.get(attribute, "").strip()
+            if _is_site_path(value):
+                found.append((name, value))
+    return found
+
+
+def _is_site_path(value: str) -> bool:
+    """A path of the site: not empty, an address (``https:``, ``//host``, ``data:``), a
+    fragment or a JSX expression left over."""
+    if not value or value.startswith(("#", "{", "//")):
+        return False
+    return ":" not in value.split("/")[0]
+
+
 #: Makes the replacement of one element: ``(element, attributes, host) -> HTML``.
 Replacer = Callable[[str, dict[str, str], str], str]
 
