@@ -565,6 +565,10 @@ def test_avatars_next_to_the_authors_file_are_published(tmp_path):
         r"folder and in static/\), which does not exist, so the author is shown with initials",
         plain(site.warnings),
     ), plain(site.warnings)
+    # ... on the line of that image_url.
+    lines = (srcdir / "blog" / "authors.yml").read_text(encoding="utf-8").splitlines()
+    expected = lines.index("  image_url: /img/team/lost.jpg") + 1
+    assert f"authors.yml:{expected}: WARNING: author 'lost'" in plain(site.warnings)
     lost = site.html("blog/authors/lost.html")
     assert lost.find("img", src=re.compile("lost")) is None
     assert lost.select_one(".blog-author-initials").get_text(strip=True) == "LA"

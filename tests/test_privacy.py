@@ -587,3 +587,37 @@ def test_the_fallback_text_of_a_replaced_inline_audio_or_video_goes(tmp_path):
     assert "unsupported" not in text and "cannot play" not in text, text
     assert "Listen here:" in text and "and then more words." in text
     assert main.find("audio") is None and main.find("video") is None
+
+
+CODEPEN_POST = """---
+title: The animation
+---
+
+![](./missing-first.png)
+
+The first words of the post.
+
+<iframe
+  title="Pen A"
+  src="//codepen.io/a/embed/b">
+  See the Pen <a href="https://codepen.io/a/pen/b">Pen B</a> on CodePen.
+</iframe>
+"""
+
+
+def test_a_scheme_relative_iframe_is_a_facade_and_keeps_its_content(tmp_path):
+    # React Native's blog: a CodePen iframe written "//codepen.io/..." whose content is
+    # the only link to the demo. It is a click-to-load facade, and its words stay.
+    srcdir = copy_root("privacy", tmp_path / "src")
+    (srcdir / "blog" / "2024-07-03-pen.md").write_text(CODEPEN_POST, encoding="utf-8")
+    site = build_site(srcdir, freshenv=True)
+    page = site.html("blog/2024/07/03/pen.html")
+    main = page.select_one("[role=main]")
+    assert main.find("iframe") is None
+    facade = main.select_one(".blog-embed")
+    assert facade is not None and facade["data-embed-src"].startswith("https://codepen.io/")
+    assert main.find("a", href="https://codepen.io/a/pen/b").get_text() == "Pen B"
+    assert "See the Pen" in main.get_text()
+    # The words standing in for a missing picture are not the post's description.
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == "The first words of the post."

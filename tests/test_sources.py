@@ -160,10 +160,12 @@ def test_jsx_comments_go_but_not_from_inline_code():
     converted = convert_body(
         "Use `{/* prettier-ignore */}` here {/* a note */}.\n"
         "Mark it with ``{/* truncate */}`` and `a` {/* b */} `c`.\n"
+        "Text {/* a comment with `code` in it */} end, one ` tick {/* c */}.\n"
     )
-    assert converted.text.split("\n")[:2] == [
+    assert converted.text.split("\n")[:3] == [
         "Use `{/* prettier-ignore */}` here .",
         "Mark it with ``{/* truncate */}`` and `a`  `c`.",
+        "Text  end, one ` tick .",
     ]
 
 
@@ -194,6 +196,23 @@ def test_markdown_inside_raw_html_is_rendered_as_mdx_does_but_not_in_pre():
     assert lines[10] == 'after <a href="z">y</a>'
     assert lines[11] == "![a picture](./x.png) stays"
     assert lines[14] == "Outside HTML: [a](b) stays Markdown."
+
+
+def test_markdown_in_raw_html_beside_inline_code_and_after_a_tag_over_lines():
+    body = (
+        "<div>\n"
+        "<code>x</code> then [a link](https://d.example/) and **bold**\n"
+        "<a\n"
+        '  href="https://e.example/">A1</a> and *emphasis*\n'
+        "a <code>[not](this)</code> b [yes](y) <code>open [still](code)\n"
+        "</div>\n"
+    )
+    lines = convert_body(body).text.split("\n")
+    assert lines[1] == (
+        '<code>x</code> then <a href="https://d.example/">a link</a> and <strong>bold</strong>'
+    )
+    assert lines[2] == '<a href="https://e.example/">A1</a> and <em>emphasis</em>'
+    assert lines[4] == 'a <code>[not](this)</code> b <a href="y">yes</a> <code>open [still](code)'
 
 
 def test_a_link_definition_defined_again_is_blanked_the_first_wins():

@@ -159,7 +159,7 @@ class SafeImages(SphinxTransform):
                 # As Sphinx does for a missing image: the post is read again in each build
                 # until the file is there.
                 env.note_dependency(relative)
-                reason = f"is not in the project ({relative!r} does not exist)"
+                reason = f"is not in the project ({posixpath.normpath(relative)!r} does not exist)"
                 hint = _missing_hint(uri, self.config.blog_static_dirs)
             elif found is None:
                 reason = "is outside the source folder (a '..' path or a symbolic link)"

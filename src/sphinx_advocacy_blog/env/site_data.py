@@ -8,6 +8,7 @@ command loads it with the same function (:func:`load_site_data`), without Sphinx
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -108,7 +109,7 @@ def load_site_data(srcdir: str, settings: BlogSettings, language: str | None) ->
         authors, problems = parse_authors_file(
             *authors_text, pages_for_all=settings.author_pages == "all"
         )
-        missing = _missing_avatars(srcdir, settings.static_dirs, authors, authors_text[1])
+        missing = _missing_avatars(srcdir, settings.static_dirs, authors, *authors_text)
         site.authors.update(authors)
         site.problems.extend(problems)
         site.problems.extend(missing)
@@ -125,8 +126,26 @@ def load_site(app: Sphinx) -> BlogSite:
     return load_site_data(str(app.srcdir), settings_from_config(app.config), app.config.language)
 
 
+def _image_line(text: str, key: str) -> int:
+    """The line of author *key*'s ``image_url`` in ``authors.yml`` *text* (else of the
+    key, else 1)."""
+    lines = text.splitlines()
+    start = next(
+        (n for n, line in enumerate(lines) if re.match(rf"['\"]?{re.escape(key)}['\"]?\s*:", line)),
+        None,
+    )
+    if start is None:
+        return 1
+    for number in range(start + 1, len(lines)):
+        if lines[number][:1] not in (" ", "\t", "") and lines[number].strip():
+            break  # the next author
+        if re.match(r"\s+image_?url\s*:", lines[number], re.IGNORECASE):
+            return number + 1
+    return start + 1
+
+
 def _missing_avatars(
-    srcdir: str, static_dirs: Iterable[str], authors: dict[str, Author], path: str
+    srcdir: str, static_dirs: Iterable[str], authors: dict[str, Author], text: str, path: str
 ) -> list[Problem]:
     """A problem for each ``image_url`` of ``authors.yml`` that names a missing file (a
     path in the source folder, or ``/img/x.jpg`` in it or in a static folder); such an
@@ -151,6 +170,7 @@ def _missing_avatars(
                     f"author {key!r}: image_url names {where}, which does not exist, so the "
                     "author is shown with initials. Put the picture there or fix the path",
                     path,
+                    _image_line(text, key),
                 )
             )
     return problems

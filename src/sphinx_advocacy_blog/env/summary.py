@@ -9,6 +9,15 @@ from docutils import nodes
 
 #: Characters kept of the first paragraph (cut at a word, with an ellipsis).
 SUMMARY_LENGTH = 300
+#: Words that stand in for a picture that is not shown (a missing or refused image): not
+#: the post's prose.
+STAND_IN_CLASSES = frozenset({"blog-missing-image", "blog-refused-image"})
+
+
+def _not_prose(node: nodes.Node) -> bool:
+    if isinstance(node, (nodes.footnote_reference, nodes.citation_reference)):
+        return True
+    return isinstance(node, nodes.inline) and not STAND_IN_CLASSES.isdisjoint(node["classes"])
 
 
 def first_paragraph_text(doctree: nodes.Node) -> str:
@@ -23,13 +32,10 @@ def first_paragraph_text(doctree: nodes.Node) -> str:
             parent = parent.parent
         if inside_other:
             continue
-        # Footnote and citation numbers are not words of the sentence.
+        # Footnote and citation numbers are not words of the sentence, nor the alt text
+        # that stands in for a missing picture.
         copy = paragraph.deepcopy()
-        for mark in list(
-            copy.findall(
-                lambda n: isinstance(n, (nodes.footnote_reference, nodes.citation_reference))
-            )
-        ):
+        for mark in list(copy.findall(_not_prose)):
             mark.parent.remove(mark)
         text = " ".join(copy.astext().split())
         if text:

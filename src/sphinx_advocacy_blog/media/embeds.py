@@ -387,15 +387,20 @@ class PrivateMedia(SphinxPostTransform):
             if rewritten != text:
                 replacement = nodes.raw("", rewritten, format=raw["format"])
                 raw.replace_self(replacement)
-                if len(unclosed) > still_open:
+                if len(unclosed) > still_open and unclosed[-1] in _PLAYERS:
                     _drop_fallback(replacement, unclosed[-1])
 
 
+#: Elements whose content is what a browser shows when it cannot play them.
+_PLAYERS = frozenset({"audio", "video"})
+
+
 def _drop_fallback(replaced: nodes.raw, name: str) -> None:
-    """Remove what follows the start of a replaced ``<audio>``, ``<video>``, ``<iframe>``...
-    up to its end tag, in the same paragraph (``<audio src=...> Audio is unsupported in
-    this browser. </audio>`` in one line of Markdown): the text a browser shows only when
-    it cannot play the element, which the link that replaced it makes wrong."""
+    """Remove what follows the start of a replaced ``<audio>`` or ``<video>`` up to its
+    end tag, in the same paragraph (``<audio src=...> Audio is unsupported in this
+    browser. </audio>`` in one line of Markdown): the text a browser shows only when it
+    cannot play the element, which the link that replaced it makes wrong. (An iframe's
+    content, "See the Pen ... on CodePen" with its link, is kept: it is the way there.)"""
     parent = replaced.parent
     end_tag = f"</{name.lower()}"
     following = parent.children[parent.index(replaced) + 1 :]
@@ -408,6 +413,8 @@ def _drop_fallback(replaced: nodes.raw, name: str) -> None:
 
 def _iframe_facade(app: Sphinx, attrs: dict[str, str]) -> str:
     src = attrs.get("src", "")
+    if src.startswith("//"):
+        src = "https:" + src  # the page's scheme: the site is served over HTTPS
     embed = recognize(src) or generic(src)
     if embed is None:
         return ""

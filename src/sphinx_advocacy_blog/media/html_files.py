@@ -48,7 +48,7 @@ def missing_file_problem(
     return Problem(
         "image",
         f"the <{element}> file {path!r} is not in the project ({looked_for}): the page shows "
-        "nothing in its place. Copy the file there or fix the path",
+        "a broken picture. Copy the file there or fix the path",
         source,
         line,
     )
@@ -59,7 +59,7 @@ def _unpublished_problem(element: str, path: str, source: str) -> Problem:
     return Problem(
         "image",
         f"the <{element}> file {path!r} is beside the post, but raw HTML does not publish it "
-        f"(its address is relative to the page): the page shows nothing in its place. "
+        f"(its address is relative to the page): the page shows a broken picture. "
         f"Write it as Markdown, "
         f"{markdown}, or as <{element} src={{require('{path}').default}} />",
         source,

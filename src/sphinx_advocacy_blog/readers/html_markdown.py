@@ -36,6 +36,10 @@ _INLINE_MARKDOWN = re.compile(
 
 _VERBATIM_OPEN = re.compile(r"<(pre|code|script|style|textarea)\b", re.IGNORECASE)
 _VERBATIM_CLOSE = re.compile(r"</(pre|code|script|style|textarea)\s*>", re.IGNORECASE)
+#: A verbatim element opened and closed on one line (``split`` gives it, then its name).
+_VERBATIM_SPAN = re.compile(
+    r"(<(pre|code|script|style|textarea)\b.*?</\2\s*>)", re.IGNORECASE | re.DOTALL
+)
 
 
 def opens_verbatim(line: str) -> bool:
@@ -83,11 +87,37 @@ class HtmlText:
         if not in_html:
             self.verbatim = False
             return converted
-        markdown = not self.verbatim and not opens_verbatim(source)
+        markdown = not self.verbatim
         self.verbatim = verbatim_after(source, self.verbatim)
-        if markdown and has_inline_markdown(converted):
+        if not markdown or not has_inline_markdown(converted):
+            return converted
+        if not opens_verbatim(converted):
             return inline_markdown(converted)
-        return converted
+        # ``<code>x</code> and [a link](y)``: the Markdown outside the element only.
+        pieces = _VERBATIM_SPAN.split(converted)
+        rendered = []
+        for number, piece in enumerate(pieces):
+            if number % 3 == 1:
+                rendered.append(piece)  # a whole <code>...</code> of this line
+            elif number % 3 == 0:
+                opened = _VERBATIM_OPEN.search(piece)
+                text, rest = (
+                    (piece[: opened.start()], piece[opened.start() :]) if opened else (piece, "")
+                )
+                rendered.append(_render_piece(text) + rest)
+                if opened:
+                    break  # left open: the rest of the line is inside it
+        return "".join(rendered)
+
+
+def _render_piece(text: str) -> str:
+    """A piece of a line between verbatim elements, rendered with its outer spaces kept."""
+    if not has_inline_markdown(text):
+        return text
+    stripped = text.strip()
+    start = text[: len(text) - len(text.lstrip())]
+    end = text[len(text.rstrip()) :]
+    return start + _parser().renderInline(stripped).strip() + end
 
 
 def inline_markdown(line: str) -> str:

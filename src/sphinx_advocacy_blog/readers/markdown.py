@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 
 from ..model.post import HeadTag
 from ..model.problem import Problem
-from .jsx import outside_code
 from .mdx import convert_mdx
 from .mdx_syntax import ADMONITION_OPEN, is_fence
 from .settings import MdxSettings
@@ -34,8 +33,33 @@ _MDX_IMPORT_EXPORT = re.compile(r"^(?:import\s.+|import\s*\{.*|export\s.+)$")
 _JSX_COMMENT = re.compile(r"\{\s*/\*.*?\*/\s*\}")
 
 
-def _remove_jsx_comments(text: str) -> str:
-    return _JSX_COMMENT.sub("", text)
+_COMMENT_OR_CODE = re.compile(r"`+|\{\s*/\*")
+
+
+def remove_jsx_comments(line: str) -> str:
+    """*line* without its JSX comments (``{/* note */}``), read from left to right as MDX
+    does: a comment in inline code (`` `{/* x */}` ``) is code, and code in a comment
+    (``{/* see `x` */}``) is comment."""
+    out = []
+    position = 0
+    while (found := _COMMENT_OR_CODE.search(line, position)) is not None:
+        if found.group(0).startswith("`"):
+            run = found.group(0)
+            end = line.find(run, found.end())
+            # A code span ends at the same number of backticks; none: they are text.
+            stop = end + len(run) if end >= 0 else found.end()
+            out.append(line[position:stop])
+            position = stop
+            continue
+        comment = _JSX_COMMENT.match(line, found.start())
+        if comment is None:
+            out.append(line[position : found.end()])
+            position = found.end()
+            continue
+        out.append(line[position : found.start()])
+        position = comment.end()
+    out.append(line[position:])
+    return "".join(out)
 
 
 _ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
@@ -296,7 +320,7 @@ def convert_body(
         line = mark_heading_id(line)
         if "/*" in line:
             # Not in inline code: `{/* prettier-ignore */}` is shown as written.
-            line = outside_code(line, _remove_jsx_comments)
+            line = remove_jsx_comments(line)
         out.append(line)
         counted.append(line)
         index += 1

@@ -74,6 +74,7 @@ class _Converter:
         #: ``import pic from './pic.png'``: ``{pic}`` -> ``{require('./pic.png').default}``.
         self.image_imports: dict[str, str] = {}
         self.out: list[str] = list(lines)
+        self.html_text = HtmlText()
         self.code = [False] * len(lines)
         self.path = path
         self.first_line = first_line
@@ -196,7 +197,6 @@ class _Converter:
         fence: str | None = None
         unwrap_fences: list[str] = []
         in_html = False
-        html_text = HtmlText()
         index = 0
         while index < len(lines):
             line = lines[index]
@@ -263,7 +263,7 @@ class _Converter:
                     continue
             self.out[index] = self.inline(self.out[index], index, raw=in_html)
             # MDX reads the text inside HTML elements as Markdown.
-            self.out[index] = html_text.line(line, self.out[index], in_html=in_html)
+            self.out[index] = self.html_text.line(line, self.out[index], in_html=in_html)
             index += 1
         self.emit()
 
@@ -377,6 +377,7 @@ class _Converter:
         tag, text, span = found
         indent = text[: len(text) - len(text.lstrip())]
         self.joined_tag(index, span, text, tag, indent, filler=indent + "<!---->")
+        self.out[index] = self.html_text.line(text, self.out[index], in_html=True)  # after it
         return span
 
     def joined_tag(
