@@ -24,6 +24,7 @@ from sphinx.transforms import SphinxTransform
 from ..diagnostics import report_in
 from ..env.discovery import is_post
 from ..env.nodes import source_line
+from ..env.records import TEXT_KEY
 from ..env.site_data import app_of
 from ..model.problem import Problem
 from ..util.files import find_source_file
@@ -76,6 +77,9 @@ class LocalFilesInHtml(SphinxTransform):
         env = self.env
         if not is_post(env, env.docname):
             return
+        text = env.temp_data.get(TEXT_KEY)
+        if isinstance(text, str) and "src" not in text and "poster" not in text:
+            return  # no HTML of this post names a file: no walk of its tree
         srcdir = str(env.srcdir)
         static_dirs = tuple(self.config.blog_static_dirs)
         source = str(env.doc2path(env.docname, False))
