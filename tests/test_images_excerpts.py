@@ -473,3 +473,35 @@ def test_files_named_by_raw_html_are_checked_against_the_page_address(tmp_path):
     assert "(/img/team/nobody.jpg looked for in the source folder and in static/)" in warnings
     assert "![the words it shows](./chart.png)" in warnings
     assert warnings.count("2024-06-02-raw-html") == 3
+
+
+MISSING_COVER_POST = """---
+title: A cover that is not there
+image: ./nothere.jpg
+tags: [events]
+---
+
+The words of the post.
+"""
+
+
+def test_a_missing_cover_is_dropped_with_a_warning_naming_its_line(tmp_path):
+    src = write_site(tmp_path)
+    (src / "blog" / "2024-06-03-no-cover.md").write_text(MISSING_COVER_POST, encoding="utf-8")
+    site = build_site(src, freshenv=True, show_warning_types=True)
+    warnings = re.sub(r"\x1b\[[0-9;]*m", "", site.warnings)
+    assert re.search(
+        r"2024-06-03-no-cover\.md:3: WARNING: the cover image 'blog/nothere.jpg' does not exist"
+        r".*\[blog\.image\]",
+        warnings,
+    ), warnings
+    # No broken picture in the lists, no preview image that is not there.
+    for page in ("blog.html", "blog/tags/events.html"):
+        assert site.html(page).find("img", src=re.compile("nothere")) is None, page
+    head = site.html("blog/2024/06/03/no-cover.html").find("head")
+    assert "nothere" not in str(head)
+    # Once the file is there, the next (incremental) build gives the post its cover.
+    _image(src / "blog" / "nothere.jpg", (800, 450), "JPEG")
+    again = build_site(src, show_warning_types=True)
+    assert "nothere" not in again.warnings
+    assert again.html("blog.html").find("img", src=re.compile("nothere")) is not None

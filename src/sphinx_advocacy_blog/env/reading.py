@@ -114,11 +114,15 @@ def _checked_cover(app: Sphinx, post: Post, read_path: str) -> tuple[Post, Probl
                 "a symbolic link); it was not published. Copy the file beside the post"
             )
             return replace(post, image=""), Problem("path", message, read_path, line)
+        # As Sphinx does for a missing image: the post is read again in each build until
+        # the file is there (then it has its cover).
+        app.env.note_dependency(post.image.lstrip("/"))
         message = (
-            f"the cover image {post.image!r} does not exist; put the file beside the post "
-            "or fix the 'image' value"
+            f"the cover image {post.image!r} does not exist, so the post has none (no broken "
+            "picture in the lists, no preview image that is not there); put the file beside "
+            "the post or fix the 'image' value"
         )
-        return post, Problem("image", message, read_path, line)
+        return replace(post, image=""), Problem("image", message, read_path, line)
     activity = svg_activity(found)
     if activity is not None:
         message = (
