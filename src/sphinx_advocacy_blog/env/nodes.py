@@ -32,6 +32,18 @@ def source_line(node: nodes.Node) -> int | None:
     return None
 
 
+def line_in_raw(raw: nodes.raw, url: str) -> int | None:
+    """The line of *url* in a piece of HTML: the HTML's own line, plus the lines before the
+    URL within it (a ``<p>`` over several lines names the line of its ``<img>``)."""
+    line = source_line(raw)
+    if line is None:
+        return None
+    text = raw.astext()
+    # The URL as written may be HTML-escaped (``&amp;``); its start is enough to find it.
+    position = text.find(url.split("&")[0])
+    return line + text.count("\n", 0, position) if position > 0 else line
+
+
 class post_header(nodes.General, nodes.Element):
     """Date, reading time, authors and tags under a post's title."""
 

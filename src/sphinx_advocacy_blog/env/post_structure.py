@@ -22,7 +22,7 @@ from ..diagnostics import report_in
 from ..model.post import Post
 from ..model.problem import Problem
 from ..readers.markdown import TITLE_PLACEHOLDER, TRUNCATE_MARKER
-from ..util.files import source_file, svg_activity
+from ..util.files import source_file, static_folders_text, svg_activity
 from .discovery import is_post, post_source
 from .nodes import excerpt_marker, post_footer, post_header, source_line
 from .records import READING_KEY, TEXT_KEY
@@ -175,7 +175,7 @@ class SafeImages(SphinxTransform):
                 # Its words take its place, inside its link if it has one (in a paragraph
                 # when it stood among the blocks: a figure, an image directive).
                 words = nodes.inline(alt, alt, classes=["blog-missing-image"])
-                inline = isinstance(image.parent, (nodes.TextElement, nodes.reference))
+                inline = isinstance(image.parent, nodes.TextElement)  # a link is one too
                 image.replace_self(words if inline else nodes.paragraph("", "", words))
             else:
                 replacement = nodes.inline(alt, alt, classes=["blog-refused-image"])
@@ -194,7 +194,7 @@ class SafeImages(SphinxTransform):
 def _missing_hint(uri: str, static_dirs: Iterable[str]) -> str:
     """What to do about a missing image *uri* of a post."""
     if uri.startswith("/"):
-        folders = ", ".join(f"{folder}/" for folder in static_dirs) or "none"
+        folders = static_folders_text(static_dirs)
         return (
             f"An address from the site root is looked for in the source folder and in "
             f"blog_static_dirs ({folders}): copy the site's static files there (Docusaurus "

@@ -8,7 +8,6 @@ command loads it with the same function (:func:`load_site_data`), without Sphinx
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -30,7 +29,8 @@ from ..model.problem import Problem
 from ..model.site import BlogSite
 from ..readers.ablog import ablog_names
 from ..readers.datafiles import author_from_mapping, parse_authors_file, parse_tags_file
-from ..util.files import find_source_file
+from ..readers.safe_yaml import load_yaml
+from ..util.files import find_source_file, static_folders_text
 from ..util.slugs import clean_url_path
 from ..util.urls import is_source_path
 
@@ -128,20 +128,10 @@ def load_site(app: Sphinx) -> BlogSite:
 
 def _image_line(text: str, key: str) -> int:
     """The line of author *key*'s ``image_url`` in ``authors.yml`` *text* (else of the
-    key, else 1)."""
-    lines = text.splitlines()
-    start = next(
-        (n for n, line in enumerate(lines) if re.match(rf"['\"]?{re.escape(key)}['\"]?\s*:", line)),
-        None,
-    )
-    if start is None:
-        return 1
-    for number in range(start + 1, len(lines)):
-        if lines[number][:1] not in (" ", "\t", "") and lines[number].strip():
-            break  # the next author
-        if re.match(r"\s+image_?url\s*:", lines[number], re.IGNORECASE):
-            return number + 1
-    return start + 1
+    key, else 1), from the YAML reader's key lines (read again only for a missing
+    picture)."""
+    lines = load_yaml(text)[1]
+    return lines.get(f"{key}.image_url") or lines.get(f"{key}.imageURL") or lines.get(key) or 1
 
 
 def _missing_avatars(
@@ -158,8 +148,8 @@ def _missing_avatars(
             where = image
         elif image.startswith("/") and not image.startswith("//"):
             found = find_source_file(srcdir, static_dirs, image, follow_symlinks=True) is not None
-            folders = ", ".join(f"{folder}/" for folder in static_dirs)
-            where = f"{image} (looked for in the source folder and in {folders or 'no folder'})"
+            folders = static_folders_text(static_dirs)
+            where = f"{image} (looked for in the source folder and in {folders})"
         else:
             continue
         if not found:

@@ -34,7 +34,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
 from ..diagnostics import report
-from ..env.nodes import source_line
+from ..env.nodes import line_in_raw, source_line
 from ..env.site_data import app_of
 from ..i18n.translate import _
 from ..model.embeds import VIDEO, Embed, generic, recognize
@@ -281,28 +281,16 @@ class RemoteMediaWarnings(SphinxTransform):
                             f"{message}: it would tell {resource.host} who reads the page. "
                             "Copy it into the site, or set blog_remote_media = True",
                             source,
-                            _line_in(raw, resource.url),
+                            line_in_raw(raw, resource.url),
                         )
                     )
                 elif resource.element != "script":
                     problems.append(
                         _image_problem(
-                            resource.url, resource.host, source, _line_in(raw, resource.url)
+                            resource.url, resource.host, source, line_in_raw(raw, resource.url)
                         )
                     )
         report(app_of(self.env), problems)
-
-
-def _line_in(raw: nodes.raw, url: str) -> int | None:
-    """The line of *url* in a piece of HTML: the HTML's own line, plus the lines before the
-    URL within it (a ``<p>`` over several lines names the line of its ``<img>``)."""
-    line = source_line(raw)
-    if line is None:
-        return None
-    text = raw.astext()
-    # The URL as written may be HTML-escaped (``&amp;``); its start is enough to find it.
-    position = text.find(url.split("&")[0])
-    return line + text.count("\n", 0, position) if position > 0 else line
 
 
 def _image_problem(url: str, host: str, source: str, line: int | None) -> Problem:

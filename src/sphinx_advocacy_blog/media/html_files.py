@@ -23,23 +23,15 @@ from sphinx.transforms import SphinxTransform
 
 from ..diagnostics import report_in
 from ..env.discovery import is_post
-from ..env.nodes import source_line
+from ..env.nodes import line_in_raw
 from ..env.records import TEXT_KEY
 from ..env.site_data import app_of
 from ..model.problem import Problem
-from ..util.files import find_source_file
+from ..util.files import find_source_file, static_folders_text
 from .remote import find_local_media
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-
-
-def _line_of(raw: nodes.raw, path: str) -> int:
-    """The line of *path* in a piece of HTML (its own line plus the lines before it)."""
-    line = source_line(raw) or 1
-    text = raw.astext()
-    position = text.find(path)
-    return line + text.count("\n", 0, position) if position > 0 else line
 
 
 def missing_file_problem(
@@ -80,13 +72,13 @@ class LocalFilesInHtml(SphinxTransform):
         text = env.temp_data.get(TEXT_KEY)
         if isinstance(text, str) and "src" not in text and "poster" not in text:
             return  # no HTML of this post names a file: no walk of its tree
+        builder = app_of(env).builder
+        if builder.format != "html":
+            return
         srcdir = str(env.srcdir)
         static_dirs = tuple(self.config.blog_static_dirs)
         source = str(env.doc2path(env.docname, False))
         folder = posixpath.dirname(source)
-        builder = app_of(env).builder
-        if builder.format != "html":
-            return
         page_folder = posixpath.dirname(builder.get_target_uri(env.docname))
         problems = []
         for raw in self.document.findall(nodes.raw):
@@ -108,10 +100,10 @@ class LocalFilesInHtml(SphinxTransform):
                 ):
                     problem = _unpublished_problem(element, path, source)
                 else:
-                    folders = ", ".join(f"{name}/" for name in static_dirs) or "no folder"
+                    folders = static_folders_text(static_dirs)
                     looked_for = f"{served} looked for in the source folder and in {folders}"
                     problem = missing_file_problem(element, path, looked_for, source, 0)
-                problems.append(replace(problem, line=_line_of(raw, path)))
+                problems.append(replace(problem, line=line_in_raw(raw, path) or 1))
         report_in(srcdir, problems)
 
 

@@ -123,6 +123,4 @@ def _render_piece(text: str) -> str:
 def inline_markdown(line: str) -> str:
     """*line* (a line of raw HTML) with its inline Markdown rendered, its indentation and
     its HTML tags kept."""
-    stripped = line.lstrip()
-    indent = line[: len(line) - len(stripped)]
-    return indent + _parser().renderInline(stripped.rstrip()).strip()
+    return _render_piece(line.rstrip())

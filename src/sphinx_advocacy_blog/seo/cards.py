@@ -230,10 +230,9 @@ def style_facts(style: CardStyle) -> dict[str, Any]:
     }
 
 
-def card_key(text: CardText, style: CardStyle | dict[str, Any]) -> str:
-    """The hash of everything a card is drawn from (its cache name); *style* may be its
-    :func:`style_facts`, computed once for the cards of a build."""
-    facts = style_facts(style) if isinstance(style, CardStyle) else style
+def card_key(text: CardText, facts: dict[str, Any]) -> str:
+    """The hash of everything a card is drawn from (its cache name): its text and the
+    :func:`style_facts` of the build."""
     data = {**facts, "text": asdict(text)}
     encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8")
     return hashlib.sha256(encoded).hexdigest()[:32]

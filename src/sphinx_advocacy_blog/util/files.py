@@ -276,6 +276,11 @@ def plain_files(srcdir: str, folder: str) -> set[str]:
     return found
 
 
+def static_folders_text(static_dirs: Iterable[str]) -> str:
+    """The static folders as a warning names them (``static/, public/``; ``no folder``)."""
+    return ", ".join(f"{folder}/" for folder in static_dirs) or "no folder"
+
+
 def find_source_file(
     srcdir: str, static_dirs: Iterable[str], path: str, *, follow_symlinks: bool = False
 ) -> str | None:
