@@ -81,6 +81,7 @@ def build_site(
     parallel: int = 0,
     freshenv: bool = False,
     builddir: Path | None = None,
+    quiet: bool = False,
     **confoverrides: Any,
 ) -> Site:
     """Build the Sphinx project in *srcdir* and return the result.
@@ -94,7 +95,8 @@ def build_site(
         srcdir=srcdir,
         builddir=builddir or srcdir / "_build",
         confoverrides=confoverrides or None,
-        status=io.StringIO(),
+        status=None if quiet else io.StringIO(),
+        verbosity=-1 if quiet else 0,  # Sphinx's test app: -1 is ``sphinx-build -q``
         warning=warnings,
         freshenv=freshenv,
         parallel=parallel,

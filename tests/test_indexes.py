@@ -480,3 +480,18 @@ def test_excerpts_of_workers_reach_the_store_and_a_killed_workers_file_is_droppe
     build_site(site.app.srcdir)
     assert not left.exists()
     assert pickle.loads(store_file.read_bytes())[docname][2] == html
+
+
+def test_a_quiet_build_writes_the_same_list_pages(site, tmp_path):
+    """``sphinx-build -q`` skips the progress messages of the list pages, not the pages."""
+    srcdir = copy_root("docusaurus", tmp_path / "src")
+    quiet = build_site(srcdir, freshenv=True, quiet=True)
+    assert quiet.app.quiet
+    generated = sorted(
+        str(path.relative_to(site.outdir))
+        for folder in ("blog/page", "blog/tags", "blog/authors")
+        for path in (site.outdir / folder).rglob("*.html")
+    )
+    assert len(generated) > 10
+    for page in [*generated, "blog.html", "blog/archive.html"]:
+        assert (quiet.outdir / page).read_bytes() == (site.outdir / page).read_bytes(), page

@@ -266,3 +266,27 @@ def test_plain_lines_fast_path_changes_no_conversion(lines, mdx):
     with mock.patch.object(markdown, "_is_plain", lambda line, mdx: False):
         slow = convert_body(text, mdx=mdx)
     assert fast == slow
+
+
+_WORDY_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from(list("ab9 _'’-.,\t\n\u00a0\u2003é")),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=120,
+)
+
+
+@FIXED
+@given(text=_WORDY_TEXT)
+def test_word_count_fast_path_counts_what_the_pattern_matches(text):
+    """Counting token by token gives the pattern's count over the whole text."""
+    from sphinx_advocacy_blog.readers.markdown import _WORD, word_count
+
+    assert word_count(text) == len(_WORD.findall(text))
+
+
+def test_word_count_examples():
+    from sphinx_advocacy_blog.readers.markdown import word_count
+
+    assert word_count("Don't stop state-of-the-art work_flow, 2025 — «Київ» ") == 10

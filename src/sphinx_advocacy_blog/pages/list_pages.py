@@ -332,14 +332,21 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if len(changed) >= PARALLEL_MIN_PAGES and writes_in_workers(app):
         _write_in_workers(app, changed, entries)
     else:
-        for page in status_iterator(
-            changed,
-            "writing blog pages... ",
-            "darkgreen",
-            len(changed),
-            app.verbosity,
-            stringify_func=lambda page: page.name,
-        ):
+        # Quiet (``-q``), the progress line is not shown: its three messages a page are
+        # not made.
+        progress = (
+            changed
+            if getattr(app, "quiet", False)
+            else status_iterator(
+                changed,
+                "writing blog pages... ",
+                "darkgreen",
+                len(changed),
+                app.verbosity,
+                stringify_func=lambda page: page.name,
+            )
+        )
+        for page in progress:
             yield page.name, page_context(app, page, entries), "page.html"
     save_state(app, PAGE_STATE_FILE, current)
     remember(app, "pages", split)

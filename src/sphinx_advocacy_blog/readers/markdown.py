@@ -154,7 +154,21 @@ def count_words(lines: list[str]) -> int:
         elif not in_fence:
             prose.append(line)
     text = _MARKDOWN_LINK_TARGET.sub("]", _HTML_TAG.sub(" ", "\n".join(prose)))
-    return len(_WORD.findall(text))
+    return word_count(text)
+
+
+def word_count(text: str) -> int:
+    """How many :data:`_WORD` matches *text* holds.
+
+    A match never spans white space, and a run of letters and digits alone is exactly one
+    (``str.isalnum`` is the ``[^\\W_]`` of the pattern), so only the tokens holding other
+    characters (``end.``, ``don't``, ``state-of-the-art``) go through the pattern: most
+    words of prose do not, and the count costs a fifth of matching the whole text.
+    """
+    count = 0
+    for token in text.split():
+        count += 1 if token.isalnum() else len(_WORD.findall(token))
+    return count
 
 
 def code_fence_line(line: str, fence: str, *, mermaid: bool = False) -> str:
