@@ -505,3 +505,42 @@ def test_a_missing_cover_is_dropped_with_a_warning_naming_its_line(tmp_path):
     again = build_site(src, show_warning_types=True)
     assert "nothere" not in again.warnings
     assert again.html("blog.html").find("img", src=re.compile("nothere")) is not None
+
+
+def test_excerpt_keeps_what_comes_before_a_marker_held_in_nested_elements():
+    """A truncate marker inside a block (a list item in a quote) ends the excerpt there:
+    the blocks that hold it are kept up to it, nothing after it."""
+    from docutils import nodes
+    from docutils.frontend import get_default_settings
+    from docutils.parsers.rst import Parser
+    from docutils.utils import new_document
+
+    from sphinx_advocacy_blog.env.nodes import excerpt_marker
+    from sphinx_advocacy_blog.pages.excerpts import extract_excerpt
+
+    document = new_document("post", get_default_settings(Parser))
+    section = nodes.section(ids=["post"])
+    item = nodes.list_item(
+        "", nodes.paragraph(text="kept item"), excerpt_marker(), nodes.paragraph(text="cut a")
+    )
+    quote = nodes.block_quote(
+        "",
+        nodes.paragraph(text="kept quote"),
+        nodes.bullet_list("", item, nodes.list_item("", nodes.paragraph(text="cut b"))),
+        nodes.paragraph(text="cut c"),
+    )
+    section += [nodes.title(text="Title"), nodes.paragraph(text="kept first"), quote]
+    section += nodes.paragraph(text="cut d")
+    document += section
+
+    excerpt = extract_excerpt(document, word_limit=3, docname="post")
+
+    assert [p.astext() for p in excerpt.findall(nodes.paragraph)] == [
+        "kept first",
+        "kept quote",
+        "kept item",
+    ]
+    assert "cut" not in excerpt.astext()
+    assert not list(excerpt.findall(excerpt_marker))
+    # The post itself is left whole.
+    assert "cut d" in document.astext() and len(list(document.findall(excerpt_marker))) == 1

@@ -68,28 +68,43 @@ def extract_excerpt(
     ablog = doctree.next_node(post_excerpt)
     if ablog is not None:
         return _strip_ids(_ablog_excerpt(section, ablog, container), prefix)
-    has_marker = section.next_node(excerpt_marker) is not None
-    _copy_blocks(section, container, 0 if has_marker else word_limit, [0])
+    marker = next(section.findall(excerpt_marker), None)
+    holders = _holders(marker, section) if marker is not None else frozenset()
+    _copy_blocks(section, container, 0 if marker is not None else word_limit, [0], holders)
     for node in list(container.findall(lambda n: isinstance(n, (post_header, post_footer)))):
         node.parent.remove(node)
     return _strip_ids(container, prefix)
 
 
+def _holders(marker: nodes.Node, top: nodes.Element) -> frozenset[int]:
+    """``id()`` of the elements between *top* and *marker* that hold the marker."""
+    holders = []
+    parent = marker.parent
+    while parent is not None and parent is not top:
+        holders.append(id(parent))
+        parent = parent.parent
+    return frozenset(holders)
+
+
 def _copy_blocks(
-    source: nodes.Element, target: nodes.Element, word_limit: int, words: list[int]
+    source: nodes.Element,
+    target: nodes.Element,
+    word_limit: int,
+    words: list[int],
+    holders: frozenset[int] = frozenset(),
 ) -> bool:
     """Copy the blocks of *source* into *target* until the marker or *word_limit* words
-    (counted in ``words[0]``); True when the excerpt ends there."""
+    (counted in ``words[0]``); True when the excerpt ends there. *holders*: the elements
+    that hold the marker (:func:`_holders`), copied up to it."""
     for child in source.children:
         if word_limit and words[0] >= word_limit:
             return True
         if isinstance(child, nodes.title) and isinstance(target, nodes.container):
             continue  # the post's own title
-        if isinstance(child, excerpt_marker) or child.next_node(excerpt_marker) is not None:
-            if not isinstance(child, excerpt_marker):
-                partial = child.deepcopy()
-                _truncate_at_marker(partial)
-                target += partial
+        if isinstance(child, excerpt_marker):
+            return True
+        if id(child) in holders:
+            target += _copy_until_marker(child, holders)
             return True
         if isinstance(child, (post_header, post_footer, post_listing)):
             continue
@@ -101,9 +116,22 @@ def _copy_blocks(
                 return True
             continue
         target += child.deepcopy()
-        if not isinstance(child, nodes.title):
+        if word_limit and not isinstance(child, nodes.title):
             words[0] += len(child.astext().split())
     return False
+
+
+def _copy_until_marker(node: nodes.Element, holders: frozenset[int]) -> nodes.Element:
+    """A copy of *node*, which holds the marker, with what comes before the marker."""
+    copied = node.copy()
+    for child in node.children:
+        if isinstance(child, excerpt_marker):
+            break
+        if id(child) in holders:
+            copied += _copy_until_marker(child, holders)
+            break
+        copied += child.deepcopy()
+    return copied
 
 
 def _needs_id(node: nodes.Element) -> bool:
@@ -153,17 +181,6 @@ def _ablog_excerpt(
         if len(images) >= number:
             container += images[number - 1].deepcopy()
     return container
-
-
-def _truncate_at_marker(node: nodes.Element) -> None:
-    for index, child in enumerate(node.children):
-        if isinstance(child, excerpt_marker):
-            del node.children[index:]
-            return
-        if isinstance(child, nodes.Element) and child.next_node(excerpt_marker) is not None:
-            _truncate_at_marker(child)
-            del node.children[index + 1 :]
-            return
 
 
 def _rebase_links(fragment: nodes.Element, from_uri: str, to_uri: str) -> None:
