@@ -163,7 +163,7 @@ def word_count(text: str) -> int:
     A match never spans white space, and a run of letters and digits alone is exactly one
     (``str.isalnum`` is the ``[^\\W_]`` of the pattern), so only the tokens holding other
     characters (``end.``, ``don't``, ``state-of-the-art``) go through the pattern: most
-    words of prose do not, and the count costs a fifth of matching the whole text.
+    words of prose do not, and the count costs about half of matching the whole text.
     """
     count = 0
     for token in text.split():
