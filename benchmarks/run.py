@@ -68,7 +68,13 @@ def _edit_post(path: Path, post: PostSpec) -> str:
     return original
 
 
-def measure_form(
+#: The measures of a round in the order they are taken: every form's full build, then
+#: every form's ``-j`` build, then every form's short builds (edit, no change).
+PHASES = ("full", "parallel", "short")
+
+
+def measure_phase(
+    phase: str,
     form: Form,
     python: str,
     root: Path,
@@ -77,9 +83,11 @@ def measure_form(
     jobs: int,
     short_repeats: int = 1,
 ) -> dict[str, Any]:
-    """One round of every measure for one form: fresh, edit, no change, ``-j``.
+    """One *phase* (of :data:`PHASES`) of a round for one form.
 
-    The short builds (edit one post, no change: about a second) are each made
+    ``full`` builds from nothing into ``build-j1`` (kept: the short builds start from it);
+    ``parallel`` builds from nothing with ``-j``; ``short`` edits one post and builds
+    again, then builds with no change. The short builds (about a second) are each made
     *short_repeats* times and the fastest is kept, as ``timeit`` does: on a shared machine a
     one-second build is slowed by whatever else runs, never sped up. The edit builds edit
     the post and put it back in turn (each reads and writes the same pages).
@@ -88,56 +96,105 @@ def measure_form(
     result: dict[str, Any] = {}
     serial = root / "build-j1"
     parallel = root / f"build-j{jobs}"
-    shutil.rmtree(serial, ignore_errors=True)
-    run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
-    result.update(
-        full_s=run.seconds,
-        full_cpu_s=run.cpu_seconds,
-        max_rss_mib=run.max_rss_kib / 1024,
-        env_pickle_kib=(serial / "doctrees" / "environment.pickle").stat().st_size / 1024,
-        doctrees_mib=folder_size(serial / "doctrees") / 2**20,
-        html_files=len(html_times(serial / "html")),
-    )
-    if "edit" in measures or "nochange" in measures:
-        target = posts[len(posts) // 2]
-        path = form.post_path(srcdir, target)
-        before = html_times(serial / "html")
-        time.sleep(0.05)  # a rewritten file gets a visibly newer time
-        original = _edit_post(path, target)
-        edited = path.read_text(encoding="utf-8")
-        try:
-            run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
-            after = html_times(serial / "html")
-            changed = rewritten(before, after)
-            samples = [run.seconds]
-            for repeat in range(1, short_repeats):
-                time.sleep(0.05)
-                path.write_text(original if repeat % 2 else edited, encoding="utf-8")
-                samples.append(
-                    sphinx_build(python, srcdir, serial / "html", serial / "doctrees").seconds
-                )
-            result.update(edit_s=min(samples), edit_samples=samples, edit_rewritten=len(changed))
-            result["edit_rewritten_files"] = changed
-            if "nochange" in measures:
-                after = html_times(serial / "html")
-                time.sleep(0.05)
-                samples = []
-                for repeat in range(short_repeats):
-                    run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
-                    samples.append(run.seconds)
-                    if repeat == 0:
-                        changed = rewritten(after, html_times(serial / "html"))
-                result.update(nochange_s=min(samples), nochange_samples=samples)
-                result["nochange_rewritten"] = len(changed)
-                result["nochange_rewritten_files"] = changed
-        finally:
-            path.write_text(original, encoding="utf-8")
-    if "parallel" in measures:
+    if phase == "full":
+        shutil.rmtree(serial, ignore_errors=True)
+        run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
+        result.update(
+            full_s=run.seconds,
+            full_cpu_s=run.cpu_seconds,
+            max_rss_mib=run.max_rss_kib / 1024,
+            env_pickle_kib=(serial / "doctrees" / "environment.pickle").stat().st_size / 1024,
+            doctrees_mib=folder_size(serial / "doctrees") / 2**20,
+            html_files=len(html_times(serial / "html")),
+        )
+    elif phase == "parallel" and "parallel" in measures:
         shutil.rmtree(parallel, ignore_errors=True)
         run = sphinx_build(python, srcdir, parallel / "html", parallel / "doctrees", jobs=jobs)
         result.update(parallel_s=run.seconds, parallel_max_rss_mib=run.max_rss_kib / 1024)
         shutil.rmtree(parallel, ignore_errors=True)
+    elif phase == "short" and ("edit" in measures or "nochange" in measures):
+        result.update(_short_builds(form, python, srcdir, serial, posts, measures, short_repeats))
     return result
+
+
+def _short_builds(
+    form: Form,
+    python: str,
+    srcdir: Path,
+    serial: Path,
+    posts: list[PostSpec],
+    measures: set[str],
+    short_repeats: int,
+) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    target = posts[len(posts) // 2]
+    path = form.post_path(srcdir, target)
+    before = html_times(serial / "html")
+    time.sleep(0.05)  # a rewritten file gets a visibly newer time
+    original = _edit_post(path, target)
+    edited = path.read_text(encoding="utf-8")
+    try:
+        run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
+        after = html_times(serial / "html")
+        changed = rewritten(before, after)
+        samples = [run.seconds]
+        for repeat in range(1, short_repeats):
+            time.sleep(0.05)
+            path.write_text(original if repeat % 2 else edited, encoding="utf-8")
+            samples.append(
+                sphinx_build(python, srcdir, serial / "html", serial / "doctrees").seconds
+            )
+        result.update(edit_s=min(samples), edit_samples=samples, edit_rewritten=len(changed))
+        result["edit_rewritten_files"] = changed
+        if "nochange" in measures:
+            after = html_times(serial / "html")
+            time.sleep(0.05)
+            samples = []
+            for repeat in range(short_repeats):
+                run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
+                samples.append(run.seconds)
+                if repeat == 0:
+                    changed = rewritten(after, html_times(serial / "html"))
+            result.update(nochange_s=min(samples), nochange_samples=samples)
+            result["nochange_rewritten"] = len(changed)
+            result["nochange_rewritten_files"] = changed
+    finally:
+        path.write_text(original, encoding="utf-8")
+    return result
+
+
+def measure_round(
+    order: list[str],
+    pythons: dict[str, str],
+    roots: dict[str, Path],
+    posts: list[PostSpec],
+    measures: set[str],
+    jobs: int,
+    short_repeats: int,
+) -> dict[str, dict[str, Any]]:
+    """One round: each phase of :data:`PHASES` for every form in *order*, back to back.
+
+    The floor's full build and ours are taken one right after the other (about half a
+    minute apart, not the minute and a half of a form's whole round): a shared machine's
+    speed drifts over minutes, and a ratio of two builds far apart measured the drift.
+    """
+    figures: dict[str, dict[str, Any]] = {name: {} for name in order}
+    for phase in PHASES:
+        for name in order:
+            print(f"  {phase}: {name}", flush=True)
+            figures[name].update(
+                measure_phase(
+                    phase,
+                    FORMS[name],
+                    pythons[name],
+                    roots[name],
+                    posts,
+                    measures,
+                    jobs,
+                    short_repeats,
+                )
+            )
+    return figures
 
 
 ROWS = [
@@ -355,24 +412,18 @@ def main(argv: list[str] | None = None) -> int:
         for round_number in range(args.repeat):
             # Rotate the order each round so background load does not always hit one form.
             order = forms[round_number % len(forms) :] + forms[: round_number % len(forms)]
+            print(f"N={count} round {round_number + 1}/{args.repeat}: {order}", flush=True)
+            for _attempt in range(3):
+                stamp = package_stamp()
+                figures = measure_round(
+                    order, pythons, roots, posts, measures, args.jobs, args.short_repeats
+                )
+                if "ours" not in forms or package_stamp() == stamp:
+                    break
+                print("  the extension's files changed during the round: again", flush=True)
             for name in order:
-                print(f"N={count} round {round_number + 1}/{args.repeat}: {name}", flush=True)
-                for _attempt in range(3):
-                    stamp = package_stamp()
-                    figures = measure_form(
-                        FORMS[name],
-                        pythons[name],
-                        roots[name],
-                        posts,
-                        measures,
-                        args.jobs,
-                        args.short_repeats,
-                    )
-                    if name != "ours" or package_stamp() == stamp:
-                        break
-                    print("  the extension's files changed during the round: again", flush=True)
-                figures["load"] = os.getloadavg()[0]
-                rounds[name].append(figures)
+                figures[name]["load"] = os.getloadavg()[0]
+                rounds[name].append(figures[name])
         summaries = {name: summarize(rounds[name], count) for name in forms}
         floor_pages = int(summaries.get("floor", {}).get("nochange_rewritten", 0))
         ratios = {
