@@ -69,98 +69,121 @@ def _edit_post(path: Path, post: PostSpec) -> str:
 
 
 #: The measures of a round in the order they are taken: every form's full build, then
-#: every form's ``-j`` build, then every form's short builds (edit, no change).
+#: every form's ``-j`` build, then the short builds (edit, no change) of the forms in turn.
 PHASES = ("full", "parallel", "short")
 
 
-def measure_phase(
-    phase: str,
-    form: Form,
-    python: str,
-    root: Path,
-    posts: list[PostSpec],
-    measures: set[str],
-    jobs: int,
-    short_repeats: int = 1,
-) -> dict[str, Any]:
-    """One *phase* (of :data:`PHASES`) of a round for one form.
-
-    ``full`` builds from nothing into ``build-j1`` (kept: the short builds start from it);
-    ``parallel`` builds from nothing with ``-j``; ``short`` edits one post and builds
-    again, then builds with no change. The short builds (about a second) are each made
-    *short_repeats* times and the fastest is kept, as ``timeit`` does: on a shared machine a
-    one-second build is slowed by whatever else runs, never sped up. The edit builds edit
-    the post and put it back in turn (each reads and writes the same pages).
-    """
-    srcdir = root / "src"
-    result: dict[str, Any] = {}
+def measure_full(python: str, root: Path) -> dict[str, Any]:
+    """A build from nothing into ``build-j1`` (kept: the short builds start from it)."""
     serial = root / "build-j1"
+    shutil.rmtree(serial, ignore_errors=True)
+    run = sphinx_build(python, root / "src", serial / "html", serial / "doctrees")
+    return {
+        "full_s": run.seconds,
+        "full_cpu_s": run.cpu_seconds,
+        "max_rss_mib": run.max_rss_kib / 1024,
+        "env_pickle_kib": (serial / "doctrees" / "environment.pickle").stat().st_size / 1024,
+        "doctrees_mib": folder_size(serial / "doctrees") / 2**20,
+        "html_files": len(html_times(serial / "html")),
+    }
+
+
+def measure_parallel(python: str, root: Path, jobs: int) -> dict[str, Any]:
+    """A build from nothing with ``-j`` *jobs*, in its own folder (removed after)."""
     parallel = root / f"build-j{jobs}"
-    if phase == "full":
-        shutil.rmtree(serial, ignore_errors=True)
-        run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
-        result.update(
-            full_s=run.seconds,
-            full_cpu_s=run.cpu_seconds,
-            max_rss_mib=run.max_rss_kib / 1024,
-            env_pickle_kib=(serial / "doctrees" / "environment.pickle").stat().st_size / 1024,
-            doctrees_mib=folder_size(serial / "doctrees") / 2**20,
-            html_files=len(html_times(serial / "html")),
-        )
-    elif phase == "parallel" and "parallel" in measures:
-        shutil.rmtree(parallel, ignore_errors=True)
-        run = sphinx_build(python, srcdir, parallel / "html", parallel / "doctrees", jobs=jobs)
-        result.update(parallel_s=run.seconds, parallel_max_rss_mib=run.max_rss_kib / 1024)
-        shutil.rmtree(parallel, ignore_errors=True)
-    elif phase == "short" and ("edit" in measures or "nochange" in measures):
-        result.update(_short_builds(form, python, srcdir, serial, posts, measures, short_repeats))
-    return result
+    shutil.rmtree(parallel, ignore_errors=True)
+    run = sphinx_build(python, root / "src", parallel / "html", parallel / "doctrees", jobs=jobs)
+    shutil.rmtree(parallel, ignore_errors=True)
+    return {"parallel_s": run.seconds, "parallel_max_rss_mib": run.max_rss_kib / 1024}
 
 
-def _short_builds(
-    form: Form,
-    python: str,
-    srcdir: Path,
-    serial: Path,
+class _ShortBuilds:
+    """The short builds of one form: edit one post and build, then build with no change.
+
+    Each is made *short_repeats* times and the fastest is kept, as ``timeit`` does: on a
+    shared machine a one-second build is slowed by whatever else runs, never sped up. The
+    edit builds edit the post and put it back in turn (each reads and writes the same
+    pages). :func:`measure_short` takes one build of each form in turn.
+    """
+
+    def __init__(self, form: Form, python: str, root: Path, posts: list[PostSpec]) -> None:
+        self.python, self.srcdir = python, root / "src"
+        self.serial = root / "build-j1"
+        target = posts[len(posts) // 2]
+        self.path = form.post_path(self.srcdir, target)
+        self.before = html_times(self.serial / "html")
+        self.original = self.path.read_text(encoding="utf-8")
+        self.edited = self.original
+        self.target = target
+        self.result: dict[str, Any] = {"edit_samples": [], "nochange_samples": []}
+
+    def _build(self) -> float:
+        serial = self.serial
+        return sphinx_build(self.python, self.srcdir, serial / "html", serial / "doctrees").seconds
+
+    def edit(self, repeat: int) -> None:
+        """Edit build number *repeat* (0: the first edit; then back and forth)."""
+        time.sleep(0.05)  # a rewritten file gets a visibly newer time
+        if repeat == 0:
+            _edit_post(self.path, self.target)
+            self.edited = self.path.read_text(encoding="utf-8")
+        else:
+            self.path.write_text(self.original if repeat % 2 else self.edited, encoding="utf-8")
+        self.result["edit_samples"].append(self._build())
+        if repeat == 0:
+            after = html_times(self.serial / "html")
+            changed = rewritten(self.before, after)
+            self.result.update(edit_rewritten=len(changed), edit_rewritten_files=changed)
+
+    def nochange(self, repeat: int) -> None:
+        """No-change build number *repeat*."""
+        if repeat == 0:
+            self.before = html_times(self.serial / "html")
+            time.sleep(0.05)
+        self.result["nochange_samples"].append(self._build())
+        if repeat == 0:
+            changed = rewritten(self.before, html_times(self.serial / "html"))
+            self.result.update(nochange_rewritten=len(changed), nochange_rewritten_files=changed)
+
+    def restore(self) -> None:
+        self.path.write_text(self.original, encoding="utf-8")
+
+    def figures(self) -> dict[str, Any]:
+        result = dict(self.result)
+        for key in ("edit", "nochange"):
+            samples = result[f"{key}_samples"]
+            if samples:
+                result[f"{key}_s"] = min(samples)
+            else:
+                del result[f"{key}_samples"]
+        return result
+
+
+def measure_short(
+    order: list[str],
+    pythons: dict[str, str],
+    roots: dict[str, Path],
     posts: list[PostSpec],
     measures: set[str],
     short_repeats: int,
-) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    target = posts[len(posts) // 2]
-    path = form.post_path(srcdir, target)
-    before = html_times(serial / "html")
-    time.sleep(0.05)  # a rewritten file gets a visibly newer time
-    original = _edit_post(path, target)
-    edited = path.read_text(encoding="utf-8")
+) -> dict[str, dict[str, Any]]:
+    """The short builds of every form in *order*, one build of each form in turn (the
+    builds of a ratio are seconds apart)."""
+    if "edit" not in measures and "nochange" not in measures:
+        return {name: {} for name in order}
+    runs = {name: _ShortBuilds(FORMS[name], pythons[name], roots[name], posts) for name in order}
     try:
-        run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
-        after = html_times(serial / "html")
-        changed = rewritten(before, after)
-        samples = [run.seconds]
-        for repeat in range(1, short_repeats):
-            time.sleep(0.05)
-            path.write_text(original if repeat % 2 else edited, encoding="utf-8")
-            samples.append(
-                sphinx_build(python, srcdir, serial / "html", serial / "doctrees").seconds
-            )
-        result.update(edit_s=min(samples), edit_samples=samples, edit_rewritten=len(changed))
-        result["edit_rewritten_files"] = changed
+        for repeat in range(short_repeats):
+            for name in order:
+                runs[name].edit(repeat)
         if "nochange" in measures:
-            after = html_times(serial / "html")
-            time.sleep(0.05)
-            samples = []
             for repeat in range(short_repeats):
-                run = sphinx_build(python, srcdir, serial / "html", serial / "doctrees")
-                samples.append(run.seconds)
-                if repeat == 0:
-                    changed = rewritten(after, html_times(serial / "html"))
-            result.update(nochange_s=min(samples), nochange_samples=samples)
-            result["nochange_rewritten"] = len(changed)
-            result["nochange_rewritten_files"] = changed
+                for name in order:
+                    runs[name].nochange(repeat)
     finally:
-        path.write_text(original, encoding="utf-8")
-    return result
+        for run in runs.values():
+            run.restore()
+    return {name: run.figures() for name, run in runs.items()}
 
 
 def measure_round(
@@ -172,28 +195,24 @@ def measure_round(
     jobs: int,
     short_repeats: int,
 ) -> dict[str, dict[str, Any]]:
-    """One round: each phase of :data:`PHASES` for every form in *order*, back to back.
+    """One round: each phase of :data:`PHASES`, every form in *order* back to back.
 
     The floor's full build and ours are taken one right after the other (about half a
-    minute apart, not the minute and a half of a form's whole round): a shared machine's
-    speed drifts over minutes, and a ratio of two builds far apart measured the drift.
+    minute apart, not the minute and a half of a form's whole round), and their short
+    builds alternate: a shared machine's speed drifts over minutes, and a ratio of two
+    builds far apart measured the drift.
     """
     figures: dict[str, dict[str, Any]] = {name: {} for name in order}
-    for phase in PHASES:
+    for name in order:
+        print(f"  full: {name}", flush=True)
+        figures[name].update(measure_full(pythons[name], roots[name]))
+    if "parallel" in measures:
         for name in order:
-            print(f"  {phase}: {name}", flush=True)
-            figures[name].update(
-                measure_phase(
-                    phase,
-                    FORMS[name],
-                    pythons[name],
-                    roots[name],
-                    posts,
-                    measures,
-                    jobs,
-                    short_repeats,
-                )
-            )
+            print(f"  -j {jobs}: {name}", flush=True)
+            figures[name].update(measure_parallel(pythons[name], roots[name], jobs))
+    print("  short builds", flush=True)
+    for name, short in measure_short(order, pythons, roots, posts, measures, short_repeats).items():
+        figures[name].update(short)
     return figures
 
 
